@@ -1,0 +1,115 @@
+import type { Settings } from './config/settings.js';
+import { extractDocument } from './extract/extractDocument.js';
+import { ocrConfidenceOf, textSourceOf } from './extract/extractedDocument.js';
+import type { OcrService } from './extract/ocrService.js';
+import { findElements } from './fields/findElements.js';
+import { ingestDocument } from './ingest/ingestDocument.js';
+import { Report, type Finding } from './report/index.js';
+import { ProcessingTimeoutError, UnknownProfileError } from './report/errors.js';
+import { judgeLetter } from './rules/judgeLetter.js';
+import { loadProfiles } from './rules/loadProfiles.js';
+import type { Profile } from './rules/profile.js';
+import type { CallerFacts } from './rules/ruleContext.js';
+
+export interface CheckOptions extends CallerFacts {
+  /** Profile id; when absent, `program` chooses it, else the default `cpt`. */
+  profile?: string;
+  /** The Content-Type or file type the client claimed; only used to warn when the bytes disagree. */
+  declaredType?: string | null;
+  /** YYYY-MM-DD; defaults to the current UTC date. Fixed in evaluations so results reproduce. */
+  today?: string;
+}
+
+export interface Checker {
+  check(bytes: Uint8Array, options?: CheckOptions): Promise<Report>;
+  profiles: Map<string, Profile>;
+  /** Resolves once everything a check needs (OCR workers) is loaded. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CheckerDependencies {
+  ocr?: OcrService | null;
+}
+
+const PROGRAM_PROFILES: Record<NonNullable<CallerFacts['program']>, string> = {
+  cpt: 'cpt',
+  coop: 'coop',
+  'micro-internship': 'micro-internship',
+};
+
+/** The whole pipeline, ingest -> extract -> fields -> rules -> report, shared by the HTTP API, the CLI and the evaluation. */
+export async function createChecker(settings: Settings, dependencies: CheckerDependencies = {}): Promise<Checker> {
+  const profiles = loadProfiles(settings.PROFILES_DIR);
+  const ocr = dependencies.ocr ?? null;
+  const limits = {
+    maxBytes: settings.MAX_UPLOAD_BYTES,
+    maxPages: settings.MAX_PAGES,
+    maxTextChars: settings.MAX_TEXT_CHARS,
+    maxEntries: settings.MAX_ZIP_ENTRIES,
+    maxUncompressedBytes: settings.MAX_ZIP_UNCOMPRESSED_BYTES,
+    maxRatio: settings.MAX_ZIP_RATIO,
+  };
+
+  function chooseProfile(options: CheckOptions): Profile {
+    const id = options.profile ?? (options.program ? PROGRAM_PROFILES[options.program] : 'cpt');
+    const profile = profiles.get(id);
+    if (!profile) throw new UnknownProfileError(`There is no profile "${id}". Known profiles: ${[...profiles.keys()].join(', ')}.`);
+    return profile;
+  }
+
+  async function run(bytes: Uint8Array, options: CheckOptions): Promise<Report> {
+    const profile = chooseProfile(options);
+    const ingested = ingestDocument(bytes, options.declaredType ?? null, limits);
+    const extracted = await extractDocument(ingested, { limits, ocr });
+    const elements = findElements({ pages: extracted.pages, email: extracted.email });
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const judgement = judgeLetter({
+      elements,
+      profile,
+      caller: options,
+      today,
+      email: extracted.email,
+      settings: {
+        minimumWageHourly: settings.MINIMUM_WAGE_HOURLY,
+        microInternshipWindow: { start: settings.MICRO_INTERNSHIP_WINDOW_START, end: settings.MICRO_INTERNSHIP_WINDOW_END },
+      },
+    });
+    const documentFindings: Finding[] = extracted.notices.map((n) => ({ code: n.code, severity: 'warning', element: null, message: n.message }));
+    return Report.parse({
+      verdict: judgement.verdict,
+      profile: profile.id,
+      checkedOn: today,
+      document: {
+        mediaType: extracted.mediaType,
+        pages: extracted.pages.length,
+        textSource: textSourceOf(extracted.pages),
+        ocrConfidence: ocrConfidenceOf(extracted.pages),
+        characters: extracted.pages.reduce((n, p) => n + p.text.length, 0),
+      },
+      duration: judgement.duration,
+      elements: judgement.elements,
+      findings: [...judgement.findings, ...documentFindings],
+    });
+  }
+
+  return {
+    profiles,
+    async check(bytes, options = {}) {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new ProcessingTimeoutError(`Reading the letter took longer than ${settings.REQUEST_TIMEOUT_MS / 1000} s.`)),
+          settings.REQUEST_TIMEOUT_MS,
+        );
+      });
+      try {
+        return await Promise.race([run(bytes, options), deadline]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    ready: () => (ocr ? ocr.ready() : Promise.resolve()),
+    close: () => (ocr ? ocr.close() : Promise.resolve()),
+  };
+}

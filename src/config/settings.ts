@@ -1,0 +1,75 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+const MiB = 1024 * 1024;
+
+const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const boolFrom = (def: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Every setting comes from the environment and is validated once, at start-up.
+ * Defaults are the safe ones: a fresh checkout serves on loopback with conservative limits.
+ */
+export const SettingsSchema = z.object({
+  PORT: intFrom(3000).pipe(z.number().max(65535)),
+  // Loopback by default so a student's `npm start` does not expose the service; the image sets 0.0.0.0.
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // A real offer letter is well under 5 MiB; scans at 300 dpi of 3 pages stay under 15 MiB.
+  MAX_UPLOAD_BYTES: intFrom(20 * MiB, 1024),
+  // Offer letters are 1-4 pages; 20 leaves room for attachments and terms, not for a book.
+  MAX_PAGES: intFrom(20, 1),
+  // A 300-dpi letter page is ~8.4 MP; 40 MP admits 600-dpi scans, far below sharp's ~268 MP default.
+  MAX_IMAGE_PIXELS: intFrom(40_000_000, 1),
+  // DOCX is a zip: the expanded size and entry count bound a zip bomb before anything inflates it.
+  MAX_ZIP_ENTRIES: intFrom(2000, 1),
+  MAX_ZIP_UNCOMPRESSED_BYTES: intFrom(100 * MiB, 1024),
+  MAX_ZIP_RATIO: intFrom(200, 1),
+  // ~300k characters is ~100 dense pages; letters are a few thousand.
+  MAX_TEXT_CHARS: intFrom(300_000, 1000),
+  // Covers reading, parsing and OCR of one request.
+  REQUEST_TIMEOUT_MS: intFrom(60_000, 1000),
+
+  OCR_WORKERS: intFrom(Math.max(1, Math.min(4, os.availableParallelism())), 0),
+  OCR_PAGE_TIMEOUT_MS: intFrom(30_000, 1000),
+
+  PROFILES_DIR: z.string().optional(),
+  MINIMUM_WAGE_HOURLY: z.coerce.number().positive().default(7.25),
+  MICRO_INTERNSHIP_WINDOW_START: z.string().regex(/^\d{2}-\d{2}$/, 'MM-DD').default('01-06'),
+  MICRO_INTERNSHIP_WINDOW_END: z.string().regex(/^\d{2}-\d{2}$/, 'MM-DD').default('01-31'),
+
+  API_KEYS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean)),
+  // With API keys set, whether students may still use the web form and API without a key.
+  OPEN_WEB_FORM: boolFrom(true),
+  RATE_LIMIT_PER_MINUTE: intFrom(30, 1),
+  TRUST_PROXY: z.string().default('false'),
+  MAX_QUEUE: intFrom(50, 1),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Thrown with every bad variable named, so an operator fixes them all in one go. */
+export class SettingsError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid settings:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const result = SettingsSchema.safeParse(env);
+  if (!result.success) {
+    throw new SettingsError(
+      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`),
+    );
+  }
+  return result.data;
+}

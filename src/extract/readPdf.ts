@@ -1,0 +1,78 @@
+import { PDFParse } from 'pdf-parse';
+import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
+import type { ExtractionNotice } from './extractedDocument.js';
+
+export interface PdfTextPage {
+  number: number;
+  text: string;
+  imageCount: number;
+}
+
+export interface PdfReadResult {
+  pages: PdfTextPage[];
+  notices: ExtractionNotice[];
+  /** The open parser, so that pages without a text layer can be rendered for OCR; call destroy(). */
+  parser: PDFParse;
+}
+
+// pdf.js operator codes for drawing raster images (pdfjs-dist/src/shared/util.js OPS).
+const IMAGE_OPS = new Set([83 /* paintImageMaskXObject */, 85 /* paintImageXObject */, 86 /* paintInlineImageXObject */]);
+
+interface PdfJsDocument {
+  numPages: number;
+  getPage(n: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[] }> }>;
+  getJSActions?(): Promise<Record<string, unknown> | null>;
+}
+
+/**
+ * Reads the text layer of every page with pdf-parse. Safe defaults, set here:
+ * - isEvalSupported false: pdf.js font handling once executed code from the file (CVE-2024-4367);
+ * - no system fonts or network fetches: everything pdf.js needs ships in node_modules;
+ * - the page count is checked before any page is read, so a 10,000-page file costs nothing.
+ */
+export async function readPdf(bytes: Uint8Array, maxPages: number): Promise<PdfReadResult> {
+  const parser = new PDFParse({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const info = await parser.getInfo();
+    if (info.total > maxPages) throw new TooManyPagesError(`The PDF has ${info.total} pages; at most ${maxPages} are read.`);
+    const text = await parser.getText({ pageJoiner: '' });
+    const doc = (parser as unknown as { doc?: PdfJsDocument }).doc;
+    const pages: PdfTextPage[] = [];
+    for (const page of text.pages) {
+      pages.push({ number: page.num, text: page.text, imageCount: doc ? await countImages(doc, page.num) : 0 });
+    }
+    const notices: ExtractionNotice[] = [];
+    if (doc?.getJSActions && (await doc.getJSActions().catch(() => null))) {
+      notices.push({ code: 'DOCUMENT_HAS_SCRIPT', message: 'The PDF contains JavaScript. It was not run.' });
+    }
+    return { pages, notices, parser };
+  } catch (error) {
+    await parser.destroy().catch(() => undefined);
+    throw toPdfProblem(error);
+  }
+}
+
+async function countImages(doc: PdfJsDocument, pageNumber: number): Promise<number> {
+  try {
+    const page = await doc.getPage(pageNumber);
+    const ops = await page.getOperatorList();
+    return ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length;
+  } catch {
+    return 0;
+  }
+}
+
+function toPdfProblem(error: unknown): Error {
+  if (error instanceof TooManyPagesError) return error;
+  const name = (error as { name?: string })?.name ?? '';
+  if (name === 'PasswordException') return new DocumentEncryptedError('The PDF is protected by a password. Send a copy without a password.');
+  return new DocumentUnreadableError('The PDF could not be read. It may be damaged; export it again from the original.');
+}

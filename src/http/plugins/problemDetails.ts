@@ -1,0 +1,74 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_STATUS, type Problem, type ProblemCode } from '../../report/index.js';
+import { PROBLEM_TITLES, isProblemError } from '../../report/errors.js';
+
+// Fastify's and its plugins' own error codes, mapped onto ours so clients see one vocabulary.
+const FASTIFY_CODES: Record<string, ProblemCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'FILE_TOO_LARGE',
+  FST_REQ_FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  FST_PARTS_LIMIT: 'INVALID_REQUEST',
+  FST_FILES_LIMIT: 'INVALID_REQUEST',
+  FST_FIELDS_LIMIT: 'INVALID_REQUEST',
+  FST_PROTO_VIOLATION: 'INVALID_REQUEST',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'INVALID_REQUEST',
+  FST_ERR_CTP_EMPTY_BODY: 'FILE_MISSING',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_REQUEST',
+  FST_ERR_VALIDATION: 'INVALID_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_REQUEST',
+};
+
+export function problemCodeOf(error: FastifyError): ProblemCode {
+  if (isProblemError(error)) return error.code;
+  const mapped = FASTIFY_CODES[error.code];
+  if (mapped) return mapped;
+  const status = error.statusCode ?? 500;
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 503) return 'OVERLOADED';
+  if (status === 413) return 'FILE_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status >= 400 && status < 500) return 'INVALID_REQUEST';
+  return 'INTERNAL_ERROR';
+}
+
+export function problemType(code: ProblemCode): string {
+  return `urn:offercheck:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ProblemCode, detail?: string) {
+  const status = PROBLEM_STATUS[code];
+  const body: Problem = {
+    type: problemType(code),
+    title: PROBLEM_TITLES[code] ?? code,
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    instance: request.url.split('?')[0],
+    requestId: String(request.id),
+  };
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+/** Every error leaves as RFC 9457 problem+json with a stable code; internals never leak. */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const code = problemCodeOf(error);
+      const status = PROBLEM_STATUS[code];
+      if (status >= 500 && code === 'INTERNAL_ERROR') request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'unexpected error');
+      else request.log.info({ problem: code }, 'request refused');
+      const headers = (error as FastifyError & { headers?: Record<string, string> }).headers;
+      if (error.statusCode === 429 && headers) reply.headers(headers);
+      const detail = code === 'INTERNAL_ERROR' ? undefined : isProblemError(error) ? error.message : publicDetail(error);
+      return sendProblem(reply, request, code, detail);
+    });
+    app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`));
+  },
+  { name: 'problem-details' },
+);
+
+function publicDetail(error: FastifyError): string | undefined {
+  // Fastify's own messages describe the request, never the letter, so they are safe to return.
+  return error.code?.startsWith('FST_') ? error.message : undefined;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const ElementStatus = z.enum(['present', 'missing', 'invalid', 'uncertain']).meta({
+  description:
+    'present: found and usable; missing: not in the letter; invalid: found but unacceptable (e.g. a PO Box as work site); uncertain: found but resting on text we could not read reliably (e.g. low OCR confidence).',
+});
+export type ElementStatus = z.infer<typeof ElementStatus>;
+
+export const Evidence = z
+  .object({
+    page: z.number().int().min(1).meta({ description: '1-based page number in the document (for email: 1 = body, 2.. = attachment pages).' }),
+    quote: z.string().meta({ description: 'Exact text from the letter that supports the value.' }),
+  })
+  .meta({ id: 'Evidence' });
+export type Evidence = z.infer<typeof Evidence>;
+
+/** Builds the schema of one element from the schema of its normalized value. */
+export function elementOf<V extends z.ZodType>(value: V, id: string) {
+  return z
+    .object({
+      status: ElementStatus,
+      required: z.boolean().meta({ description: 'Whether the chosen profile requires this element.' }),
+      value: value.nullable(),
+      evidence: z.array(Evidence),
+      confidence: z.number().min(0).max(1),
+      fix: z.string().nullable().meta({ description: 'Plain-language request to the employer when the element is not present; null otherwise.' }),
+      trace: z.array(z.string()).meta({ description: 'How the element was decided: which cue matched, what was rejected and why.' }),
+    })
+    .meta({ id });
+}

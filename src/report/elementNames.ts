@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** The nine elements of the CPT checklist, in the order the offices publish them. */
+export const CHECKLIST_ELEMENTS = [
+  'letterhead',
+  'student_name',
+  'position_type',
+  'job_title',
+  'duties',
+  'hours_per_week',
+  'start_date',
+  'end_date',
+  'work_location',
+  'compensation',
+] as const;
+
+/** Reported on every letter, required only where a profile says so (e.g. cpt-strict). */
+export const OPTIONAL_ELEMENTS = ['signature', 'letter_date', 'employer_name', 'supervisor'] as const;
+
+export const ELEMENT_NAMES = [...CHECKLIST_ELEMENTS, ...OPTIONAL_ELEMENTS] as const;
+
+export const ElementName = z.enum(ELEMENT_NAMES);
+export type ElementName = z.infer<typeof ElementName>;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * Every finding code the service can emit. Codes are a public contract: the intake pipeline
+ * matches on them, so a code is never renamed or reused for another meaning; add new ones.
+ * openapi.yaml lists the same codes and a test keeps the two in step.
+ */
+export const FINDING_CODES = [
+  // completeness
+  'ELEMENT_MISSING',
+  'ELEMENT_INVALID',
+  'ELEMENT_UNCERTAIN',
+  // dates
+  'DATES_END_BEFORE_START',
+  'START_DATE_PAST',
+  'START_BEFORE_LETTER_DATE',
+  'LETTER_DATE_TOO_OLD',
+  'END_AFTER_GRADUATION',
+  // hours
+  'HOURS_FULL_TIME_CPT',
+  'HOURS_OUT_OF_RANGE',
+  // pay
+  'PAY_UNPAID',
+  'PAY_BELOW_MINIMUM_WAGE',
+  // work site
+  'WORK_ADDRESS_PO_BOX',
+  'WORK_ADDRESS_INCOMPLETE',
+  'ZIP_STATE_MISMATCH',
+  'ZIP_UNKNOWN',
+  'REMOTE_NO_STATE',
+  // sender and addressee
+  'EMAIL_FREE_MAIL_DOMAIN',
+  'ADDRESSEE_MISMATCH',
+  'SIGNATURE_TYPED_ONLY',
+  // program rules
+  'COOP_DURATION_OUT_OF_RANGE',
+  'COOP_HOURS_TOO_LOW',
+  'MICRO_INTERNSHIP_OUTSIDE_WINDOW',
+  'MICRO_INTERNSHIP_AUTHORIZATION',
+  // cross-checks with what the caller told us
+  'STUDENT_NAME_MISMATCH',
+  'EMPLOYER_MISMATCH',
+  'START_DATE_MISMATCH',
+  'END_DATE_MISMATCH',
+  // the document itself
+  'DOCUMENT_LOW_OCR_CONFIDENCE',
+  'DOCUMENT_TYPE_MISMATCH',
+  'DOCUMENT_HAS_SCRIPT',
+  'DOCUMENT_HAS_MACROS',
+  'DOCUMENT_EXTERNAL_REFERENCES',
+] as const;
+
+export const FindingCode = z.enum(FINDING_CODES).meta({ id: 'FindingCode' });
+export type FindingCode = z.infer<typeof FindingCode>;
