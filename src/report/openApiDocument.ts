@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { ProfileSchema } from '../rules/profile.js';
+import { FINDING_CODES } from './findingCodes.js';
+import { PROBLEM_STATUS, Problem, type ProblemCode } from './problem.js';
+import { Report } from './report.js';
+import { ValidateOptions } from './request.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const ProfileList = z
+  .object({ profiles: z.array(ProfileSchema.meta({ id: 'Profile' })) })
+  .meta({ id: 'ProfileList' });
+
+const Health = z.object({ status: z.enum(['ok', 'ready']) }).meta({ id: 'Health' });
+
+/** The schemas that openapi.yaml's components are generated from: nothing in the spec is typed by hand (ValidateOptions becomes the query parameters and form fields). */
+const CONTRACT_SCHEMAS = [Report, Problem, ProfileList, Health];
+
+/** zod -> JSON Schema 2020-12 (what OpenAPI 3.1 uses), every named schema lifted into components. */
+export function componentSchemas(): Record<string, JsonSchema> {
+  const components: Record<string, JsonSchema> = {};
+  for (const schema of CONTRACT_SCHEMAS) {
+    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as JsonSchema & {
+      $defs?: Record<string, JsonSchema>;
+    };
+    for (const [id, def] of Object.entries(json.$defs ?? {})) components[id] = rewriteRefs(def) as JsonSchema;
+  }
+  return Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function rewriteRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rewriteRefs);
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(
+      Object.entries(node as Record<string, unknown>)
+        .filter(([key]) => key !== '$schema')
+        .map(([key, value]) => [key, key === '$ref' && typeof value === 'string' ? value.replace('#/$defs/', '#/components/schemas/') : rewriteRefs(value)]),
+    );
+  }
+  // 2^53-1 bounds that zod adds to every int say nothing to a reader.
+  return node;
+}
+
+function problemResponse(codes: ProblemCode[]) {
+  return {
+    description: `A problem: ${codes.map((c) => `\`${c}\``).join(', ')}.`,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+}
+
+/** Group problem codes by status for a route's responses. */
+function problemResponses(codes: ProblemCode[]) {
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of codes) byStatus.set(PROBLEM_STATUS[code], [...(byStatus.get(PROBLEM_STATUS[code]) ?? []), code]);
+  return Object.fromEntries([...byStatus.entries()].sort(([a], [b]) => a - b).map(([status, list]) => [String(status), problemResponse(list)]));
+}
+
+const DOCUMENT_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'message/rfc822',
+  'application/vnd.ms-outlook',
+  'text/plain',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+  'image/webp',
+  'image/heic',
+  'application/octet-stream',
+];
+
+const VALIDATE_PROBLEMS: ProblemCode[] = [
+  'FILE_MISSING',
+  'INVALID_REQUEST',
+  'UNKNOWN_PROFILE',
+  'UNAUTHORIZED',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'DOCUMENT_UNREADABLE',
+  'DOCUMENT_ENCRYPTED',
+  'DOCUMENT_EMPTY',
+  'TOO_MANY_PAGES',
+  'IMAGE_TOO_LARGE',
+  'ARCHIVE_LIMIT_EXCEEDED',
+  'TEXT_TOO_LONG',
+  'PROCESSING_TIMEOUT',
+  'RATE_LIMITED',
+  'INTERNAL_ERROR',
+  'OVERLOADED',
+];
+
+function queryParameters() {
+  const json = z.toJSONSchema(ValidateOptions, { target: 'draft-2020-12', io: 'input' }) as { $defs: Record<string, { properties: Record<string, JsonSchema> }> };
+  return Object.entries(json.$defs.ValidateOptions.properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: (schema.description as string | undefined) ?? `Same as the multipart field \`${name}\`.`,
+    schema: rewriteRefs({ ...schema, description: undefined }),
+  }));
+}
+
+/** The whole OpenAPI 3.1 document. `npm run openapi` writes it to openapi.yaml; a test checks the file is current. */
+export function buildOpenApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'offercheck',
+      version: '1.0.0',
+      summary: 'Checks internship and co-op offer letters against the CPT checklist.',
+      description:
+        'Send an offer letter (PDF, DOCX, .eml, .msg, plain text, or an image/scan) and get a field-by-field report: ' +
+        'for each checklist element its status, normalized value, quoted evidence, confidence and a plain-language fix. ' +
+        'Errors are RFC 9457 problem details with a stable `code`. Finding codes: ' +
+        FINDING_CODES.map((c) => `\`${c}\``).join(', ') +
+        '.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: 'http://127.0.0.1:3000', description: 'A local instance (npm start)' }],
+    security: [{}, { apiKey: [] }],
+    tags: [
+      { name: 'letters', description: 'Checking offer letters' },
+      { name: 'profiles', description: "Schools' checklists" },
+      { name: 'health', description: 'Liveness and readiness' },
+    ],
+    paths: {
+      '/v1/validate': {
+        post: {
+          operationId: 'validateLetter',
+          tags: ['letters'],
+          summary: 'Check one offer letter',
+          description:
+            'Send the letter as the multipart field `file` with optional text fields, or as the raw request body with the options as query parameters. ' +
+            'The type is decided from the bytes, never from the name or Content-Type. Answers 200 with the report whenever the letter could be read, complete or not.',
+          parameters: queryParameters(),
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  properties: {
+                    file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The offer letter.' },
+                    ...Object.fromEntries(queryParameters().map((p) => [p.name, { ...(p.schema as JsonSchema), description: p.description }])),
+                  },
+                },
+              },
+              ...Object.fromEntries(DOCUMENT_TYPES.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
+            },
+          },
+          responses: {
+            '200': {
+              description: 'The field-by-field report.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } },
+            },
+            ...problemResponses(VALIDATE_PROBLEMS),
+          },
+        },
+      },
+      '/v1/profiles': {
+        get: {
+          operationId: 'listProfiles',
+          tags: ['profiles'],
+          summary: 'List the school profiles and what each requires',
+          responses: {
+            '200': { description: 'The profiles.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ProfileList' } } } },
+            ...problemResponses(['UNAUTHORIZED', 'RATE_LIMITED']),
+          },
+        },
+      },
+      '/healthz': {
+        get: {
+          operationId: 'getHealth',
+          tags: ['health'],
+          summary: 'Liveness: the process answers',
+          security: [{}],
+          responses: { '200': { description: 'Alive.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } },
+        },
+      },
+      '/readyz': {
+        get: {
+          operationId: 'getReadiness',
+          tags: ['health'],
+          summary: 'Readiness: everything a check needs is loaded',
+          security: [{}],
+          responses: {
+            '200': { description: 'Ready.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } },
+            ...problemResponses(['NOT_READY']),
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from the API_KEYS setting, sent as `Authorization: Bearer <key>`.' },
+      },
+      schemas: componentSchemas(),
+    },
+  };
+}
