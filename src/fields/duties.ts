@@ -1,0 +1,181 @@
+import type { Letter } from './letter.js';
+import { missing, present, type FoundElement } from './shared/foundElement.js';
+import { bulletItem, exactQuote, letterSentences } from './shared/sections.js';
+import type { Evidence } from '../report/index.js';
+
+const FIX = 'Please add a brief description of the duties (for example "You will design test plans, analyze data and report results.").';
+
+// "Duties:", "Key Responsibilities", "Your responsibilities will include:", "What you'll do", "Job Description:".
+const DUTY_HEADING =
+  /^(?:(?:key|primary|main|principal|essential|core|major|job|position|internship|co-?op|your|general|specific|expected|anticipated|daily|day-to-day|the\s+intern'?s)\s+)*(?:duties|responsibilities|tasks|job\s+description|position\s+description|role\s+description|description\s+of\s+(?:duties|responsibilities|(?:the\s+)?(?:role|position|work|internship))|scope\s+of\s+(?:work|role|duties)|what\s+you(?:'|’)?ll\s+do|what\s+you\s+will\s+do|your\s+role|the\s+role|role\s+overview|assignments?|projects?|work\s+description|learning\s+objectives|job\s+functions?)(?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks|expectations))?(?:\s+(?:will|may)\s+include|\s+include|\s+are|\s+will\s+be)?(?:\s*\([^)]*\))?\s*(?:[:\-–—]\s*(.*))?$/iu;
+
+// Lists that are not duties: benefits, conditions of the offer, documents to bring, next steps.
+const OTHER_HEADING =
+  /^(?:(?:your\s+|additional\s+|employee\s+|intern\s+)?(?:benefits|perks|compensation|pay|salary|stipend|conditions|contingencies|requirements|eligibility|qualifications|next\s+steps|what\s+to\s+bring|documents|onboarding|logistics|schedule|terms|terms\s+and\s+conditions|policies|important\s+dates|details|offer\s+details|position\s+details|summary|housing|relocation|equipment|at\s+a\s+glance|key\s+dates|expectations\s+of\s+conduct)|this\s+offer\s+is\s+(?:contingent|conditional|subject)|.*\b(?:contingent|conditional)\s+(?:up)?on\b|.*\b(?:please\s+(?:bring|provide|submit|complete|sign|return)|you\s+will\s+(?:receive|be\s+eligible|also\s+receive|be\s+provided|have\s+access)|benefits?\s+include|eligible\s+for|perks\s+include|entitled\s+to)\b)/iu;
+
+// A sentence stating duties: "You will design …", "Your responsibilities will include …", "The intern will …".
+const DUTY_SENTENCE =
+  /\b(?:you\s+will|you'll|you’ll|the\s+(?:intern|co-?op(?:\s+student)?|student|candidate)\s+will|your\s+(?:main\s+|primary\s+|key\s+|daily\s+)?(?:duties|responsibilities|tasks|work|projects?|role)\s+(?:will\s+)?(?:include|includes|involve|involves|consist|consists|are|is|will\s+be|focus(?:es)?)|(?:duties|responsibilities|tasks)\s+(?:will\s+)?(?:include|involve|consist)|you\s+will\s+be\s+(?:responsible|tasked|working|assisting|supporting|helping|contributing|involved)|in\s+this\s+(?:role|position|internship|capacity),\s+you|responsible\s+for)\b/iu;
+
+// Sentences about pay, hours, dates, place, benefits, reporting lines or paperwork: not duties.
+const NOT_DUTY =
+  /\b(?:report\s+(?:directly\s+)?to|reporting\s+to|supervis(?:e|ed|or)|be\s+paid|paid\s+(?:at|an?)|compensat|salary|stipend|wage|\$\s?\d|per\s+hour|hourly|hours?\s+(?:per|a|each)\s+week|\d+\s+hours|start(?:ing)?\s+(?:date|on)|begin(?:ning)?\s+on|end(?:ing)?\s+on|through\s+\w+\s+\d|receive|eligible|benefit|insurance|pto|paid\s+time|holiday|reimburs|relocat|housing|located|based\s+(?:at|in|out)|work\s+(?:remotely|from\s+home|on-?site)|remote(?:ly)?\b|office\s+(?:at|is)|orientation|onboarding|background\s+check|drug|i-9|paperwork|sign\s+and\s+return|countersign|contingent|at-will|at\s+will|accept(?:ance)?\s+(?:of\s+)?this|this\s+offer|expire|deadline|dress\s+code|parking|badge|laptop\s+will|equipment\s+will|be\s+notified|be\s+contacted|hear\s+from|first\s+day|your\s+start|welcome|excited|look\s+forward|contact|reach\s+out|questions?|let\s+us\s+know|email\s+(?:me|us)|confirm|receive\s+a|need\s+to\s+(?:bring|provide|complete|submit)|be\s+required\s+to\s+(?:complete|provide|submit|sign|pass)|schedule|timesheet|time\s+sheet|payroll|direct\s+deposit)\b/iu;
+
+// Verbs that open a duty item ("Develop dashboards", "Assist with …").
+const DUTY_VERB =
+  /^(?:to\s+)?(?:assist|support|develop|design|build|write|test|analy[sz]e|research|prepare|create|conduct|maintain|implement|help|collaborate|work|participate|contribute|document|review|coordinate|manage|monitor|evaluate|perform|present|draft|update|investigate|identify|improve|optimi[sz]e|automate|program|code|debug|deploy|model|measure|collect|compile|organi[sz]e|plan|track|produce|edit|gather|learn|shadow|attend|interview|survey|calibrate|assemble|install|configure|troubleshoot|inspect|audit|reconcile|process|enter|respond|communicate|engage|facilitate|lead|own|operate|run|draft|summari[sz]e|visuali[sz]e|clean|label|annotate|translate|curate|catalog|schedule|recruit|market|sell|promote|manufacture|fabricate|prototype|simulate|validate|verify|benchmark|refactor|integrate|migrate|architect|mentor|teach|tutor|care|serve|greet|answer|file|sort|compose|photograph|film|illustrate|sketch|render|study|explore|experiment|read|deliver|provide|ensure|apply|use|utili[sz]e|execute|generate|extract|source)\w*\b/iu;
+
+const BENEFIT_ITEM =
+  /\b(?:insurance|dental|vision|401\(?k\)?|pto|paid\s+time|holiday|stipend|\$\s?\d|per\s+hour|discount|gym|housing|relocation|parking|transit|commuter|lunch|meals|snacks|laptop|equipment\s+(?:provided|allowance)|reimburse|bonus|background\s+check|drug\s+(?:test|screen)|i-9|proof\s+of|authorization|enrollment|transcript|signed\s+copy|photo\s+id|deadline|orientation|social\s+security|bank|direct\s+deposit|w-4|tax)\b/iu;
+
+interface PageLine {
+  page: number;
+  text: string;
+}
+
+function pageLines(letter: Letter): PageLine[] {
+  const out: PageLine[] = [];
+  for (const page of letter.pages) {
+    for (const raw of page.text.split(/\r?\n/)) out.push({ page: page.number, text: raw.replace(/\s+/g, ' ').trim() });
+  }
+  return out;
+}
+
+/** Bullet items starting at `from`; wrapped continuation lines are joined onto their item. */
+function bulletsFrom(lines: PageLine[], from: number): { items: string[]; end: number; quotes: PageLine[] } {
+  const items: string[] = [];
+  const quotes: PageLine[] = [];
+  let k = from;
+  let blanks = 0;
+  for (; k < lines.length; k++) {
+    const t = lines[k].text;
+    if (!t) {
+      if (++blanks > 1 || (items.length > 0 && !bulletItem(lines[k + 1]?.text ?? ''))) break;
+      continue;
+    }
+    blanks = 0;
+    const item = bulletItem(t);
+    if (item !== null) {
+      items.push(item);
+      quotes.push(lines[k]);
+      continue;
+    }
+    // A wrapped continuation of the previous item: starts lower-case, or the item has not ended.
+    if (items.length > 0 && (/^[\p{Ll}(&]/u.test(t) || (!/[.;:!?]$/.test(items[items.length - 1]) && t.length < 100 && !/:$/.test(t) && !DUTY_HEADING.test(t) && !OTHER_HEADING.test(t) && /^[\p{Ll}\p{N}]/u.test(t)))) {
+      items[items.length - 1] += ' ' + t;
+      continue;
+    }
+    break;
+  }
+  return { items: items.map(cleanItem).filter(Boolean), end: k, quotes };
+}
+
+function cleanItem(item: string): string {
+  return item.replace(/\s+/g, ' ').replace(/[;,]\s*(?:and|or)?$/iu, '').replace(/\s+and$/iu, '').trim();
+}
+
+/** Items written in one line after a heading: "Duties: build dashboards; write tests; present results." */
+function splitInline(text: string): string[] {
+  const parts = text.includes(';') ? text.split(/\s*;\s*/) : [text];
+  return parts.map((p) => cleanItem(p.replace(/^(?:and|or)\s+/iu, '').replace(/\.$/, ''))).filter((p) => p.length > 2);
+}
+
+/** The paragraph under a heading (no bullets): its sentences are the duties. */
+function paragraphFrom(lines: PageLine[], from: number): { text: string; page: number } | null {
+  let k = from;
+  while (k < lines.length && !lines[k].text) k++;
+  const parts: string[] = [];
+  const page = lines[k]?.page ?? 1;
+  for (; k < lines.length && lines[k].text; k++) {
+    if (bulletItem(lines[k].text) !== null || (parts.length > 0 && /:$/.test(lines[k].text))) break;
+    parts.push(lines[k].text);
+  }
+  return parts.length > 0 ? { text: parts.join(' '), page } : null;
+}
+
+function sentencesIn(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}"“])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 3);
+}
+
+function looksLikeDutyList(items: string[]): boolean {
+  if (items.length === 0) return false;
+  const duty = items.filter((i) => DUTY_VERB.test(i) && !BENEFIT_ITEM.test(i)).length;
+  const other = items.filter((i) => BENEFIT_ITEM.test(i) || NOT_DUTY.test(i)).length;
+  return duty >= Math.max(1, Math.ceil(items.length / 2)) && duty > other;
+}
+
+export function extractDuties(letter: Letter): FoundElement<'duties'> {
+  const lines = pageLines(letter);
+  const trace: string[] = [];
+
+  // 1. A duties heading with a list, a paragraph, or items on the same line.
+  for (let k = 0; k < lines.length; k++) {
+    const t = lines[k].text;
+    if (!t || t.length > 140) continue;
+    const heading = DUTY_HEADING.exec(t.replace(/^[#*•\s]+|\*+$/g, '').replace(/^\d+\.\s+/, ''));
+    if (!heading) continue;
+    const inline = heading[1]?.trim() ?? '';
+    const list = bulletsFrom(lines, k + 1);
+    if (list.items.length > 0) {
+      trace.push(`heading "${t}" followed by ${list.items.length} listed item(s)`);
+      const items = inline && !/^(?:include|are)?$/i.test(inline) ? [...splitInline(inline), ...list.items] : list.items;
+      return present<'duties'>(items, evidenceOf([lines[k], ...list.quotes]), 0.95, trace);
+    }
+    if (inline.length > 10) {
+      trace.push(`heading "${t.slice(0, 60)}" with the duties on the same line`);
+      return present<'duties'>(splitInline(inline), [{ page: lines[k].page, quote: lines[k].text }], 0.9, trace);
+    }
+    const para = paragraphFrom(lines, k + 1);
+    if (para && para.text.length > 15 && !OTHER_HEADING.test(para.text)) {
+      trace.push(`heading "${t}" followed by a paragraph`);
+      return present<'duties'>(sentencesIn(para.text), [{ page: para.page, quote: exactQuote(letter, para.page, para.text) }], 0.85, trace);
+    }
+  }
+
+  // 2. A bullet list introduced by a duty sentence ("During your internship, you will:"), or made of duty verbs.
+  for (let k = 0; k < lines.length; k++) {
+    if (bulletItem(lines[k].text) === null) continue;
+    const list = bulletsFrom(lines, k);
+    let intro = k - 1;
+    while (intro >= 0 && !lines[intro].text) intro--;
+    const introText = intro >= 0 ? lines[intro].text : '';
+    const introIsDuty = DUTY_SENTENCE.test(introText) && !OTHER_HEADING.test(introText) && !NOT_DUTY.test(introText.replace(/\b(?:responsible\s+for|you\s+will)\b/giu, ''));
+    if (introIsDuty || (!OTHER_HEADING.test(introText) && looksLikeDutyList(list.items))) {
+      trace.push(introIsDuty ? `list introduced by "${introText.slice(0, 80)}"` : `list of ${list.items.length} duty-like items (action verbs)`);
+      const quotes = introIsDuty && intro >= 0 ? [lines[intro], ...list.quotes] : list.quotes;
+      return present<'duties'>(list.items, evidenceOf(quotes), introIsDuty ? 0.9 : 0.75, trace);
+    }
+    if (list.items.length > 0) trace.push(`skipped list under "${introText.slice(0, 60)}": not duties`);
+    k = Math.max(k, list.end - 1);
+  }
+
+  // 3. Duty sentences in the body.
+  const duties: { text: string; page: number }[] = [];
+  for (const s of letterSentences(letter)) {
+    if (bulletItem(s.text) !== null) continue;
+    if (!DUTY_SENTENCE.test(s.text)) continue;
+    if (NOT_DUTY.test(s.text)) {
+      trace.push(`ignored "${s.text.slice(0, 60)}…": about pay, time, place or terms`);
+      continue;
+    }
+    duties.push(s);
+  }
+  if (duties.length > 0) {
+    trace.push(`${duties.length} sentence(s) describing the work`);
+    return present<'duties'>(
+      duties.map((d) => d.text),
+      duties.slice(0, 3).map((d) => ({ page: d.page, quote: exactQuote(letter, d.page, d.text) })),
+      0.8,
+      trace,
+    );
+  }
+  trace.push('no duties heading, duty list, or "You will …" sentence describing the work');
+  return missing<'duties'>(FIX, trace);
+}
+
+function evidenceOf(lines: PageLine[]): Evidence[] {
+  return lines.slice(0, 4).map((l) => ({ page: l.page, quote: l.text }));
+}

@@ -1,0 +1,111 @@
+import type { Letter } from './letter.js';
+import { letterLines } from './shared/letterLines.js';
+import { missing, present, type FoundElement } from './shared/foundElement.js';
+import { exactQuote, letterSentences } from './shared/sections.js';
+
+const FIX = 'Please add the job title to the letter (for example "the position of Software Engineering Intern").';
+
+/** Words a job title ends on or contains: what separates "as a Data Analyst Intern" from "as a result". */
+const TITLE_NOUN =
+  /\b(?:intern|internship|co-?op|trainee|apprentice|fellow|engineer|analyst|developer|assistant|associate|coordinator|specialist|scientist|designer|consultant|researcher|technician|technologist|writer|editor|strategist|architect|administrator|programmer|manager|representative|advisor|planner|accountant|auditor|tester|student|aide|clerk|officer|producer|ambassador|support|lead|partner|contributor|instructor|tutor|illustrator|animator|modeler|journalist|reporter|photographer|marketer|buyer|recruiter|operator|mechanic|chemist|biologist|economist|statistician|physicist|nurse|therapist|pharmacist|paralegal|counselor|teacher|curator|archivist|librarian|specialist)s?\b/iu;
+
+const NOT_TITLE = /^(?:position|role|opportunity|offer|job|result|reminder|member|part|team\s+member|condition|courtesy|token|matter|reference|general\s+rule|whole|first\s+step|bonus|thank|follow|leader\s+in)\b/iu;
+
+// Where a title in running text ends.
+const STOP =
+  /\s+(?:at|with|for|in\s+(?:our|the|its|their)|on\s+(?:our|the|its)|within|starting|beginning|commencing|effective|reporting|during|from|this|who|which|that|where|under|on|based|located|to\s+begin|to\s+start|and\s+(?:will|we|you|your|are|is)|is|will|has|was|beginning|through|until|pending|subject|working|supporting)\b|\s*[,;:!?(]|\.(?:\s|$)|\s+[-–—]\s+/iu;
+
+interface Candidate {
+  title: string;
+  page: number;
+  quote: string;
+  cue: string;
+  weight: number;
+  order: number;
+}
+
+/** Cleans a raw title: strips articles, "position"/"role" and punctuation; null when nothing title-like remains. */
+export function cleanJobTitle(raw: string): string | null {
+  let t = raw.trim().replace(/\s+/g, ' ');
+  t = t.replace(/^["“'‘]+|["”'’]+$/gu, '');
+  t = t.replace(/^(?:an?|the|our|your|one\s+of\s+our|one\s+of\s+the)\s+/iu, '');
+  t = t.replace(/\s+(?:at|with)\s+[\p{Lu}][\p{L}\p{N}&.,' -]*$/u, '');
+  t = t.replace(/\s+(?:position|role|job|opportunity|post|title|assignment)$/iu, '');
+  t = t.replace(/[\s.,;:!?"”'’)\]-]+$/u, '').replace(/^[\s"“'‘([-]+/u, '');
+  t = t.replace(/^(?:paid|unpaid|full-time|part-time|full\s+time|part\s+time|temporary|remote|hybrid|on-site|onsite)\s+(?=\S)/iu, (m) => (/intern|co-?op/i.test(t.slice(m.length)) ? m : ''));
+  if (!t || t.length > 80 || t.split(/\s+/).length > 10) return null;
+  if (NOT_TITLE.test(t)) return null;
+  return t;
+}
+
+function titleFromRunningText(after: string): string | null {
+  const stop = STOP.exec(after);
+  const raw = stop ? after.slice(0, stop.index) : after;
+  const t = cleanJobTitle(raw);
+  if (!t || !TITLE_NOUN.test(t)) return null;
+  return t;
+}
+
+const LABEL =
+  /^(?:job\s+title|position\s+title|position|title|role|job|position\s+offered|offered\s+position|internship\s+title|internship\s+position|designation)\s*(?::|\||\t|\s{2,})\s*(.+)$/iu;
+
+const SENTENCE_CUES: { re: RegExp; cue: string; weight: number; before?: boolean }[] = [
+  { re: /\b(?:position|role|title|post)\s+(?:of|as)\s+/giu, cue: 'position of', weight: 5 },
+  { re: /\b(?:hired|join(?:ing)?\s+(?:us|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,3}|the\s+team|our\s+team)|employ(?:ed|ment)|work|serve|start|begin|continue|engaged|appointed|offer(?:ed)?\s+you\s+(?:a\s+)?(?:position|employment|an?\s+(?:internship|co-?op)(?:\s+position)?))\s+as\s+(?:an?|our|the)\s+/giu, cue: 'as a', weight: 4 },
+  { re: /\b(?:offer\s+you\s+(?:the|a|an|our)|offer\s+of\s+(?:the|a|an)|accept(?:ed|ing)?\s+(?:the|our)|for\s+the|the\s+(?:summer|fall|spring|winter|\d{4})\s+(?:\d{4}\s+)?)\s+/giu, cue: 'offer you the <title> position', weight: 3 },
+  { re: /\bas\s+(?:an?|our)\s+/giu, cue: 'as a', weight: 2 },
+];
+
+export function extractJobTitle(letter: Letter): FoundElement<'job_title'> {
+  const candidates: Candidate[] = [];
+  let order = 0;
+
+  for (const line of letterLines(letter)) {
+    const m = LABEL.exec(line.text);
+    if (!m) continue;
+    const t = cleanJobTitle(m[1].split(/\s+[|]\s+/)[0]);
+    if (t && !/^(?:type|internship|co-?op|full-time|part-time)$/i.test(t)) candidates.push({ title: t, page: line.page, quote: line.text, cue: `"${line.text.split(/[:|\t]/)[0].trim()}" line`, weight: 6, order: order++ });
+  }
+
+  for (const s of letterSentences(letter)) {
+    if (LABEL.test(s.text)) continue;
+    for (const { re, cue, weight } of SENTENCE_CUES) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(s.text))) {
+        const after = s.text.slice(m.index + m[0].length);
+        let t = titleFromRunningText(after);
+        if (!t) continue;
+        if (cue === 'offer you the <title> position') {
+          // "offer you the Data Analyst Intern position": the title must be followed by position/role/internship.
+          const within = new RegExp(`^${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:position|role|internship|co-?op|opportunity|job)\\b`, 'iu');
+          if (!within.test(after.replace(/^(?:an?|the|our)\s+/i, '')) && !/^\p{Lu}/u.test(t)) continue;
+        }
+        // Lower-case words in running text ("as an intern on our team") are weaker than a capitalized title.
+        const capitalized = /^[\p{Lu}\d]/u.test(t);
+        t = t.replace(/^(?:summer|fall|spring|winter|autumn)\s+\d{4}\s+/iu, '');
+        candidates.push({ title: t, page: s.page, quote: exactQuote(letter, s.page, s.text), cue, weight: weight + (capitalized ? 1 : -2), order: order++ });
+      }
+    }
+  }
+
+  const subject = letter.email?.subject ?? null;
+  if (subject) {
+    const m = /(?:[-–—:|]\s*|\bfor\s+(?:the\s+)?)([^-–—:|]+?)\s*(?:position|role|offer)?$/iu.exec(subject);
+    const t = m ? cleanJobTitle(m[1]) : null;
+    if (t && TITLE_NOUN.test(t) && /^\p{Lu}/u.test(t)) candidates.push({ title: t, page: letter.pages[0]?.number ?? 1, quote: subject, cue: 'email subject', weight: 2, order: order++ });
+  }
+
+  const trace: string[] = [];
+  if (candidates.length === 0) {
+    trace.push('no "Position:"/"Title:" line and no "the position of …" / "as a …" phrase naming a job title');
+    return missing<'job_title'>(FIX, trace);
+  }
+  const best = [...candidates].sort((a, b) => b.weight - a.weight || a.order - b.order)[0];
+  trace.push(`title "${best.title}" from ${best.cue}`);
+  const others = [...new Set(candidates.filter((c) => c.title.toLowerCase() !== best.title.toLowerCase()).map((c) => c.title))];
+  if (others.length > 0) trace.push(`other phrases considered: ${others.slice(0, 3).map((o) => `"${o}"`).join(', ')}`);
+  const agreeing = candidates.filter((c) => c.title.toLowerCase() === best.title.toLowerCase()).length;
+  const confidence = Math.min(0.95, 0.55 + best.weight * 0.06 + (agreeing > 1 ? 0.1 : 0));
+  return present<'job_title'>(best.title, [{ page: best.page, quote: best.quote }], confidence, trace);
+}

@@ -1,0 +1,281 @@
+import type { Letter } from '../letter.js';
+import { letterLines, type LetterLine } from './letterLines.js';
+import { cleanPersonName, readNameAt } from './names.js';
+
+/**
+ * The parts of a letter that several fields read: the greeting, the closing and the signature block
+ * below it, quoted email headers, bullet lists. Lines come from letterLines(): trimmed, non-blank.
+ */
+
+export const EMAIL_ADDRESS = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
+export const PHONE =
+  /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d{1,5})?|\+\d{1,3}(?:[\s.-]?\d{2,4}){3,5}\b/u;
+export const WEB = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:com|org|net|io|ai|co|edu|us|example|tech|dev)\b/i;
+
+export const STREET =
+  /\b\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[\p{L}0-9.'-]+\s+){0,4}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|ter|plaza|square|sq|trail|trl|broadway|loop|row|pike|center|centre)\b\.?/iu;
+export const CITY_STATE_ZIP = /\b[\p{L} .'-]+,\s*[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b/u;
+export const SUITE = /\b(?:suite|ste\.?|floor|fl\.?|p\.?\s?o\.?\s+box)\s*#?\s*\w+/i;
+export const DATE_LINE = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})$/i;
+
+/** An address, phone, web or email line: what follows a letterhead's or an addressee's name. */
+export function isContactLine(text: string): boolean {
+  return STREET.test(text) || CITY_STATE_ZIP.test(text) || SUITE.test(text) || PHONE.test(text) || WEB.test(text) || EMAIL_ADDRESS.test(text);
+}
+
+// "Sincerely," "Best regards," "Thanks," "Respectfully yours," and one-line "Sincerely, Jane Smith".
+const CLOSING =
+  /^(?:(?:very\s+)?(?:sincerely|truly|faithfully|cordially|respectfully)(?:\s+yours)?|yours\s+(?:sincerely|truly|faithfully|respectfully|cordially)|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best(?:\s+wishes)?|all\s+the\s+best|warmly|cheers|thanks(?:\s+again)?|many\s+thanks|thank\s+you(?:\s+again)?|with\s+(?:appreciation|gratitude|best\s+wishes)|on\s+behalf\s+of\s+.{2,60})\s*[,.!—–-]?\s*(.*)$/iu;
+
+export interface Closing {
+  line: LetterLine;
+  /** Index of the closing line in the array it was found in. */
+  at: number;
+  /** A name written on the same line ("Sincerely, Jane Smith"). */
+  inlineName: string | null;
+}
+
+/** Whether a line is a complimentary closing; the text after it, if any, must be a name. */
+export function closingOf(text: string): { inlineName: string | null } | null {
+  const m = CLOSING.exec(text);
+  if (!m) return null;
+  const rest = m[1].trim();
+  if (!rest) return { inlineName: null };
+  // "Thank you for your interest." is a sentence, not a closing.
+  const name = cleanPersonName(rest.replace(/^\/s\/\s*/i, ''));
+  return name ? { inlineName: name } : null;
+}
+
+/** Lines that end the signature block: an acceptance section, enclosures, a quoted earlier message. */
+const BLOCK_END =
+  /^(?:accept(?:ed|ance)?\b|i\s+(?:hereby\s+)?accept|agreed\s+and\s+accepted|candidate\s+(?:signature|acceptance)|student\s+signature|employee\s+signature|enclosures?\b|encl\.|cc:|bcc:|attachments?:|-{2,}\s*original|-{2,}\s*forwarded|from:|on\s.+wrote:|>|p\.s\.)/i;
+
+/** Every closing line in the letter, in order. */
+export function findClosings(lines: LetterLine[]): Closing[] {
+  const closings: Closing[] = [];
+  lines.forEach((line, at) => {
+    if (line.text.length > 80) return;
+    const c = closingOf(line.text);
+    if (c) closings.push({ line, at, inlineName: c.inlineName });
+  });
+  return closings;
+}
+
+export interface SignatureBlock {
+  closing: Closing;
+  /** The lines under the closing, up to the end of the block. */
+  lines: LetterLine[];
+}
+
+/**
+ * The employer's closing and the lines under it. With several closings (an email thread, a P.S.), the first
+ * one followed by a signer wins: later ones belong to quoted messages or acceptance forms.
+ */
+export function signatureBlock(letter: Letter): SignatureBlock | null {
+  const lines = letterLines(letter);
+  const closings = findClosings(lines);
+  if (closings.length === 0) return null;
+  const blocks = closings.map((closing) => ({ closing, lines: blockAfter(lines, closing.at) }));
+  return blocks.find((b) => b.closing.inlineName || b.lines.some((l) => signerOfLine(l.text))) ?? blocks[0];
+}
+
+function blockAfter(lines: LetterLine[], at: number): LetterLine[] {
+  const out: LetterLine[] = [];
+  for (let k = at + 1; k < lines.length && out.length < 9; k++) {
+    const t = lines[k].text;
+    if (BLOCK_END.test(t)) break;
+    // A paragraph of prose is the letter going on, not the signature.
+    if (t.length > 110 || (t.split(/\s+/).length > 14 && /[.!?]$/.test(t))) break;
+    out.push(lines[k]);
+  }
+  return out;
+}
+
+const ESIGN_LINE = /^(?:\/s\/\s*|(?:electronically|digitally)\s+signed\s+(?:by\s*)?:?\s*|e-?signed\s+(?:by\s*)?:?\s*|signed\s*:\s*|signature\s*:\s*)/i;
+
+/**
+ * The signer written on one line of a signature block: "Jane Smith", "Jane Smith, HR Director",
+ * "/s/ Jane Smith", "Dr. Jane Smith | Talent Acquisition". Null when the line is not a name.
+ */
+export function signerOfLine(text: string): string | null {
+  let t = text.replace(ESIGN_LINE, '').replace(/\((?:e-?signature|electronic(?:ally)?\s+signed|signed electronically|digital signature)\)/i, '').trim();
+  t = t.replace(/\s+(?:on|at)\s+\d.*$/i, '').trim();
+  if (!t) return null;
+  const whole = cleanPersonName(t, { minWords: 2 });
+  if (whole) return whole;
+  // "Jane Smith, Director of Talent" / "Jane Smith | HR" / "Jane Smith – Recruiter"
+  const head = t.split(/\s*(?:,|\||–|—|\s-\s|\t)\s*/u)[0];
+  if (head && head !== t) {
+    const name = cleanPersonName(head, { minWords: 2 });
+    if (name) return name;
+  }
+  return null;
+}
+
+/** Whether a line reads like a signature's name line of a person, taken as written with honorific. */
+export function nameAtLineStart(text: string): string | null {
+  const parsed = readNameAt(text);
+  return parsed ? parsed.name : null;
+}
+
+const GREETING = /^(?:dear|hello|hi|hey|greetings|good\s+(?:morning|afternoon|day))\b[\s,]*(.*)$/iu;
+
+export interface Greeting {
+  line: LetterLine;
+  /** The addressee as written after the greeting word, honorific included ("Ms. Raman"). */
+  addressee: string;
+  /** The name alone ("Raman"); null for "Dear Hiring Team". */
+  name: string | null;
+  honorific: string | null;
+}
+
+/** The salutation ("Dear Priya," / "Dear Ms. Raman:"), the first one in the letter. */
+export function findGreeting(lines: LetterLine[]): Greeting | null {
+  for (const line of lines) {
+    const m = GREETING.exec(line.text);
+    if (!m) continue;
+    const rest = m[1];
+    const parsed = readNameAt(rest);
+    if (!parsed) {
+      if (/^(?:dear|hello|hi)\b/i.test(line.text) && line.text.length < 60) return { line, addressee: rest.replace(/[,:!]+$/, '').trim(), name: null, honorific: null };
+      continue;
+    }
+    const addressee = rest.slice(0, parsed.length).trim();
+    return { line, addressee, name: parsed.name, honorific: parsed.honorific };
+  }
+  return null;
+}
+
+const BULLET = /^(?:[•●◦▪▫■□‣⁃∙·○*►➢✓✔-]|–|—|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*(.+)$/u;
+
+/** The item text of a bullet or numbered line ("• Build dashboards" -> "Build dashboards"); null otherwise. */
+export function bulletItem(text: string): string | null {
+  const m = BULLET.exec(text);
+  if (!m) return null;
+  // A dollar amount or a date is not a numbered item ("1. " vs "1.5 hours").
+  if (/^\d+[.)]\d/.test(text)) return null;
+  return m[1].trim();
+}
+
+export interface QuotedHeaders {
+  from: string | null;
+  to: string | null;
+  date: string | null;
+  subject: string | null;
+  lines: LetterLine[];
+}
+
+const HEADER = /^(from|to|cc|date|sent|subject|re)\s*:\s*(.*)$/i;
+
+/**
+ * Email headers pasted into the text ("From: ... Sent: ... To: ... Subject: ..."), found as a group of at
+ * least three header lines near each other. Used when the upload is text but was an email.
+ */
+export function findQuotedHeaders(lines: LetterLine[], within = 15): QuotedHeaders | null {
+  const found: QuotedHeaders = { from: null, to: null, date: null, subject: null, lines: [] };
+  for (const line of lines.slice(0, within)) {
+    const m = HEADER.exec(line.text);
+    if (!m) continue;
+    const key = m[1].toLowerCase();
+    const value = m[2].trim();
+    if (key === 'from' && found.from === null) found.from = value;
+    else if (key === 'to' && found.to === null) found.to = value;
+    else if ((key === 'date' || key === 'sent') && found.date === null) found.date = value;
+    else if ((key === 'subject' || key === 're') && found.subject === null) found.subject = value;
+    else continue;
+    found.lines.push(line);
+  }
+  const count = [found.from, found.to, found.date, found.subject].filter((v) => v !== null).length;
+  return count >= 3 && found.from !== null ? found : null;
+}
+
+/** Splits text into sentences, keeping each sentence's offset; "Mr." or an initial does not end one. */
+export function sentencesOf(text: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  const push = (from: number, to: number) => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    if (raw.trim()) out.push({ text: raw.trim(), index: from + lead });
+  };
+  const re = /[.!?]+["”’')\]]*(?=\s|$)/gu;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const end = m.index + m[0].length;
+    const upto = text.slice(last, end);
+    const next = text.slice(end).trimStart();
+    // Titles and initials never end a sentence; "Inc." or "a.m." ends one only before a capitalized word.
+    if (/(?:\b(?:mr|mrs|ms|mx|dr|prof|st|jr|sr|no|vs|e\.g|i\.e|approx|dept|ext|apt|ste|fl)\.|(?:^|[\s(])\p{Lu}\.)$/iu.test(upto) && next) continue;
+    if (/\b(?:inc|corp|co|ltd|llc|etc|u\.s|a\.m|p\.m)\.$/iu.test(upto) && next && !/^[\p{Lu}"“]/u.test(next)) continue;
+    push(last, end);
+    last = end;
+  }
+  push(last, text.length);
+  return out;
+}
+
+/** The letter's text as paragraphs joined from wrapped lines, with the page each paragraph starts on. */
+export function paragraphsOf(letter: Letter): { page: number; text: string }[] {
+  const out: { page: number; text: string }[] = [];
+  for (const page of letter.pages) {
+    for (const block of page.text.split(/\r?\n\s*\r?\n/)) {
+      const text = block
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('\n');
+      if (text) out.push({ page: page.number, text });
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentences of the whole letter, with wrapped lines joined (a PDF breaks sentences across lines). Lines that
+ * stand alone (headings, bullets, address lines) stay separate sentences.
+ */
+export function letterSentences(letter: Letter): { page: number; text: string }[] {
+  const out: { page: number; text: string }[] = [];
+  for (const page of letter.pages) {
+    const lines = page.text.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim());
+    let chunk = '';
+    const flush = () => {
+      for (const s of sentencesOf(chunk)) out.push({ page: page.number, text: s.text });
+      chunk = '';
+    };
+    for (const line of lines) {
+      if (!line) {
+        flush();
+        continue;
+      }
+      if (bulletItem(line) !== null || /:$/.test(line)) {
+        flush();
+        chunk = line;
+        flush();
+        continue;
+      }
+      // Join a wrapped line onto the sentence it continues.
+      if (chunk && !/[.!?:]$/.test(chunk) && /^[\p{Ll}\p{N}(&$]/u.test(line)) chunk += ' ' + line;
+      else if (chunk && !/[.!?:]$/.test(chunk) && chunk.length > 50) chunk += ' ' + line;
+      else {
+        flush();
+        chunk = line;
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+/**
+ * The letter's own text for a whitespace-normalized quote (sentences are joined across wrapped lines):
+ * evidence must be exact text from the letter. Falls back to the quote when it cannot be located.
+ */
+export function exactQuote(letter: Letter, page: number, quote: string): string {
+  const text = letter.pages.find((p) => p.number === page)?.text;
+  if (!text) return quote;
+  const words = quote.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (words.length === 0) return quote;
+  const m = new RegExp(words.join('\\s+'), 'u').exec(text);
+  return m ? m[0] : quote;
+}
