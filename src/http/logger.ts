@@ -41,7 +41,8 @@ export function loggerOptions(settings: Pick<Settings, 'LOG_LEVEL'>): FastifySer
 }
 
 export const requestIdOptions: Pick<FastifyServerOptions, 'genReqId' | 'requestIdHeader'> = {
-  requestIdHeader: 'x-request-id',
+  // false: fastify would otherwise take the header as it is; genReqId vets it instead.
+  requestIdHeader: false,
   // A client's id is kept when it looks like an id; anything else is replaced, so logs cannot be forged.
   genReqId: (req) => {
     const given = req.headers['x-request-id'];
