@@ -100,6 +100,23 @@ function sentencesIn(text: string): string[] {
     .filter((s) => s.length > 3);
 }
 
+/** The duties listed after a sentence's cue: "design X, test Y, and document Z." -> three items. */
+export function dutiesInSentence(rest: string): string[] {
+  const body = rest
+    .replace(/^\s*(?:will\s+|:\s*|,\s*)?/iu, '')
+    .replace(/^(?:be\s+)?(?:responsible\s+for|tasked\s+with|expected\s+to|involved\s+in)\s+/iu, '')
+    .replace(/^(?:to\s+)?(?:the\s+following:?\s*)?/iu, '')
+    .replace(/[.!]+$/u, '')
+    .trim();
+  if (!body) return [];
+  const parts = body.split(/\s*;\s*(?:and\s+)?|,\s*(?:and|or|as\s+well\s+as)\s+|,\s+(?=\p{Ll})/u);
+  return parts.map((p) => capitalize(cleanItem(p))).filter((p) => p.length > 2);
+}
+
+function capitalize(item: string): string {
+  return /^\p{Ll}\p{Ll}/u.test(item) ? item[0].toUpperCase() + item.slice(1) : item;
+}
+
 function looksLikeDutyList(items: string[]): boolean {
   if (items.length === 0) return false;
   const duty = items.filter((i) => DUTY_VERB.test(i) && !BENEFIT_ITEM.test(i)).length;
@@ -152,21 +169,22 @@ export function extractDuties(letter: Letter): FoundElement<'duties'> {
     k = Math.max(k, list.end - 1);
   }
 
-  // 3. Duty sentences in the body.
-  const duties: { text: string; page: number }[] = [];
+  // 3. Duty sentences in the body: "In this role, you will design X, test Y, and document Z."
+  const duties: { text: string; page: number; items: string[] }[] = [];
   for (const s of letterSentences(letter)) {
     if (bulletItem(s.text) !== null) continue;
-    if (!DUTY_SENTENCE.test(s.text)) continue;
+    const m = DUTY_SENTENCE.exec(s.text);
+    if (!m) continue;
     if (NOT_DUTY.test(s.text)) {
       trace.push(`ignored "${s.text.slice(0, 60)}…": about pay, time, place or terms`);
       continue;
     }
-    duties.push(s);
+    duties.push({ ...s, items: dutiesInSentence(s.text.slice(m.index + m[0].length)) });
   }
   if (duties.length > 0) {
     trace.push(`${duties.length} sentence(s) describing the work`);
     return present<'duties'>(
-      duties.map((d) => d.text),
+      duties.flatMap((d) => d.items),
       duties.slice(0, 3).map((d) => ({ page: d.page, quote: exactQuote(letter, d.page, d.text) })),
       0.8,
       trace,

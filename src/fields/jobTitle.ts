@@ -1,7 +1,7 @@
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { exactQuote, letterSentences } from './shared/sections.js';
+import { exactQuote, letterSentences, withoutBullet } from './shared/sections.js';
 
 const FIX = 'Please add the job title to the letter (for example "the position of Software Engineering Intern").';
 
@@ -61,14 +61,14 @@ export function extractJobTitle(letter: Letter): FoundElement<'job_title'> {
   let order = 0;
 
   for (const line of letterLines(letter)) {
-    const m = LABEL.exec(line.text);
+    const m = LABEL.exec(withoutBullet(line.text));
     if (!m) continue;
     const t = cleanJobTitle(m[1].split(/\s+[|]\s+/)[0]);
     if (t && !/^(?:type|internship|co-?op|full-time|part-time)$/i.test(t)) candidates.push({ title: t, page: line.page, quote: line.text, cue: `"${line.text.split(/[:|\t]/)[0].trim()}" line`, weight: 6, order: order++ });
   }
 
   for (const s of letterSentences(letter)) {
-    if (LABEL.test(s.text)) continue;
+    if (LABEL.test(withoutBullet(s.text))) continue;
     for (const { re, cue, weight } of SENTENCE_CUES) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;

@@ -1,6 +1,6 @@
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { exactQuote, letterSentences } from './shared/sections.js';
+import { exactQuote, letterSentences, withoutBullet } from './shared/sections.js';
 
 const FIX = 'Please state in the letter that the position is an internship or a co-op.';
 
@@ -9,7 +9,7 @@ type Kind = 'internship' | 'co-op';
 // "co-op", "coop" (as a word), "co-operative education", "cooperative education program", "Co-Op";
 // "intern", "interns", "internship", "Intern" in a title. Not "international", "internal".
 const TERMS: { re: RegExp; kind: Kind }[] = [
-  { re: /\bco-?op(?:s)?\b(?!\s*(?:store|grocery|market|bank|housing|board))|\bco-?operative\s+(?:education|work|program|placement|term|position|internship|student|experience)|\bcooperative\s+education\b/giu, kind: 'co-op' },
+  { re: /(?<![.@\w-])co-?op(?:s)?\b(?!\s*(?:store|grocery|market|bank|housing|board))|\bco-?operative\s+(?:education|work|program|placement|term|position|internship|student|experience)|\bcooperative\s+education\b/giu, kind: 'co-op' },
   { re: /\bintern(?:ship)?s?\b/giu, kind: 'internship' },
 ];
 
@@ -44,7 +44,7 @@ export function extractPositionType(letter: Letter): FoundElement<'position_type
           continue;
         }
         let score = 1;
-        if (LABEL.test(s.text)) score += 3;
+        if (LABEL.test(withoutBullet(s.text))) score += 3;
         if (OFFER_CUES.test(s.text)) score += 2;
         if (/\boffer/i.test(s.text)) score += 1;
         // A title word: "Software Engineering Intern", "Co-op Engineer".

@@ -4,7 +4,7 @@ import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { cleanPersonName, nameWords, readNameAt, sameOrPartOf } from './shared/names.js';
 import { isOrgLine } from './shared/orgNames.js';
 import { findContactNames, findSignerNames, findSupervisorMentions } from './shared/namesInRoles.js';
-import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, exactQuote, findGreeting, letterSentences, type Greeting } from './shared/sections.js';
+import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, exactQuote, findGreeting, letterSentences, withoutBullet, type Greeting } from './shared/sections.js';
 import type { Evidence } from '../report/index.js';
 
 const FIX = 'Please address the letter to the student by full name (for example "Dear Priya Raman," or a "To:" line with the full name).';
@@ -78,7 +78,7 @@ function sentenceCandidates(letter: Letter): Candidate[] {
 function lineCandidates(lines: LetterLine[]): Candidate[] {
   const out: Candidate[] = [];
   for (const line of lines) {
-    const labeled = LABELED.exec(line.text);
+    const labeled = LABELED.exec(withoutBullet(line.text));
     if (labeled) {
       const name = nameInAddressee(labeled[1]);
       if (name && !isOrgLine(name)) out.push({ name, source: `"${line.text.split(/[:|\t]/)[0].trim()}:" line`, evidence: { page: line.page, quote: line.text }, weight: 4 });

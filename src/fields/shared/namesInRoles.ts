@@ -2,7 +2,7 @@ import type { Letter } from '../letter.js';
 import { letterLines } from './letterLines.js';
 import { cleanPersonName, readNameAt, sameOrPartOf } from './names.js';
 import { isOrgLine } from './orgNames.js';
-import { EMAIL_ADDRESS, PHONE, letterSentences, signatureBlock, signerOfLine } from './sections.js';
+import { EMAIL_ADDRESS, PHONE, letterSentences, signatureBlock, signerOfLine, withoutBullet } from './sections.js';
 
 /**
  * The people a letter names in a role other than the addressee: who signs it, who supervises the student,
@@ -101,14 +101,14 @@ export function findSupervisorMentions(letter: Letter): SupervisorMention[] {
 
   // Labeled lines: "Supervisor: Dana Whitfield, Engineering Manager", with contact lines below.
   lines.forEach((line, at) => {
-    const m = LABEL.exec(line.text);
+    const m = LABEL.exec(withoutBullet(line.text));
     if (!m) return;
     const person = readPersonAndTitle(m[1]) ?? readSingleName(m[1]);
     if (!person) return;
     let title = person.title;
     const around = [line.text];
     for (const next of lines.slice(at + 1, at + 4)) {
-      if (LABEL.test(next.text) || next.text.length > 90) break;
+      if (LABEL.test(withoutBullet(next.text)) || next.text.length > 90) break;
       const t = /^(?:title|position|role)\s*(?::|\||\t)\s*(.+)$/i.exec(next.text);
       if (t && !title) title = t[1].trim();
       if (/^(?:e-?mail|phone|tel|mobile|cell|contact|title)\b/i.test(next.text) || EMAIL_ADDRESS.test(next.text) || PHONE.test(next.text)) around.push(next.text);
@@ -119,12 +119,20 @@ export function findSupervisorMentions(letter: Letter): SupervisorMention[] {
   });
 
   for (const sentence of letterSentences(letter)) {
-    if (LABEL.test(sentence.text)) continue;
+    if (LABEL.test(withoutBullet(sentence.text))) continue;
     for (const { re, cue } of CUES) {
       re.lastIndex = 0;
       const m = re.exec(sentence.text);
       if (!m) continue;
       const rest = sentence.text.slice(m.index + m[0].length);
+      if (/^\s*me\b/iu.test(rest)) {
+        // "You will report directly to me": the signer supervises.
+        const signer = findSignerNames(letter)[0];
+        if (signer) {
+          mentions.push({ name: signer.name, title: null, email: null, phone: null, page: sentence.page, quote: sentence.text, cue: `${cue} me (the signer)` });
+          break;
+        }
+      }
       const person = readPersonAndTitle(rest);
       if (!person) continue;
       mentions.push({ name: person.name, title: person.title, ...contactsIn(rest), page: sentence.page, quote: sentence.text, cue });

@@ -9,7 +9,9 @@ const TOP_LINES = 8;
 /** A line that can be the name line of a letterhead: short, capitalized, not a sentence, date or greeting. */
 function couldBeHeader(text: string): boolean {
   if (text.length > 70 || text.length < 2) return false;
-  if (DATE_LINE.test(text) || /^(?:dear|hello|hi|re:|subject:|to:|from:|date:|page\s+\d)/i.test(text)) return false;
+  if (DATE_LINE.test(text) || /^(?:dear|hello|hi|page\s+\d)\b/i.test(text)) return false;
+  // "Sent: Tuesday …", "Ref: OFR-2027-4471": labeled lines are headers of another kind.
+  if (/^[\p{L} .#-]{1,24}:\s/u.test(text)) return false;
   if (/[.!?]$/.test(text) && !/\b(?:inc|co|corp|ltd)\.$/i.test(text)) return false;
   if (isContactLine(text)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text)) return false;

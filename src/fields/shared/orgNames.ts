@@ -112,6 +112,8 @@ export function findOrgNames(text: string): OrgMatch[] {
       const connector = CONNECTOR.test(c) && run.length > 0;
       const suffix = run.length > 0 && isSuffix(t.text);
       if (!(capital || connector || suffix)) break;
+      // A company name never runs over a line break (a title line above a company line).
+      if (run.length > 0 && text.slice(run[run.length - 1].end, t.start).includes('\n')) break;
       run.push(t);
       j++;
       const ends = /[,;:!?)"”]$/u.test(t.text) || (/\.$/u.test(t.text) && !isSuffix(t.text) && c.length > 1);
@@ -156,7 +158,7 @@ export function findOrgNames(text: string): OrgMatch[] {
 function make(text: string, first: Token, last: Token, strength: OrgMatch['strength']): OrgMatch {
   let end = last.end;
   // Keep the period of "Inc." but not sentence punctuation after a word.
-  let raw = text.slice(first.start, end);
+  let raw = text.slice(first.start, end).replace(/[,;:!?)"”]+$/u, '');
   const keepDot = strength === 'suffix' && /\.$/.test(raw) && /(?:inc|corp|co|ltd|l\.l\.c|s\.a|n\.a|pvt|pty|p\.c|b\.v|n\.v|k\.k)\.$/i.test(raw);
   raw = raw.replace(keepDot ? /[,;:!?)"”]+$/u : /[.,;:!?)"”]+$/u, '');
   end = first.start + raw.length;

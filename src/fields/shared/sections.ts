@@ -157,6 +157,11 @@ export function bulletItem(text: string): string | null {
   return m[1].trim();
 }
 
+/** A line without its bullet or number: "• Position: Analyst" reads as "Position: Analyst". */
+export function withoutBullet(text: string): string {
+  return bulletItem(text) ?? text;
+}
+
 export interface QuotedHeaders {
   from: string | null;
   to: string | null;

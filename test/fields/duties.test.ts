@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { letterFromText } from '../../src/fields/letter.js';
+import { extractDuties } from '../../src/fields/duties.js';
+
+function duties(text: string) {
+  return extractDuties(letterFromText(text));
+}
+
+describe('extractDuties', () => {
+  it('reads a bullet list under "Your responsibilities will include:"', () => {
+    const r = duties(`We are pleased to offer you the position of Data Science Intern.
+
+Your responsibilities will include:
+• Build and maintain data pipelines in Python and SQL
+• Clean and validate large customer data sets
+• Present findings to the product team every two weeks
+
+You will be paid $32.00 per hour.`);
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual([
+      'Build and maintain data pipelines in Python and SQL',
+      'Clean and validate large customer data sets',
+      'Present findings to the product team every two weeks',
+    ]);
+    expect(r.evidence[0].quote).toBe('Your responsibilities will include:');
+  });
+
+  it('splits a duties sentence into its duties', () => {
+    const r = duties('In this role, you will design and implement REST API endpoints in TypeScript, write unit and integration tests for new features, and take part in code reviews and sprint planning.');
+    expect(r.value).toEqual([
+      'Design and implement REST API endpoints in TypeScript',
+      'Write unit and integration tests for new features',
+      'Take part in code reviews and sprint planning',
+    ]);
+  });
+
+  it('reads "Duties:" with numbered items and wrapped lines', () => {
+    const r = duties(`Duties:
+1. Create 3D models and drawings in SolidWorks for new
+   fixture designs
+2. Run tolerance analyses on new assemblies
+3) Support prototype builds`);
+    expect(r.value).toEqual(['Create 3D models and drawings in SolidWorks for new fixture designs', 'Run tolerance analyses on new assemblies', 'Support prototype builds']);
+  });
+
+  it('reads duties written on the heading line', () => {
+    const r = duties('Responsibilities: model warehouse capacity; forecast demand for seasonal products; track carrier costs.');
+    expect(r.value).toEqual(['model warehouse capacity', 'forecast demand for seasonal products', 'track carrier costs']);
+  });
+
+  it('reads a paragraph under a "Job Description" heading', () => {
+    const r = duties(`Job Description
+
+The intern will research industry trends and competitors. The intern will also prepare monthly variance reports.
+
+Compensation: $25/hour`);
+    expect(r.value).toEqual(['The intern will research industry trends and competitors.', 'The intern will also prepare monthly variance reports.']);
+  });
+
+  it('skips the benefits and conditions lists and finds the duties list after them', () => {
+    const r = duties(`Benefits:
+- Paid holidays
+- Commuter stipend of $100/month
+This offer is contingent upon:
+- A background check
+- Proof of work authorization
+During your internship, you will:
+- Plan and run usability studies with customers
+- Create wireframes and interactive prototypes in Figma`);
+    expect(r.value).toEqual(['Plan and run usability studies with customers', 'Create wireframes and interactive prototypes in Figma']);
+    expect(r.trace.join(' ')).toMatch(/skipped list under "Benefits:"/);
+  });
+
+  it('recognizes an unheaded list of action-verb items', () => {
+    const r = duties(`We are happy to welcome you.
+
+* Debug boards with oscilloscopes and logic analyzers
+* Automate bench tests with Python
+* Write test reports and failure analyses`);
+    expect(r.value).toHaveLength(3);
+  });
+
+  it('does not take "You will report to" or "You will be paid" for duties', () => {
+    const r = duties('You will report to Karen Whitfield. You will be paid $28.00 per hour. You will receive a laptop on your first day. You will work 40 hours per week.');
+    expect(r.status).toBe('missing');
+    expect(r.fix).toMatch(/duties/);
+  });
+
+  it('does not take a terms list for duties', () => {
+    const r = duties(`Terms of the offer:
+• Position: Finance Co-op
+• Start date: January 11, 2027
+• Hours: 40 hours per week
+• Compensation: $2,200 bi-weekly`);
+    expect(r.status).toBe('missing');
+  });
+
+  it('reads "you will be responsible for ..." and joins a sentence wrapped over lines', () => {
+    const text = 'As a Civil Engineering Co-op, you will be responsible for drafting plan sheets in AutoCAD Civil 3D\nand assisting with site inspections.';
+    const r = duties(text);
+    expect(r.value).toEqual(['Drafting plan sheets in AutoCAD Civil 3D and assisting with site inspections']);
+    expect(text).toContain(r.evidence[0].quote);
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { letterFromText, type Letter } from '../../src/fields/letter.js';
+import { extractLetterhead } from '../../src/fields/letterhead.js';
+import type { EmailEnvelope } from '../../src/extract/extractedDocument.js';
+
+function email(from: string, overrides: Partial<EmailEnvelope> = {}): EmailEnvelope {
+  return {
+    from: { name: 'Rachel Steinberg', address: from },
+    to: [{ name: 'Priya Raman', address: 'priya.raman@students.lakemont.edu' }],
+    date: '2026-11-03T14:20:00Z',
+    subject: 'Your internship offer',
+    ...overrides,
+  };
+}
+
+const BODY = `Dear Priya,
+
+On behalf of our team, I am pleased to offer you the position of Data Analyst Intern.
+
+Best regards,
+Rachel Steinberg
+Director of Talent Acquisition
+`;
+
+describe('extractLetterhead', () => {
+  it('reads a company name block with legal form and address at the top', () => {
+    const r = extractLetterhead(
+      letterFromText(`Brightwater Analytics, Inc.
+Data you can stand on
+420 Market Street, Suite 1200
+San Francisco, CA 94105
+Tel (415) 555-0142  |  www.brightwater-analytics.com
+
+November 3, 2026
+
+Priya Raman
+${BODY}`),
+    );
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual({ kind: 'letterhead', organization: 'Brightwater Analytics, Inc.', sender: null });
+    expect(r.evidence[0].quote).toBe('Brightwater Analytics, Inc.');
+    expect(r.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('reads an all-caps brand header with no company word when an address line follows', () => {
+    const r = extractLetterhead(
+      letterFromText(`LARKSPUR
+1200 Innovation Way | Boston, MA 02110 | (617) 555-0100
+
+March 3, 2026
+${BODY}`),
+    );
+    expect(r.status).toBe('present');
+    expect(r.value?.organization).toBe('LARKSPUR');
+  });
+
+  it('reads a header with a company word but no address ("Northgate Robotics")', () => {
+    const r = extractLetterhead(letterFromText(`Northgate Robotics\n\nOctober 12, 2026\n\n${BODY}`));
+    expect(r.status).toBe('present');
+    expect(r.value?.organization).toBe('Northgate Robotics');
+  });
+
+  it('does not take the student address block for a letterhead', () => {
+    const r = extractLetterhead(
+      letterFromText(`November 3, 2026
+
+Priya Raman
+212 College Avenue, Apt 4B
+Ithaca, NY 14850
+
+${BODY}`),
+    );
+    expect(r.status).toBe('missing');
+    expect(r.fix).toMatch(/letterhead/);
+  });
+
+  it('is missing for a plain letter with no company header', () => {
+    const r = extractLetterhead(letterFromText(BODY));
+    expect(r.status).toBe('missing');
+    expect(r.value).toBeNull();
+    expect(r.trace.join(' ')).toMatch(/no company name block/);
+  });
+
+  it('does not take a company named only in the body for a letterhead', () => {
+    const r = extractLetterhead(letterFromText(`Dear Priya,\n\nWe at Granite Peak Capital LLC are pleased to offer you an internship.\n\nSincerely,\nIan Fitzgerald`));
+    expect(r.status).toBe('missing');
+  });
+
+  it('reports an official email with the company named in the signature', () => {
+    const body = `Hi Priya,\n\nWe are delighted to offer you the Data Analyst Intern position.\n\nBest regards,\nRachel Steinberg\nDirector of Talent Acquisition\nBrightwater Analytics, Inc.\n(415) 555-0142`;
+    const r = extractLetterhead(letterFromText(body, email('rachel.steinberg@brightwater-analytics.com')));
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual({ kind: 'email', organization: 'Brightwater Analytics, Inc.', sender: 'rachel.steinberg@brightwater-analytics.com' });
+    expect(r.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('falls back to the domain when no company name in the email matches it', () => {
+    const r = extractLetterhead(letterFromText(BODY, email('hr@quillstone.io')));
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual({ kind: 'email', organization: 'quillstone.io', sender: 'hr@quillstone.io' });
+  });
+
+  it.each(['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'icloud.com', 'aol.com', 'proton.me'])('rejects a free-mail sender at %s', (domain) => {
+    const r = extractLetterhead(letterFromText(BODY, email(`recruiting.acme@${domain}`)));
+    expect(r.status).toBe('invalid');
+    expect(r.value).toEqual({ kind: 'email', organization: null, sender: `recruiting.acme@${domain}` });
+    expect(r.fix).toMatch(/personal address/);
+    expect(r.trace.join(' ')).toMatch(/free personal mail/);
+  });
+
+  it('accepts a free-mail email when an attached letter carries a real letterhead', () => {
+    const letter: Letter = {
+      pages: [
+        { number: 1, text: 'Hi Priya, please find your offer attached.\n\nThanks,\nRachel', source: 'text', imageCount: 0 },
+        { number: 2, text: `Sunward Agritech, Inc.\n77 Commerce Avenue\nOmaha, NE 68102\n\n${BODY}`, source: 'text', imageCount: 1 },
+      ],
+      email: email('rachel.s@gmail.com'),
+    };
+    const r = extractLetterhead(letter);
+    expect(r.status).toBe('present');
+    expect(r.value?.kind).toBe('letterhead');
+    expect(r.value?.organization).toBe('Sunward Agritech, Inc.');
+    expect(r.evidence[0].page).toBe(2);
+  });
+
+  it('reads From/Sent/To/Subject headers printed in a text letter', () => {
+    const text = `From: Luis Alvarado <luis.alvarado@tallgrassdata.com>
+Sent: Tuesday, November 3, 2026 9:14 AM
+To: Priya Raman <priya.raman@students.lakemont.edu>
+Subject: Internship offer
+
+Dear Priya,
+We are pleased to offer you an internship at Tallgrass Data Systems, Inc.
+
+Regards,
+Luis Alvarado`;
+    const r = extractLetterhead(letterFromText(text));
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual({ kind: 'email', organization: 'Tallgrass Data Systems, Inc.', sender: 'luis.alvarado@tallgrassdata.com' });
+    expect(r.evidence[0].quote).toMatch(/^From: Luis Alvarado/);
+  });
+
+  it('rejects printed headers from a free-mail address', () => {
+    const text = `From: Acme HR <acme.hiring@yahoo.com>\nDate: Nov 3, 2026\nTo: priya@lakemont.edu\nSubject: Offer\n\n${BODY}`;
+    expect(extractLetterhead(letterFromText(text)).status).toBe('invalid');
+  });
+
+  it('prefers a letterhead over an email when both are present', () => {
+    const r = extractLetterhead(letterFromText(`Verdant Bay Biotech, Inc.\n55 Canal Street\nBoston, MA 02110\n\n${BODY}`, email('people@verdantbaybio.com')));
+    expect(r.value?.kind).toBe('letterhead');
+    expect(r.value?.organization).toBe('Verdant Bay Biotech, Inc.');
+  });
+
+  it('finds a DOCX header placed first, above the date and a reference line', () => {
+    const r = extractLetterhead(
+      letterFromText(`Tidewater Maritime Engineering
+900 Harbor Point Drive, Suite 300 · Baltimore, MD 21202
+www.tidewatermaritime.com
+November 2, 2026
+Ref: OFR-2027-4471
+${BODY}`),
+    );
+    expect(r.value?.organization).toBe('Tidewater Maritime Engineering');
+  });
+});

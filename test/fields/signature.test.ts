@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { letterFromText, type Letter } from '../../src/fields/letter.js';
+import { extractSignature } from '../../src/fields/signature.js';
+
+const BODY = 'Dear Priya,\n\nWe are pleased to offer you an internship.\n\n';
+
+describe('extractSignature', () => {
+  it('reads a typed signature under "Sincerely,"', () => {
+    const r = extractSignature(letterFromText(`${BODY}Sincerely,\n\nMargaret Ellison\nDirector of Talent Acquisition\nBrightwater Analytics, Inc.\n\nAccepted by: ______________\nDate: ________`));
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual({ kind: 'typed', signer: 'Margaret Ellison' });
+    expect(r.evidence.map((e) => e.quote)).toEqual(['Sincerely,', 'Margaret Ellison']);
+  });
+
+  it('reads "/s/ Name" as an electronic signature', () => {
+    const r = extractSignature(letterFromText(`${BODY}Sincerely,\n/s/ David Okonkwo\nDavid Okonkwo\nHead of People Operations`));
+    expect(r.value).toEqual({ kind: 'electronic', signer: 'David Okonkwo' });
+  });
+
+  it('reads "Electronically signed by" and DocuSign envelopes', () => {
+    expect(extractSignature(letterFromText(`${BODY}Best regards,\nElectronically signed by Nisha Kapoor on 11/03/2026\nNisha Kapoor, HR Manager`)).value).toEqual({
+      kind: 'electronic',
+      signer: 'Nisha Kapoor',
+    });
+    const r = extractSignature(letterFromText(`DocuSign Envelope ID: 4F2A9C1E-0B7D-4E55-9A11-2C3D4E5F6A7B\n${BODY}Sincerely,\n\nPatrick Doyle\nChief Operating Officer`));
+    expect(r.value).toEqual({ kind: 'electronic', signer: 'Patrick Doyle' });
+  });
+
+  it('reads "Signed: Name (e-signature)"', () => {
+    const r = extractSignature(letterFromText(`${BODY}Kind regards,\nSigned: Elena Vasquez (e-signature)\nVice President, Engineering`));
+    expect(r.value).toEqual({ kind: 'electronic', signer: 'Elena Vasquez' });
+  });
+
+  it('takes an image on the page with the closing as a drawn signature', () => {
+    const letter: Letter = {
+      pages: [
+        { number: 1, text: `Acme Labs\n${BODY}The terms follow on the next page.`, source: 'text', imageCount: 1 },
+        { number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 1 },
+      ],
+      email: null,
+    };
+    const r = extractSignature(letter);
+    expect(r.value).toEqual({ kind: 'image', signer: 'Jennifer Wu' });
+    expect(r.evidence[0]).toEqual({ page: 2, quote: 'Sincerely,' });
+    expect(r.trace.join(' ')).toMatch(/page 2/);
+  });
+
+  it('does not count an image on another page', () => {
+    const letter: Letter = {
+      pages: [
+        { number: 1, text: `Acme Labs\n${BODY}`, source: 'text', imageCount: 1 },
+        { number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 0 },
+      ],
+      email: null,
+    };
+    expect(extractSignature(letter).value?.kind).toBe('typed');
+  });
+
+  it('reads a one-line closing with the name ("Sincerely, Marcus Greene")', () => {
+    expect(extractSignature(letterFromText(`${BODY}Sincerely, Marcus Greene`)).value).toEqual({ kind: 'typed', signer: 'Marcus Greene' });
+  });
+
+  it('reads an email sign-off with a name and title on one line', () => {
+    const r = extractSignature(letterFromText(`Hi Priya,\n\nGreat news!\n\nBest,\nSamir Haddad | Talent Acquisition Partner\nsamir.haddad@windrosetransit.com`));
+    expect(r.value).toEqual({ kind: 'typed', signer: 'Samir Haddad' });
+  });
+
+  it('takes the employer closing, not the quoted message below it', () => {
+    const r = extractSignature(letterFromText(`Hi Priya,\nPlease see the offer below.\nThanks,\nGrace Mbeki\n\n-----Original Message-----\nFrom: Priya Raman\nThanks so much!\nBest,\nPriya Raman`));
+    expect(r.value?.signer).toBe('Grace Mbeki');
+  });
+
+  it('is missing without any closing or signer', () => {
+    const r = extractSignature(letterFromText('Dear Priya,\n\nWe are pleased to offer you an internship. Thank you for your interest in our company.'));
+    expect(r.status).toBe('missing');
+    expect(r.fix).toMatch(/signed/);
+  });
+
+  it('keeps a team sign-off as typed with no signer', () => {
+    const r = extractSignature(letterFromText(`${BODY}Warm regards,\nThe Copperkite Games Recruiting Team`));
+    expect(r.value).toEqual({ kind: 'typed', signer: null });
+    expect(r.trace.join(' ')).toMatch(/no person named/);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { letterFromText } from '../../src/fields/letter.js';
+import { extractStudentName } from '../../src/fields/studentName.js';
+
+const SIGNATURE = `Sincerely,
+
+Margaret Ellison
+Director of Talent Acquisition
+Brightwater Analytics, Inc.`;
+
+function name(text: string) {
+  return extractStudentName(letterFromText(text));
+}
+
+describe('extractStudentName', () => {
+  it('completes a first-name greeting from the address block', () => {
+    const r = name(`Brightwater Analytics, Inc.
+420 Market Street
+San Francisco, CA 94105
+
+November 3, 2026
+
+Priya Raman
+212 College Avenue, Apt 4B
+Ithaca, NY 14850
+
+Re: Offer of Internship - Data Analyst Intern
+
+Dear Priya,
+
+We are pleased to offer you the position of Data Analyst Intern.
+
+${SIGNATURE}`);
+    expect(r.status).toBe('present');
+    expect(r.value).toBe('Priya Raman');
+    expect(r.evidence.map((e) => e.quote)).toEqual(['Dear Priya,', 'Priya Raman']);
+    expect(r.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('completes a surname greeting ("Dear Ms. Raman") from a "To:" line', () => {
+    const r = name(`To: Priya Raman\nDate: November 3, 2026\n\nDear Ms. Raman:\n\nWe are pleased to offer you an internship.\n\n${SIGNATURE}`);
+    expect(r.value).toBe('Priya Raman');
+  });
+
+  it('keeps a surname-only greeting with its honorific when nothing fuller is written', () => {
+    const r = name(`Dear Mr. Nguyen,\n\nWe are pleased to offer you an internship.\n\n${SIGNATURE}`);
+    expect(r.status).toBe('present');
+    expect(r.value).toBe('Mr. Nguyen');
+    expect(r.confidence).toBeLessThan(0.9);
+  });
+
+  it('reads a full-name greeting', () => {
+    expect(name(`Dear Sofía Herrera-López,\n\nCongratulations!\n\n${SIGNATURE}`).value).toBe('Sofía Herrera-López');
+  });
+
+  it('keeps accents and initials: "We are pleased to offer you, José A. Núñez, ..."', () => {
+    const r = name(`Dear José,\n\nWe are pleased to offer you, José A. Núñez, the position of Backend Developer Intern.\n\n${SIGNATURE}`);
+    expect(r.value).toBe('José A. Núñez');
+  });
+
+  it('reads surname-first names written in the address block', () => {
+    const r = name(`October 5, 2026\n\nNguyen Van An\n18 Maple Street\nAmes, IA 50010\n\nDear An,\n\nWe are pleased to offer you a co-op.\n\n${SIGNATURE}`);
+    expect(r.value).toBe('Nguyen Van An');
+  });
+
+  it('reads names with particles and Arabic prefixes', () => {
+    expect(name(`Dear Fatima Al-Sayed,\n\nWelcome.\n\n${SIGNATURE}`).value).toBe('Fatima Al-Sayed');
+    const r = name(`Lotte van der Berg\n9 Prospect Street\nDavis, CA 95616\n\nDear Lotte,\n\nWe are pleased to offer you an internship.\n\n${SIGNATURE}`);
+    expect(r.value).toBe('Lotte van der Berg');
+  });
+
+  it('reads "Congratulations, <name>!" when there is no greeting', () => {
+    const r = name(`Congratulations, Kwame Mensah! We are pleased to offer you the position of Finance Co-op.\n\n${SIGNATURE}`);
+    expect(r.value).toBe('Kwame Mensah');
+  });
+
+  it('reads an email greeting completed by the To header', () => {
+    const r = extractStudentName(
+      letterFromText('Hi Hiroshi,\n\nGreat news: we would like to offer you the internship.\n\nThanks,\nNaomi Feldman', {
+        from: { name: 'Naomi Feldman', address: 'naomi.feldman@glasswing.dev' },
+        to: [{ name: 'Hiroshi Tanaka', address: 'h.tanaka@westhaven.edu' }],
+        date: '2026-11-03',
+        subject: 'Offer',
+      }),
+    );
+    expect(r.value).toBe('Hiroshi Tanaka');
+  });
+
+  it('never takes the signer for the student', () => {
+    const r = name(`We are pleased to offer you an internship with our team.\n\nSincerely,\nMargaret Ellison\nDirector of Talent Acquisition\n212 Market Street\nBoston, MA 02110`);
+    expect(r.status).toBe('missing');
+  });
+
+  it('never takes the HR contact or the supervisor for the student', () => {
+    const r = name(`Dear Candidate,
+
+We are pleased to offer you the Supply Chain Co-op position. You will report to Karen Whitfield, Supply Chain Manager.
+If you have any questions, please contact Thomas Brennan, HR Coordinator, at thomas.brennan@harborlinelogistics.com.
+
+${SIGNATURE}`);
+    expect(r.status).toBe('missing');
+    expect(r.fix).toMatch(/full name/);
+    expect(r.trace.join(' ')).toMatch(/names no person/);
+  });
+
+  it('rejects a signer written at the top by a PDF that put the signature block first', () => {
+    const r = name(`Margaret Ellison\nDirector of Talent Acquisition\nmargaret.ellison@brightwater-analytics.com\n\nTo: Ananya Iyer\n\nWe are pleased to offer you an internship.\n\nSincerely,\nMargaret Ellison`);
+    expect(r.value).toBe('Ananya Iyer');
+  });
+
+  it('reads a labeled candidate line in an offer form', () => {
+    const r = name(`OFFER SUMMARY\nCandidate: Chukwuemeka Eze\nPosition: Embedded Systems Co-op\n\n${SIGNATURE}`);
+    expect(r.value).toBe('Chukwuemeka Eze');
+    expect(r.evidence[0].quote).toBe('Candidate: Chukwuemeka Eze');
+  });
+
+  it('keeps the greeting when the address block names someone else, and says so', () => {
+    const r = name(`Daniel Brooks\n50 Elm Street\nAustin, TX 78701\n\nDear Priya Raman,\n\nWe are pleased to offer you an internship.\n\n${SIGNATURE}`);
+    expect(r.value).toBe('Priya Raman');
+    expect(r.trace.join(' ')).toMatch(/also addressed to 'Daniel Brooks'/);
+  });
+
+  it('is missing for "To whom it may concern"', () => {
+    const r = name(`To whom it may concern,\n\nThis confirms an internship offer.\n\n${SIGNATURE}`);
+    expect(r.status).toBe('missing');
+  });
+});
