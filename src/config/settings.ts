@@ -52,6 +52,18 @@ export const SettingsSchema = z.object({
   RATE_LIMIT_PER_MINUTE: intFrom(30, 1),
   TRUST_PROXY: z.string().default('false'),
   MAX_QUEUE: intFrom(50, 1),
+
+  // Batches (integrations beside Handshake): held in memory only, and only for as long as a caller needs to fetch them.
+  MAX_BATCH_FILES: intFrom(25, 1),
+  MAX_BATCHES: intFrom(20, 1),
+  BATCH_TTL_SECONDS: intFrom(3600, 10),
+  // Callbacks go only to these hosts (host or host:port): a batch must not make the service call arbitrary addresses.
+  CALLBACK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  // Signs callback bodies (HMAC-SHA256) so the receiver can tell they came from this service.
+  CALLBACK_SECRET: z.string().default(''),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

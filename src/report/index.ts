@@ -6,3 +6,4 @@ export * from './finding.js';
 export * from './report.js';
 export * from './problem.js';
 export * from './request.js';
+export * from './batch.js';

@@ -3,6 +3,7 @@ import { ProfileSchema } from '../rules/profile.js';
 import { FINDING_CODES } from './findingCodes.js';
 import { PROBLEM_STATUS, Problem, type ProblemCode } from './problem.js';
 import { Report } from './report.js';
+import { Batch } from './batch.js';
 import { ValidateOptions } from './request.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -14,7 +15,7 @@ const ProfileList = z
 const Health = z.object({ status: z.enum(['ok', 'ready']) }).meta({ id: 'Health' });
 
 /** The schemas that openapi.yaml's components are generated from: nothing in the spec is typed by hand (ValidateOptions becomes the query parameters and form fields). */
-const CONTRACT_SCHEMAS = [Report, Problem, ProfileList, Health];
+const CONTRACT_SCHEMAS = [Report, Problem, ProfileList, Health, Batch];
 
 /** zod -> JSON Schema 2020-12 (what OpenAPI 3.1 uses), every named schema lifted into components. */
 export function componentSchemas(): Record<string, JsonSchema> {
@@ -155,6 +156,64 @@ export function buildOpenApiDocument() {
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } },
             },
             ...problemResponses(VALIDATE_PROBLEMS),
+          },
+        },
+      },
+      '/v1/batches': {
+        post: {
+          operationId: 'createBatch',
+          tags: ['letters'],
+          summary: 'Check several letters at once',
+          description:
+            'Up to MAX_BATCH_FILES letters, each in a multipart part named `file`, with the same options as /v1/validate applied to all. ' +
+            'Answers 202 at once; fetch the result from the Location, or name a `callback_url` (on a host the operator allows) to receive it.',
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  properties: {
+                    file: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' }, description: 'The letters.' },
+                    callback_url: { type: 'string', format: 'uri', description: 'Where to POST the finished batch (signed with HMAC-SHA256 when CALLBACK_SECRET is set).' },
+                    ...Object.fromEntries(queryParameters().map((p) => [p.name, { ...(p.schema as JsonSchema), description: p.description }])),
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '202': {
+              description: 'Accepted; the letters are being checked.',
+              headers: { Location: { description: 'Where to fetch the batch.', schema: { type: 'string' } } },
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } },
+            },
+            ...problemResponses(['FILE_MISSING', 'INVALID_REQUEST', 'UNKNOWN_PROFILE', 'UNAUTHORIZED', 'FILE_TOO_LARGE', 'RATE_LIMITED', 'OVERLOADED']),
+          },
+          callbacks: {
+            batchDone: {
+              '{$request.body#/callback_url}': {
+                post: {
+                  summary: 'The finished batch',
+                  description: 'Header `Offercheck-Signature: sha256=<hex HMAC of the body>` when a secret is set. Answer 2xx; other answers are retried twice.',
+                  requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } } },
+                  responses: { '204': { description: 'Received.' }, '4XX': { description: 'Refused: the delivery is retried, then given up on (the batch stays fetchable).' } },
+                },
+              },
+            },
+          },
+        },
+      },
+      '/v1/batches/{id}': {
+        get: {
+          operationId: 'getBatch',
+          tags: ['letters'],
+          summary: 'A batch and the reports checked so far',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            '200': { description: 'The batch.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } } },
+            ...problemResponses(['UNAUTHORIZED', 'NOT_FOUND', 'RATE_LIMITED']),
           },
         },
       },

@@ -36,32 +36,41 @@ export function problemType(code: ProblemCode): string {
   return `urn:offercheck:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ProblemCode, detail?: string) {
-  const status = PROBLEM_STATUS[code];
-  const body: Problem = {
+export function problemBody(code: ProblemCode, detail: string | undefined, instance: string, requestId: string): Problem {
+  return {
     type: problemType(code),
     title: PROBLEM_TITLES[code] ?? code,
-    status,
+    status: PROBLEM_STATUS[code],
     code,
     ...(detail ? { detail } : {}),
-    instance: request.url.split('?')[0],
-    requestId: String(request.id),
+    instance,
+    requestId,
   };
-  return reply.code(status).type('application/problem+json').send(body);
+}
+
+/** The problem an error becomes: our own errors keep their message, anything unexpected says nothing of its insides. */
+export function problemOf(error: FastifyError, instance: string, requestId: string): Problem {
+  const code = problemCodeOf(error);
+  const detail = code === 'INTERNAL_ERROR' ? undefined : isProblemError(error) ? error.message : publicDetail(error);
+  return problemBody(code, detail, instance, requestId);
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ProblemCode, detail?: string) {
+  const body = problemBody(code, detail, request.url.split('?')[0], String(request.id));
+  return reply.code(body.status).type('application/problem+json').send(body);
 }
 
 /** Every error leaves as RFC 9457 problem+json with a stable code; internals never leak. */
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const code = problemCodeOf(error);
-      const status = PROBLEM_STATUS[code];
-      if (status >= 500 && code === 'INTERNAL_ERROR') request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'unexpected error');
+      const problem = problemOf(error, request.url.split('?')[0], String(request.id));
+      const code = problem.code;
+      if (code === 'INTERNAL_ERROR') request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'unexpected error');
       else request.log.info({ problem: code }, 'request refused');
       const headers = (error as FastifyError & { headers?: Record<string, string> }).headers;
       if (error.statusCode === 429 && headers) reply.headers(headers);
-      const detail = code === 'INTERNAL_ERROR' ? undefined : isProblemError(error) ? error.message : publicDetail(error);
-      return sendProblem(reply, request, code, detail);
+      return reply.code(problem.status).type('application/problem+json').send(problem);
     });
     app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`));
   },
