@@ -1,0 +1,48 @@
+import type { Letter } from '../letter.js';
+import { emailHeaderDate, findDateMentions, mentionIso, type DateMention } from './dates.js';
+import { lineAt, zonedLines, type ZonedLine } from './datesZones.js';
+
+export interface LocatedLetterDate {
+  iso: string;
+  page: number;
+  quote: string;
+  how: 'top' | 'quotedHeader' | 'emailHeader';
+  mention: DateMention | null;
+}
+
+// What may stand beside the date on a dateline: "Date:", "Dated", a place ("Austin, Texas,"), nothing else of substance.
+const DATELINE_REST = /^[\s,.:|-]*(?:(?:date|dated|issued|sent)\s*(?:on)?\s*[:\-]?\s*)?(?:[A-Z][A-Za-z .'-]{1,30},\s*[A-Z][A-Za-z.]{1,20}\s*[,.]?\s*)?[\s,.:|-]*$/i;
+
+/** True when the date stands alone on its line, as a dateline does (not "Start date: June 1, 2027"). */
+export function isDateline(line: ZonedLine, m: DateMention, pageText: string): boolean {
+  const before = pageText.slice(line.start, m.index);
+  const after = pageText.slice(m.end, line.end);
+  return DATELINE_REST.test(`${before} ${after}`.replace(/\s+/g, ' '));
+}
+
+/**
+ * The date the letter was written: a dateline above the salutation, else the date of a quoted
+ * (forwarded) message header, else the email's own Date header.
+ */
+export function locateLetterDate(letter: Letter, mentions = findDateMentions(letter), lines = zonedLines(letter)): LocatedLetterDate | null {
+  const text = new Map(letter.pages.map((p) => [p.number, p.text]));
+  for (const m of mentions) {
+    if (m.range || m.day === null || m.statedYear === null) continue;
+    const line = lineAt(lines, m.page, m.index);
+    if (!line || line.zone !== 'top') continue;
+    if (!isDateline(line, m, text.get(m.page) ?? '')) continue;
+    const iso = mentionIso(m);
+    if (iso) return { iso, page: m.page, quote: m.text, how: 'top', mention: m };
+  }
+  for (const m of mentions) {
+    if (m.day === null || m.statedYear === null) continue;
+    const line = lineAt(lines, m.page, m.index);
+    if (!line || line.zone !== 'emailHeader' || !/^(?:Sent|Date)\s*:/i.test(line.text)) continue;
+    const iso = mentionIso(m);
+    if (iso) return { iso, page: m.page, quote: line.text, how: 'quotedHeader', mention: m };
+  }
+  const header = letter.email?.date ?? null;
+  const iso = emailHeaderDate(header);
+  if (iso && header) return { iso, page: 1, quote: header, how: 'emailHeader', mention: null };
+  return null;
+}
