@@ -6,9 +6,11 @@ import checkerPlugin from './plugins/checker.js';
 import noStore from './plugins/noStore.js';
 import problemDetails from './plugins/problemDetails.js';
 import uploads from './plugins/uploads.js';
+import batchRoutes from './routes/batches.js';
 import healthRoutes from './routes/health.js';
 import profileRoutes from './routes/profiles.js';
 import validateRoutes from './routes/validate.js';
+import webFormRoutes from './routes/webForm.js';
 
 export interface BuildAppOptions {
   settings: Settings;
@@ -36,6 +38,8 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
   await app.register(healthRoutes);
   await app.register(profileRoutes);
   await app.register(validateRoutes);
+  await app.register(batchRoutes, { settings });
+  await app.register(webFormRoutes);
   return app;
 }
 

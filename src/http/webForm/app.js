@@ -1,0 +1,414 @@
+// The students' web form: posts the chosen letter to /v1/validate and shows the JSON report as a checklist.
+// Plain ES module, no framework, no build step. Everything from the report is inserted as text, never as HTML.
+
+const ELEMENT_LABELS = {
+  letterhead: 'Company letterhead or official email',
+  student_name: 'Your name',
+  position_type: 'Internship or co-op',
+  job_title: 'Job title',
+  duties: 'Duties',
+  hours_per_week: 'Hours per week',
+  start_date: 'Start date',
+  end_date: 'End date',
+  work_location: 'Work address',
+  compensation: 'Pay',
+  signature: 'Signature',
+  letter_date: 'Date of the letter',
+  employer_name: 'Employer',
+  supervisor: 'Supervisor',
+};
+
+// Icon and word together, so the mark never rests on color alone.
+const STATUS = {
+  present: { icon: '✓', text: 'Present' },
+  missing: { icon: '✗', text: 'Missing' },
+  invalid: { icon: '!', text: 'Not acceptable' },
+  uncertain: { icon: '?', text: 'Uncertain' },
+};
+
+const SEVERITY = {
+  error: { icon: '✗', text: 'Problem' },
+  warning: { icon: '!', text: 'Warning' },
+  info: { icon: 'i', text: 'Note' },
+};
+
+const PER = {
+  hour: 'per hour',
+  week: 'per week',
+  biweekly: 'every two weeks',
+  semimonthly: 'twice a month',
+  month: 'per month',
+  year: 'per year',
+  total: 'in total',
+};
+
+const $ = (id) => document.getElementById(id);
+
+const form = $('check-form');
+const fileInput = $('file');
+const photoInput = $('photo');
+const dropzone = $('dropzone');
+const chosenFile = $('chosen-file');
+const submitButton = $('submit');
+const statusLine = $('status');
+const errorBox = $('error');
+const resultBox = $('result');
+
+let selectedFile = null;
+const profileNames = new Map();
+
+/** Grows the email box to its text, so the whole email is readable without scrolling inside it. */
+function fitTextarea(textarea) {
+  textarea.style.height = 'auto';
+  textarea.style.height = `${textarea.scrollHeight + 4}px`;
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'className') node.className = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function formatBytes(n) {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function formatDate(iso) {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+function formatMoney(amount, currency) {
+  try {
+    const whole = Number.isInteger(amount);
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2 }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** The element's normalized value in words, or null when it has none. */
+function describeValue(name, value) {
+  if (value === null || value === undefined) return null;
+  switch (name) {
+    case 'letterhead':
+      if (value.kind === 'email') return `Email${value.sender ? ` from ${value.sender}` : ''}${value.organization ? ` (${value.organization})` : ''}`;
+      return `Letterhead${value.organization ? ` of ${value.organization}` : ''}`;
+    case 'position_type':
+      return value === 'co-op' ? 'Co-op' : 'Internship';
+    case 'duties':
+      return value.join('; ');
+    case 'hours_per_week':
+      return value.min === value.max ? `${value.min} hours a week` : `${value.min}–${value.max} hours a week`;
+    case 'start_date':
+    case 'end_date':
+    case 'letter_date':
+      return formatDate(value);
+    case 'work_location': {
+      const place = [value.street, value.city, [value.state, value.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+      if (value.mode === 'remote') return place ? `Remote (${place})` : 'Remote';
+      if (value.mode === 'hybrid') return place ? `Hybrid: ${place}` : 'Hybrid';
+      return place;
+    }
+    case 'compensation': {
+      if (value.per === 'unpaid') return 'Unpaid';
+      if (value.amount === null) return PER[value.per] ? `Paid ${PER[value.per]}` : 'Paid';
+      const amount = value.amountMax !== null && value.amountMax !== value.amount
+        ? `${formatMoney(value.amount, value.currency)}–${formatMoney(value.amountMax, value.currency)}`
+        : formatMoney(value.amount, value.currency);
+      return `${amount} ${PER[value.per] ?? ''}`.trim();
+    }
+    case 'signature': {
+      const kind = { image: 'Signed', electronic: 'Signed electronically', typed: 'Typed name only' }[value.kind] ?? 'Signed';
+      return value.signer ? `${kind} by ${value.signer}` : kind;
+    }
+    case 'supervisor':
+      return [value.name, value.title, value.email, value.phone].filter(Boolean).join(', ');
+    default:
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}
+
+function renderElement(name, element) {
+  const status = STATUS[element.status] ?? { icon: '?', text: element.status };
+  const item = el('li', { className: `item status-${element.status}`, 'data-element': name, 'data-status': element.status });
+  const head = el(
+    'div',
+    { className: 'item-head' },
+    el('span', { className: 'mark' }, el('span', { className: 'mark-icon', 'aria-hidden': 'true' }, status.icon), el('span', { className: 'mark-text' }, status.text)),
+    el('span', { className: 'item-name' }, ELEMENT_LABELS[name] ?? name),
+  );
+  item.append(head);
+  const value = describeValue(name, element.value);
+  if (value) item.append(el('p', { className: 'value' }, value));
+  for (const evidence of element.evidence ?? []) {
+    item.append(
+      el(
+        'figure',
+        { className: 'evidence' },
+        el('blockquote', {}, evidence.quote),
+        el('figcaption', {}, `From the letter, page ${evidence.page}`),
+      ),
+    );
+  }
+  if (element.fix && element.status !== 'present') {
+    item.append(el('p', { className: 'fix' }, el('strong', {}, 'Ask the employer: '), el('span', { className: 'fix-text' }, element.fix)));
+  }
+  return item;
+}
+
+function verdictText(report) {
+  const required = Object.entries(report.elements).filter(([, e]) => e.required);
+  const lacking = required.filter(([, e]) => e.status === 'missing' || e.status === 'invalid').length;
+  const unsure = required.filter(([, e]) => e.status === 'uncertain').length;
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  if (report.verdict === 'complete') {
+    return { heading: 'Complete: your letter has everything on the checklist', summary: `All ${required.length} required items are in the letter.` };
+  }
+  if (report.verdict === 'needs_review') {
+    return {
+      heading: 'Needs review: an advisor should look at your letter',
+      summary: `Nothing required is missing, but ${unsure || 'some'} item${unsure === 1 ? '' : 's'} could not be read reliably.`,
+    };
+  }
+  const parts = [];
+  if (lacking) parts.push(`${lacking} required item${lacking === 1 ? ' is' : 's are'} missing or not acceptable`);
+  if (!lacking && errors) parts.push(`${errors} problem${errors === 1 ? ' needs' : 's need'} fixing`);
+  return { heading: 'Incomplete: your letter needs changes', summary: `${parts.join('; ') || 'Something needs fixing'}. Ask your employer for an updated letter.` };
+}
+
+/** The polite email asking the employer for everything missing; null when there is nothing to ask. */
+function composeEmail(report, studentName) {
+  const requests = [];
+  const covered = new Set();
+  for (const [name, element] of Object.entries(report.elements)) {
+    if (!element.required || !(element.status === 'missing' || element.status === 'invalid')) continue;
+    covered.add(name);
+    requests.push(element.fix || `Please include ${ELEMENT_LABELS[name].toLowerCase()}.`);
+  }
+  for (const finding of report.findings) {
+    if (finding.severity !== 'error' || finding.code.startsWith('ELEMENT_') || (finding.element && covered.has(finding.element))) continue;
+    requests.push(`Please also correct this: ${finding.message}`);
+  }
+  if (requests.length === 0) return null;
+  const title = report.elements.job_title?.status === 'present' ? report.elements.job_title.value : null;
+  const employer = report.elements.employer_name?.status === 'present' ? report.elements.employer_name.value : null;
+  const position = title ? `the ${title} position` : 'the position';
+  // "Larkspur Inc." must not end the sentence with two full stops.
+  const at = employer ? ` at ${employer.replace(/\.+$/, '')}` : '';
+  const subject = 'Request for an updated offer letter';
+  const body = [
+    'Dear Hiring Manager,',
+    '',
+    `Thank you again for offering me ${position}${at}. I am very much looking forward to it.`,
+    '',
+    "Before I can start, my school's international office needs to review my offer letter for my work authorization, and it needs a few more details. Could you please send me an updated letter on company letterhead that includes the following:",
+    '',
+    ...requests.map((r) => `- ${r}`),
+    '',
+    'Thank you very much for your help.',
+    '',
+    'Best regards,',
+    studentName || '[Your name]',
+  ].join('\n');
+  return { subject, body, text: `Subject: ${subject}\n\n${body}` };
+}
+
+function renderReport(report, studentName) {
+  const verdict = verdictText(report);
+  $('verdict').className = `verdict verdict-${report.verdict}`;
+  $('verdict').dataset.verdict = report.verdict;
+  $('verdict-heading').textContent = verdict.heading;
+  $('verdict-summary').textContent = verdict.summary;
+  const needed = Object.entries(report.elements)
+    .filter(([, e]) => e.required && (e.status === 'missing' || e.status === 'invalid'))
+    .map(([name]) => ELEMENT_LABELS[name] ?? name);
+  $('verdict-needed').hidden = needed.length === 0;
+  $('verdict-needed').textContent = needed.length ? `Still needed: ${needed.join(', ')}.` : '';
+
+  const requiredList = $('required-list');
+  const optionalList = $('optional-list');
+  requiredList.replaceChildren();
+  optionalList.replaceChildren();
+  for (const [name, element] of Object.entries(report.elements)) {
+    (element.required ? requiredList : optionalList).append(renderElement(name, element));
+  }
+  $('optional-block').hidden = optionalList.children.length === 0;
+
+  // Element-level findings already show as the element's mark; the rest are listed here.
+  const findings = report.findings.filter((f) => !f.code.startsWith('ELEMENT_'));
+  const findingsList = $('findings-list');
+  findingsList.replaceChildren(
+    ...findings.map((f) => {
+      const severity = SEVERITY[f.severity] ?? SEVERITY.info;
+      return el(
+        'li',
+        { className: `finding severity-${f.severity}`, 'data-code': f.code },
+        el('span', { className: 'mark' }, el('span', { className: 'mark-icon', 'aria-hidden': 'true' }, severity.icon), el('span', { className: 'mark-text' }, severity.text)),
+        el('span', { className: 'finding-message' }, f.message, f.element ? ` (${ELEMENT_LABELS[f.element] ?? f.element})` : ''),
+      );
+    }),
+  );
+  $('findings-block').hidden = findings.length === 0;
+
+  const email = composeEmail(report, studentName);
+  $('email-block').hidden = email === null;
+  $('jump-to-email').hidden = email === null;
+  if (email) {
+    $('email-text').value = email.text;
+    $('mail-link').href = `mailto:?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.body)}`;
+  }
+
+  const doc = report.document;
+  const source = doc.textSource === 'ocr' ? ', read from an image' : doc.textSource === 'mixed' ? ', partly read from images' : '';
+  const checklist = profileNames.get(report.profile) ?? report.profile;
+  $('document-meta').textContent = `Checked on ${formatDate(report.checkedOn)} against the checklist “${checklist}”: ${doc.pages} page${doc.pages === 1 ? '' : 's'}${source}.`;
+}
+
+function showError(title, detail, meta) {
+  resultBox.hidden = true;
+  errorBox.hidden = false;
+  $('error-heading').textContent = title;
+  $('error-detail').textContent = detail || '';
+  $('error-meta').textContent = meta || '';
+  statusLine.textContent = `Error: ${title}.`;
+  $('error-heading').focus();
+}
+
+function chooseFile(file) {
+  selectedFile = file ?? null;
+  chosenFile.textContent = selectedFile ? `Chosen: ${selectedFile.name || 'photo'} (${formatBytes(selectedFile.size)})` : 'No file chosen yet.';
+  dropzone.classList.toggle('has-file', Boolean(selectedFile));
+}
+
+fileInput.addEventListener('change', () => {
+  chooseFile(fileInput.files[0]);
+  photoInput.value = '';
+});
+photoInput.addEventListener('change', () => {
+  chooseFile(photoInput.files[0]);
+  fileInput.value = '';
+});
+
+for (const type of ['dragenter', 'dragover']) {
+  dropzone.addEventListener(type, (event) => {
+    event.preventDefault();
+    dropzone.classList.add('dragging');
+  });
+}
+for (const type of ['dragleave', 'drop']) {
+  dropzone.addEventListener(type, () => dropzone.classList.remove('dragging'));
+}
+dropzone.addEventListener('drop', (event) => {
+  event.preventDefault();
+  const file = event.dataTransfer?.files?.[0];
+  if (!file) return;
+  photoInput.value = '';
+  fileInput.value = '';
+  chooseFile(file);
+});
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!selectedFile) {
+    showError('No letter chosen', 'Choose your offer letter (or take a photo of it) first, then press “Check my letter”.');
+    fileInput.focus();
+    return;
+  }
+  const studentName = $('student-name').value.trim();
+  const body = new FormData();
+  if (studentName) body.append('student_name', studentName);
+  if ($('profile').value) body.append('profile', $('profile').value);
+  body.append('file', selectedFile, selectedFile.name || 'letter');
+
+  submitButton.disabled = true;
+  resultBox.setAttribute('aria-busy', 'true');
+  errorBox.hidden = true;
+  statusLine.textContent = 'Checking your letter… Scans and photos can take up to a minute.';
+  try {
+    let response;
+    try {
+      response = await fetch('/v1/validate', { method: 'POST', body, headers: { accept: 'application/json' } });
+    } catch {
+      showError('The service could not be reached', 'Check your connection and try again.');
+      return;
+    }
+    let payload = null;
+    try {
+      payload = await response.json();
+    } catch {
+      payload = null;
+    }
+    if (!response.ok || !payload || !payload.elements) {
+      const title = payload?.title ?? `The service answered ${response.status}`;
+      const meta = [payload?.code, payload?.requestId ? `request ${payload.requestId}` : null].filter(Boolean).join(' · ');
+      showError(title, payload?.detail ?? '', meta);
+      return;
+    }
+    renderReport(payload, studentName);
+    resultBox.hidden = false;
+    fitTextarea($('email-text'));
+    statusLine.textContent = 'Done: the report is below.';
+    $('verdict-heading').focus();
+  } finally {
+    submitButton.disabled = false;
+    resultBox.removeAttribute('aria-busy');
+  }
+});
+
+window.addEventListener('resize', () => {
+  if (!$('email-block').hidden) fitTextarea($('email-text'));
+});
+
+$('jump-to-email').addEventListener('click', (event) => {
+  event.preventDefault();
+  $('email-block').scrollIntoView();
+  $('email-block').focus();
+});
+
+$('copy-email').addEventListener('click', async () => {
+  const textarea = $('email-text');
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(textarea.value);
+    copied = true;
+  } catch {
+    // Clipboard API refused (plain http on another host, or no permission): the old way still works there.
+    textarea.focus();
+    textarea.select();
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+  }
+  statusLine.textContent = copied ? 'Email copied. Paste it into a new message to your employer.' : 'Copying was blocked: the email is selected, press Ctrl+C (or ⌘C) to copy it.';
+  if (!copied) {
+    textarea.focus();
+    textarea.select();
+  }
+});
+
+// More than one school profile: let the student choose; a failure just keeps the default.
+fetch('/v1/profiles', { headers: { accept: 'application/json' } })
+  .then((r) => (r.ok ? r.json() : null))
+  .then((data) => {
+    const profiles = data?.profiles ?? [];
+    for (const p of profiles) profileNames.set(p.id, p.name);
+    if (profiles.length < 2) return;
+    const select = $('profile');
+    select.replaceChildren(...profiles.map((p) => el('option', { value: p.id }, p.name)));
+    select.value = profiles.some((p) => p.id === 'cpt') ? 'cpt' : profiles[0].id;
+    $('profile-field').hidden = false;
+  })
+  .catch(() => {});
