@@ -36,10 +36,17 @@ export function readMsg(bytes: Uint8Array): EmailReadResult {
       to: (data.recipients ?? [])
         .filter((r) => (r.recipType ?? 'to') === 'to')
         .map((r) => ({ name: r.name ?? null, address: (r as { smtpAddress?: string }).smtpAddress ?? r.email ?? null })),
-      date: data.clientSubmitTime ?? data.messageDeliveryTime ?? null,
+      date: isoDate(data.clientSubmitTime ?? data.messageDeliveryTime ?? null),
       subject: data.subject ?? null,
     },
     body,
     attachments,
   };
+}
+
+/** Outlook stores RFC 2822-style strings; the envelope carries ISO 8601 like an .eml's. */
+function isoDate(value: string | null): string | null {
+  if (!value) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
