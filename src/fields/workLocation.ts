@@ -12,7 +12,7 @@ type Mode = Value['mode'];
 const FIX = 'Please state where the work is done: the complete work address (street, city, state, ZIP), or that the position is remote and from which state.';
 
 const WORK_CUE =
-  /(?:work(?:ing)?\s+location|work\s*-?\s*site|job\s+(?:site|location)|location\s+of\s+(?:work|employment|the\s+(?:internship|position|co-?op))|place\s+of\s+(?:work|employment|performance)|office\s+location|work\s+address|(?:internship|co-?op|position|employment|assignment)\s+location|\blocation\b|located\s+(?:at|in)|report(?:ing)?\s+(?:to|at)|based\s+(?:at|in|out\s+of)|work(?:ing)?\s+(?:at|from|in|out\s+of)|(?:on-?site|in-?person|in\s+person)\s+at|(?:office|offices|headquarters|campus|facility|site|plant|lab|laboratory|studio|branch|building|premises)\s*(?:at|in|located|on|:)|address\s*[:|])/gi;
+  /(?:work(?:ing)?\s+location|work\s*-?\s*site|job\s+(?:site|location)|location\s+of\s+(?:work|employment|the\s+(?:internship|position|co-?op))|place\s+of\s+(?:work|employment|performance)|office\s+location|work\s+address|(?:internship|co-?op|position|employment|assignment)\s+location|\blocation\b|located\s+(?:at|in)|report(?:ing)?\s+(?:to|at)|based\s+(?:at|in|out\s+of)|work(?:ing)?\s+(?:at|from|in|out\s+of)|(?:on-?site|in-?person|in\s+person)\s+at|(?:office|offices|headquarters|campus|facility|site|plant|lab|laboratory|studio|branch|building|premises)\s+(?:at|in|located|on)|(?:our|the)\s+(?:[A-Z][\w-]*\s+){1,3}(?:office|campus|facility|site|branch)\s*,|address\s*[:|])/gi;
 const MAIL_CUE =
   /(?:mail(?:ing|ed)?|remit|send|return(?:ed)?|correspondence|billing|home\s+address|your\s+address|reside|residence|ship(?:ped)?\s+to|deliver(?:ed)?\s+to|c\/o)/gi;
 const OFFICE_REFERENCE =
@@ -20,7 +20,8 @@ const OFFICE_REFERENCE =
 const REMOTE =
   /\b(?:fully\s+remote|100\s*%\s+remote|entirely\s+remote|completely\s+remote|remote(?:ly)?\s+(?:position|role|internship|co-?op|basis|work|job|opportunity|arrangement|from|within|in)|work(?:ing)?\s+remotely|(?:will|to)\s+be\s+(?:performed\s+)?remote(?:ly)?|is\s+(?:a\s+)?remote|work[- ]from[- ]home|work\s+from\s+(?:your\s+)?home|tele-?work(?:ing)?|tele-?commut\w*|virtual\s+(?:internship|position|role)|(?:location|work\s+location|worksite|work\s+site)\s*[:|\t-]+\s*(?:fully\s+)?remote)\b/i;
 const NOT_REMOTE = /\b(?:not\s+(?:a\s+|be\s+|eligible\s+for\s+)?(?:fully\s+)?remote|no\s+remote|remote\s+work\s+is\s+not|not\s+(?:be\s+)?(?:permitted|allowed|available|possible|an\s+option)|cannot\s+be\s+(?:performed\s+)?remote|on-?site\s+only|in-?person\s+only)\b/i;
-const FULLY_REMOTE = /\b(?:fully|100\s*%|entirely|completely)\s+remote\b|\bwork[- ]from[- ]home\b/i;
+// A label "Work location: Remote" is as definite as "fully remote".
+const FULLY_REMOTE = /\b(?:fully|100\s*%|entirely|completely)\s+remote\b|\bwork[- ]from[- ]home\b|\blocation\s*[:|\t-]+\s*remote\b/i;
 const HYBRID =
   /\b(?:hybrid|(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+(?:in|at)\s+(?:the|our)\s+(?:office|site)|split\s+between\s+(?:home|remote)|partially\s+remote|partly\s+remote|combination\s+of\s+(?:remote|in-?office|on-?site|in-?person))\b/i;
 const LETTERHEAD_LINE = /\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|www\.|https?:|\.com\b|\.org\b|\.edu\b|@|\b(?:Tel|Phone|Fax)\b/i;

@@ -36,15 +36,15 @@ const NAME_WORD = "(?:[A-Z0-9][A-Za-z0-9.'’&-]*|of|the|de|la|del)";
 const SUFFIX = `(?:${both(SUFFIXES)})\\.?`;
 const UNIT = `(?:(?:${both(UNIT_WORDS)})\\.?\\s*#?\\s*[A-Za-z0-9-]+|#\\s*[A-Za-z0-9-]+|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)\\s+(?:Floor|FLOOR|Fl\\.?)|(?:Floor|FLOOR)\\s+\\d{1,3})`;
 /** "1200 Harbor Blvd", "350 Fifth Avenue", "One Market Plaza", "1540 Broadway", "100 N. Main St. NW", "Route 9". */
-const STREET_CORE = `(?:${HOUSE}\\s+(?:${DIRECTION}\\s+)?(?:${NAME_WORD}\\s+){0,4}?${SUFFIX}(?:\\s+${DIRECTION}(?![A-Za-z]))?|${HOUSE}\\s+(?:${both(['Broadway'])})|${HOUSE}\\s+(?:State\\s+)?(?:Route|Highway|Hwy|US|County Road)\\s+\\d+[A-Z]?)`;
+// Words of a street stay on one line; only its suite or floor may wrap ("Suite\n1700").
+const STREET_CORE = `(?:${HOUSE}[ \\t]+(?:${DIRECTION}[ \\t]+)?(?:${NAME_WORD}[ \\t]+){0,4}${SUFFIX}(?:[ \\t]+${DIRECTION}(?![A-Za-z]))?|${HOUSE}[ \\t]+(?:${both(['Broadway'])})|${HOUSE}[ \\t]+(?:State[ \\t]+)?(?:Route|Highway|Hwy|US|County Road)[ \\t]+\\d+[A-Z]?)`;
 export const STREET_RE = new RegExp(`(?<![\\w$#.,-])${STREET_CORE}(?:\\s*,?\\s*${UNIT})*(?![A-Za-z0-9])`, 'g');
-const UNIT_LINE = new RegExp(`^\\s*${UNIT}(?:\\s*,?\\s*${UNIT})*\\s*,?\\s*$`);
 export const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|POB|P\.?O\.?B\.?|Box)\s*#?\s*\d+/i;
 
 /** "WA 98101", "Texas 78701-1234", "OR 97201": a state followed by a ZIP, the surest anchor of an address. */
-const STATE_ZIP = new RegExp(`(?<![A-Za-z])(${STATE_PATTERN})\\.?,?[ \\t]+(\\d{5}(?:[-–]\\d{4})?)(?![\\w-])`, 'g');
+const STATE_ZIP = new RegExp(`(?<![A-Za-z])(${STATE_PATTERN})\\.?,?(?:[ \\t]+|[ \\t]*\\n[ \\t]*)(\\d{5}(?:[-–](?:[ \\t]*\\n[ \\t]*)?\\d{4})?)(?![\\w-])`, 'g');
 /** ", TX" or ", Texas" with no ZIP: "Location: Austin, Texas". */
-const COMMA_STATE = new RegExp(`,[ \\t]*(${STATE_PATTERN})\\.?(?![\\w-])`, 'g');
+const COMMA_STATE = new RegExp(`,(?:[ \\t]*|[ \\t]*\\n[ \\t]*)(${STATE_PATTERN})\\.?(?![\\w-])`, 'g');
 const STATE_NEXT = new RegExp(`^\\.?\\s*,?\\s*(?:${STATE_PATTERN})\\b`);
 
 interface CityState {
@@ -58,12 +58,12 @@ interface CityState {
 
 /** The city is the segment before the state: after the last comma, bar or colon, its trailing capitalised words. */
 function cityBefore(prefix: string): { city: string; start: number } | null {
-  const trimmed = prefix.replace(/[\s,]+$/, '');
+  const trimmed = prefix.slice(-80).replace(/[\s,]+$/, '');
   const m = /((?:[A-Z][A-Za-z.'’-]*|de|du|la|of|d')(?:[ ](?:[A-Z][A-Za-z.'’-]*|de|du|la|of|d'))*)$/.exec(trimmed);
   if (!m) return null;
   const city = cleanCity(m[1]);
   if (!city || city.split(' ').length > 4) return null;
-  return { city, start: trimmed.length - city.length };
+  return { city, start: prefix.length - (prefix.slice(-80).length - (trimmed.length - city.length)) };
 }
 
 function citiesOn(line: string): CityState[] {
@@ -72,7 +72,7 @@ function citiesOn(line: string): CityState[] {
     const state = stateCode(m[1]);
     const c = state ? cityBefore(line.slice(0, m.index)) : null;
     if (!state || !c) continue;
-    found.push({ cityStart: c.start, end: m.index! + m[0].length, city: c.city, state, zip: m[2].replace('–', '-') });
+    found.push({ cityStart: c.start, end: m.index! + m[0].length, city: c.city, state, zip: m[2].replace('–', '-').replace(/\s+/g, '') });
   }
   for (const m of line.matchAll(COMMA_STATE)) {
     const at = m.index!;
@@ -100,115 +100,93 @@ function cleanCity(raw: string): string {
   return words.slice(cut).join(' ');
 }
 
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function linesOf(text: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  for (const part of text.split('\n')) {
-    out.push({ start, end: start + part.length, text: part });
-    start += part.length + 1;
-  }
-  return out;
-}
-
-function lastStreetIn(text: string): RegExpMatchArray | null {
-  let last: RegExpMatchArray | null = null;
-  for (const m of text.matchAll(STREET_RE)) last = m;
-  return last;
-}
-
 // A full stop after a whole word ("Main Street.") ends the sentence; after "St." it is the abbreviation's.
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '').replace(/([a-z]{4,})\.$/i, '$1');
 
-/** Every address on every page: anchored on "City, ST ZIP", with street, suite and PO Box read from the same or preceding lines; and lone street lines. */
+// What may separate a street from its city: commas, bullets, line breaks, and suite or floor lines.
+const GAP = new RegExp(`^(?:[\\s,;·•|–—-]+|${UNIT})*$`);
+
+function lineIndexAt(text: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Every address on every page: anchored on "City, ST ZIP" (which may wrap onto the next line), with the street, suite or PO Box written just before it; and streets with no city after them. */
 export function findAddresses(letter: Letter): AddressMention[] {
   const out: AddressMention[] = [];
   for (const page of letter.pages) {
     const text = page.text;
-    const lines = linesOf(text);
-    const usedLines = new Set<number>();
-    lines.forEach((line, li) => {
-      for (const m of citiesOn(line.text)) {
-        const { state, city, zip } = m;
-        const cityAt = line.start + m.cityStart;
-        const endAt = line.start + m.end;
-        // Without a ZIP, "Dear Jane, ..." or "Smith, PA" style commas are too common: a state name or code must end the phrase.
-        let street: string | null = null;
-        let poBox: string | null = null;
-        let startAt = cityAt;
-        let firstLine = li;
-        const prefix = text.slice(line.start, cityAt);
-        const sameLine = lastStreetIn(prefix);
-        const box = PO_BOX_RE.exec(prefix);
-        if (sameLine) {
-          street = tidy(prefix.slice(sameLine.index!));
-          startAt = line.start + sameLine.index!;
-        } else if (box) {
-          poBox = tidy(prefix.slice(box.index));
-          startAt = line.start + box.index;
-        } else if (!prefix.trim()) {
-          // Street on the line(s) above: "1200 Harbor Blvd\nSuite 400\nOakland, CA 94607".
-          const above: number[] = [];
-          for (let k = li - 1; k >= 0 && above.length < 3; k--) {
-            if (!lines[k].text.trim()) break;
-            above.unshift(k);
-          }
-          const units: string[] = [];
-          for (let j = above.length - 1; j >= 0; j--) {
-            const l = lines[above[j]];
-            if (UNIT_LINE.test(l.text)) {
-              units.unshift(tidy(l.text));
-              startAt = l.start;
-              firstLine = above[j];
-              continue;
-            }
-            const s = lastStreetIn(l.text);
-            const b = PO_BOX_RE.exec(l.text);
-            if (s) {
-              street = tidy([l.text.slice(s.index!), ...units].join(', '));
-              startAt = l.start + s.index!;
-              firstLine = above[j];
-            } else if (b) {
-              poBox = tidy(l.text.slice(b.index));
-              startAt = l.start + b.index;
-              firstLine = above[j];
-            }
-            break;
-          }
-        }
-        // A street with a PO Box beside it ("100 Main St, PO Box 5"): the box is the mailing part.
-        if (street && PO_BOX_RE.test(street)) {
-          poBox = tidy(PO_BOX_RE.exec(street)![0]);
-          street = tidy(street.replace(PO_BOX_RE, '')) || null;
-        }
-        // Without ZIP or street, "Hello, Virginia" must not pass for an address.
-        if (!zip && !street && !poBox && NOT_A_CITY.test(city)) continue;
-        for (let k = firstLine; k <= li; k++) usedLines.add(k);
-        out.push({ page: page.number, index: startAt, end: endAt, firstLine, lastLine: li, text: text.slice(startAt, endAt), street, city, state, zip, poBox });
+    const covered: [number, number][] = [];
+    for (const anchor of citiesOn(text)) {
+      const { state, city, zip } = anchor;
+      const cityAt = anchor.cityStart;
+      const endAt = anchor.end;
+      // Look back up to four lines for a street or PO Box that ends right where the city begins.
+      let regionStart = cityAt;
+      for (let k = 0; k < 4 && regionStart > 0; k++) {
+        const nl = text.lastIndexOf('\n', regionStart - 2);
+        regionStart = nl < 0 ? 0 : nl + 1;
       }
-    });
-    // Streets with no city line: "our office at 100 Main Street" (incomplete, but worth reporting).
-    lines.forEach((line, li) => {
-      if (usedLines.has(li)) return;
-      for (const s of line.text.matchAll(STREET_RE)) {
-        const next = lines[li + 1];
-        if (next && citiesOn(next.text).length) continue;
-        const index = line.start + s.index!;
-        const street = tidy(s[0]);
-        const written = s[0].startsWith(street) ? street : s[0];
-        out.push({ page: page.number, index, end: index + written.length, firstLine: li, lastLine: li, text: written, street, city: null, state: null, zip: null, poBox: null });
+      const region = text.slice(regionStart, cityAt);
+      let street: string | null = null;
+      let poBox: string | null = null;
+      let startAt = cityAt;
+      const parts = [
+        ...[...region.matchAll(STREET_RE)].map((m) => ({ kind: 'street' as const, index: m.index!, end: m.index! + m[0].length })),
+        ...[...region.matchAll(new RegExp(PO_BOX_RE.source, 'gi'))].map((m) => ({ kind: 'box' as const, index: m.index!, end: m.index! + m[0].length })),
+      ].filter((p) => GAP.test(region.slice(p.end)));
+      parts.sort((x, y) => x.index - y.index);
+      const first = parts[0];
+      if (first) {
+        startAt = regionStart + first.index;
+        const written = tidy(region.slice(first.index));
+        if (first.kind === 'box') poBox = written;
+        else street = written.replace(/\s*,?\s*\n\s*/g, ', ');
       }
-      const b = PO_BOX_RE.exec(line.text);
-      if (b && !/^Box\b/i.test(b[0])) {
-        const index = line.start + b.index;
-        out.push({ page: page.number, index, end: index + b[0].length, firstLine: li, lastLine: li, text: b[0], street: null, city: null, state: null, zip: null, poBox: tidy(b[0]) });
+      // A street with a PO Box beside it ("100 Main St, PO Box 5"): the box is the mailing part.
+      if (street && PO_BOX_RE.test(street)) {
+        poBox = tidy(PO_BOX_RE.exec(street)![0]);
+        street = tidy(street.replace(PO_BOX_RE, '')) || null;
       }
-    });
+      if (poBox && /[A-Za-z]/.test(poBox.replace(PO_BOX_RE, '')) && !street) {
+        // "PO Box 12, 100 Main St" keeps the street too.
+        const rest = tidy(poBox.replace(PO_BOX_RE, ''));
+        const m = new RegExp(STREET_RE.source).exec(rest);
+        if (m) street = tidy(rest.slice(m.index));
+        poBox = tidy(PO_BOX_RE.exec(poBox)![0]);
+      }
+      // Without ZIP or street, "Hello, Virginia" must not pass for an address.
+      if (!zip && !street && !poBox && NOT_A_CITY.test(city)) continue;
+      covered.push([startAt, endAt]);
+      out.push({
+        page: page.number,
+        index: startAt,
+        end: endAt,
+        firstLine: lineIndexAt(text, startAt),
+        lastLine: lineIndexAt(text, endAt),
+        text: text.slice(startAt, endAt),
+        street,
+        city,
+        state,
+        zip,
+        poBox,
+      });
+    }
+    const isCovered = (i: number, e: number) => covered.some(([a, b]) => i < b && a < e);
+    // Streets with no city after them: "our office at 100 Main Street" (incomplete, but worth reporting).
+    for (const m of text.matchAll(STREET_RE)) {
+      const index = m.index!;
+      if (isCovered(index, index + m[0].length)) continue;
+      const street = tidy(m[0]);
+      const written = m[0].startsWith(street) ? street : m[0];
+      out.push({ page: page.number, index, end: index + written.length, firstLine: lineIndexAt(text, index), lastLine: lineIndexAt(text, index + written.length), text: written, street, city: null, state: null, zip: null, poBox: null });
+    }
+    for (const m of text.matchAll(new RegExp(PO_BOX_RE.source, 'gi'))) {
+      const index = m.index!;
+      if (/^Box\b/i.test(m[0]) || isCovered(index, index + m[0].length)) continue;
+      out.push({ page: page.number, index, end: index + m[0].length, firstLine: lineIndexAt(text, index), lastLine: lineIndexAt(text, index + m[0].length), text: m[0], street: null, city: null, state: null, zip: null, poBox: tidy(m[0]) });
+    }
   }
   return out.sort((a, b) => a.page - b.page || a.index - b.index);
 }

@@ -15,8 +15,9 @@ const DATELINE_REST = /^[\s,.:|-]*(?:(?:date|dated|issued|sent)\s*(?:on)?\s*[:\-
 
 /** True when the date stands alone on its line, as a dateline does (not "Start date: June 1, 2027"). */
 export function isDateline(line: ZonedLine, m: DateMention, pageText: string): boolean {
-  const before = pageText.slice(line.start, m.index);
-  const after = pageText.slice(m.end, line.end);
+  // A second column on the same line ("October 18, 2026 \t Reference: OFR-1234") is not part of the dateline.
+  const before = pageText.slice(line.start, m.index).split(/\t| {3,}/).pop() ?? '';
+  const after = pageText.slice(m.end, line.end).split(/\t| {3,}/)[0];
   return DATELINE_REST.test(`${before} ${after}`.replace(/\s+/g, ' '));
 }
 
