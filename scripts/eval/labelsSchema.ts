@@ -1,0 +1,95 @@
+/**
+ * The shape of fixtures/labels.json: what every fixture letter should make the checker report.
+ * Element values reuse the API's own value schemas, so a label can only say what a report can.
+ */
+import { z } from 'zod';
+import {
+  CompensationValue,
+  DutiesValue,
+  ElementStatus,
+  EmployerNameValue,
+  FindingCode,
+  HoursPerWeekValue,
+  IsoDate,
+  JobTitleValue,
+  LetterheadValue,
+  PositionTypeValue,
+  SignatureValue,
+  StudentNameValue,
+  SupervisorValue,
+  Verdict,
+  WorkLocationValue,
+} from '../../src/report/index.js';
+
+function expectedElement<V extends z.ZodType>(value: V) {
+  return z.object({ status: ElementStatus, value: value.nullable() }).strict();
+}
+
+export const ExpectedElements = z
+  .object({
+    letterhead: expectedElement(LetterheadValue),
+    student_name: expectedElement(StudentNameValue),
+    position_type: expectedElement(PositionTypeValue),
+    job_title: expectedElement(JobTitleValue),
+    duties: expectedElement(DutiesValue),
+    hours_per_week: expectedElement(HoursPerWeekValue),
+    start_date: expectedElement(IsoDate),
+    end_date: expectedElement(IsoDate),
+    work_location: expectedElement(WorkLocationValue),
+    compensation: expectedElement(CompensationValue),
+    signature: expectedElement(SignatureValue),
+    letter_date: expectedElement(IsoDate),
+    employer_name: expectedElement(EmployerNameValue),
+    supervisor: expectedElement(SupervisorValue),
+  })
+  .strict();
+export type ExpectedElements = z.infer<typeof ExpectedElements>;
+
+export const LetterFormat = z.enum(['pdf', 'docx', 'eml', 'msg', 'txt', 'png', 'jpeg', 'tiff', 'webp', 'heic', 'pdf-scan', 'pdf-mixed']);
+export type LetterFormat = z.infer<typeof LetterFormat>;
+
+export const Profile = z.enum(['cpt', 'coop', 'micro-internship', 'cpt-strict']);
+export type Profile = z.infer<typeof Profile>;
+
+/** What the student would type into the request form alongside the letter; every field optional. */
+export const LabelRequest = z
+  .object({
+    student_name: z.string().optional(),
+    employer: z.string().optional(),
+    start_date: IsoDate.optional(),
+    end_date: IsoDate.optional(),
+    graduation_date: IsoDate.optional(),
+    program: z.enum(['cpt', 'coop', 'micro-internship']).optional().meta({ description: 'The kind of authorization asked for; picks the profile when none is given.' }),
+  })
+  .strict();
+export type LabelRequest = z.infer<typeof LabelRequest>;
+
+export const LetterLabel = z
+  .object({
+    file: z.string().regex(/^(text|ocr)\/[\w.-]+$/, 'a path under fixtures/, in text/ or ocr/'),
+    format: LetterFormat,
+    producer: z.string().min(1),
+    group: z.enum(['text', 'ocr']),
+    description: z.string().min(10),
+    /** For an OCR letter: the text letter it was rendered from. */
+    derivedFrom: z.string().optional(),
+    profile: Profile,
+    request: LabelRequest,
+    deficient: z.boolean(),
+    expectedVerdict: Verdict,
+    elements: ExpectedElements,
+    findings: z.array(FindingCode),
+  })
+  .strict()
+  .refine((l) => !l.deficient || l.expectedVerdict !== 'complete', { message: 'a deficient letter cannot be expected complete' })
+  .refine((l) => l.group === 'ocr' || l.derivedFrom === undefined, { message: 'only OCR letters are derived from another letter' });
+export type LetterLabel = z.infer<typeof LetterLabel>;
+
+export const LabelsFile = z
+  .object({
+    checkedOn: IsoDate.meta({ description: 'The "today" every letter is checked against.' }),
+    letters: z.array(LetterLabel).min(1),
+  })
+  .strict()
+  .refine((f) => new Set(f.letters.map((l) => l.file)).size === f.letters.length, { message: 'each file is labelled once' });
+export type LabelsFile = z.infer<typeof LabelsFile>;
