@@ -134,6 +134,9 @@ function chronoDates(text: string, taken: RawDate[]): RawDate[] {
     if (r.end) continue; // ranges are linked by our own pass
     if (!r.start.isCertain('month') || !r.start.isCertain('day')) continue;
     if (!CHRONO_DATE_TEXT.test(r.text)) continue;
+    // As in our own patterns, a month name must be capitalised ("you may 2 ..." is not May 2).
+    const monthWord = new RegExp(`\\b${MONTH}\\b`, 'i').exec(r.text);
+    if (monthWord && !/^[A-Z]/.test(monthWord[0])) continue;
     const index = r.index;
     const end = r.index + r.text.length;
     if (taken.some((t) => t.index < end && index < t.end)) continue;
