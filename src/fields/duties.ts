@@ -17,9 +17,13 @@ const OTHER_HEADING =
 const DUTY_SENTENCE =
   /\b(?:you\s+will|you'll|you’ll|the\s+(?:intern|co-?op(?:\s+student)?|student|candidate)\s+will|your\s+(?:main\s+|primary\s+|key\s+|daily\s+)?(?:duties|responsibilities|tasks|work|projects?|role)\s+(?:will\s+)?(?:include|includes|involve|involves|consist|consists|are|is|will\s+be|focus(?:es)?)|(?:duties|responsibilities|tasks)\s+(?:will\s+)?(?:include|involve|consist)|you\s+will\s+be\s+(?:responsible|tasked|working|assisting|supporting|helping|contributing|involved)|in\s+this\s+(?:role|position|internship|capacity),\s+you|responsible\s+for)\b/iu;
 
-// Sentences about pay, hours, dates, place, benefits, reporting lines or paperwork: not duties.
-const NOT_DUTY =
-  /\b(?:report\s+(?:directly\s+)?to|reporting\s+to|supervis(?:e|ed|or)|be\s+paid|paid\s+(?:at|an?)|compensat|salary|stipend|wage|\$\s?\d|per\s+hour|hourly|hours?\s+(?:per|a|each)\s+week|\d+\s+hours|start(?:ing)?\s+(?:date|on)|begin(?:ning)?\s+on|end(?:ing)?\s+on|through\s+\w+\s+\d|receive|eligible|benefit|insurance|pto|paid\s+time|holiday|reimburs|relocat|housing|located|based\s+(?:at|in|out)|work\s+(?:remotely|from\s+home|on-?site)|remote(?:ly)?\b|office\s+(?:at|is)|orientation|onboarding|background\s+check|drug|i-9|paperwork|sign\s+and\s+return|countersign|contingent|at-will|at\s+will|accept(?:ance)?\s+(?:of\s+)?this|this\s+offer|expire|deadline|dress\s+code|parking|badge|laptop\s+will|equipment\s+will|be\s+notified|be\s+contacted|hear\s+from|first\s+day|your\s+start|welcome|excited|look\s+forward|contact|reach\s+out|questions?|let\s+us\s+know|email\s+(?:me|us)|confirm|receive\s+a|need\s+to\s+(?:bring|provide|complete|submit)|be\s+required\s+to\s+(?:complete|provide|submit|sign|pass)|schedule|timesheet|time\s+sheet|payroll|direct\s+deposit)\b/iu;
+// What follows "You will …" when the sentence is about pay, place, time or paperwork, not the work.
+const NOT_DUTY_START =
+  /^(?:(?:also|then|initially)\s+)?(?:be\s+(?:paid|based|located|eligible|provided|reimbursed|notified|contacted|required|given|issued|sent|emailed|invited|enrolled|covered|compensated|employed|classified|considered|onboarded|welcomed|joining|starting|expected\s+to\s+(?:work|be\s+available|start|begin|report|arrive)|asked\s+to\s+(?:sign|complete|provide|submit)|working\s+(?:from|remotely|on-?site|out\s+of|\d|full|part|at|in\s+our))|report|receive|earn|get\s+paid|need\s+to|not\s+(?:receive|be\s+paid|be\s+eligible|be\s+compensated)|work\s+(?:from|at|remotely|on-?site|in\s+our|in\s+the\s+office|\d|full|part|out\s+of|a\s+(?:total|minimum|maximum))|start|begin|join\s+(?:us|our\s+team|the\s+team)|have\s+access|hear|find|also\s+receive|sign|return|undergo|pass|attend\s+(?:orientation|onboarding)|complete\s+(?:the|your|an?)\s+(?:i-9|paperwork|onboarding|forms?|background))\b/iu;
+
+// Pay, hours, reporting lines and conditions anywhere in a sentence: not a duties sentence.
+const NOT_DUTY_ANYWHERE =
+  /\$\s?\d|\b(?:per\s+hour|hourly\s+rate|hours?\s+(?:per|a|each)\s+week|\d+\s+hours|report(?:ing)?\s+(?:directly\s+)?to|contingent|this\s+offer|benefits?|salary|stipend|wages?|withholding|paid\s+time\s+off|at-will|background\s+check|sign\s+and\s+return)\b/iu;
 
 // Verbs that open a duty item ("Develop dashboards", "Assist with …").
 const DUTY_VERB =
@@ -80,6 +84,33 @@ function splitInline(text: string): string[] {
   return parts.map((p) => cleanItem(p.replace(/^(?:and|or)\s+/iu, '').replace(/\.$/, ''))).filter((p) => p.length > 2);
 }
 
+/** Words that open prose, never a list item ("You will …", "This offer …"). */
+const PROSE_START = /^(?:you|your|we|our|this|these|that|the\s+(?:intern|internship|offer|position|terms)|please|if|i|in\s+addition|as\s+(?:a|an|our)|it|they|there|thank|sincerely|best|regards|kind|warm|note)\b/iu;
+
+/**
+ * Items under a heading whose bullets were lost in extraction (a PDF keeps the words, not the marks):
+ * one short line per item, a lower-case line continuing the item above.
+ */
+function plainItemsFrom(lines: PageLine[], from: number): { items: string[]; quotes: PageLine[] } {
+  const items: string[] = [];
+  const quotes: PageLine[] = [];
+  let k = from;
+  while (k < lines.length && !lines[k].text) k++;
+  for (; k < lines.length; k++) {
+    const t = lines[k].text;
+    if (!t) break;
+    if (/[:,]$/.test(t) || t.length > 100 || /[.!?]\s+\p{Lu}/u.test(t) || DUTY_HEADING.test(t) || OTHER_HEADING.test(t)) break;
+    if (/^\p{Ll}/u.test(t) && items.length > 0) {
+      items[items.length - 1] += ' ' + t;
+      continue;
+    }
+    if (PROSE_START.test(t) || !/^[\p{Lu}\p{N}"“]/u.test(t)) break;
+    items.push(t);
+    quotes.push(lines[k]);
+  }
+  return { items: items.map(cleanItem).filter(Boolean), quotes };
+}
+
 /** The paragraph under a heading (no bullets): its sentences are the duties. */
 function paragraphFrom(lines: PageLine[], from: number): { text: string; page: number } | null {
   let k = from;
@@ -87,7 +118,7 @@ function paragraphFrom(lines: PageLine[], from: number): { text: string; page: n
   const parts: string[] = [];
   const page = lines[k]?.page ?? 1;
   for (; k < lines.length && lines[k].text; k++) {
-    if (bulletItem(lines[k].text) !== null || (parts.length > 0 && /:$/.test(lines[k].text))) break;
+    if (bulletItem(lines[k].text) !== null || (parts.length > 0 && (/:$/.test(lines[k].text) || DUTY_HEADING.test(lines[k].text) || OTHER_HEADING.test(lines[k].text)))) break;
     parts.push(lines[k].text);
   }
   return parts.length > 0 ? { text: parts.join(' '), page } : null;
@@ -98,6 +129,11 @@ function sentencesIn(text: string): string[] {
     .split(/(?<=[.!?])\s+(?=[\p{Lu}"“])/u)
     .map((s) => s.trim())
     .filter((s) => s.length > 3);
+}
+
+/** The words after a duty cue, without a leading "will" ("In this role, you | will design …"). */
+function afterCue(text: string, cue: RegExpExecArray): string {
+  return text.slice(cue.index + cue[0].length).replace(/^\s*(?:will\s+|'ll\s+|,\s*)?/iu, '');
 }
 
 /** The duties listed after a sentence's cue: "design X, test Y, and document Z." -> three items. */
@@ -120,7 +156,7 @@ function capitalize(item: string): string {
 function looksLikeDutyList(items: string[]): boolean {
   if (items.length === 0) return false;
   const duty = items.filter((i) => DUTY_VERB.test(i) && !BENEFIT_ITEM.test(i)).length;
-  const other = items.filter((i) => BENEFIT_ITEM.test(i) || NOT_DUTY.test(i)).length;
+  const other = items.filter((i) => BENEFIT_ITEM.test(i) || NOT_DUTY_ANYWHERE.test(i)).length;
   return duty >= Math.max(1, Math.ceil(items.length / 2)) && duty > other;
 }
 
@@ -145,6 +181,11 @@ export function extractDuties(letter: Letter): FoundElement<'duties'> {
       trace.push(`heading "${t.slice(0, 60)}" with the duties on the same line`);
       return present<'duties'>(splitInline(inline), [{ page: lines[k].page, quote: lines[k].text }], 0.9, trace);
     }
+    const plain = plainItemsFrom(lines, k + 1);
+    if (plain.items.length >= 2 || (plain.items.length === 1 && /:$/.test(t))) {
+      trace.push(`heading "${t}" followed by ${plain.items.length} item line(s)`);
+      return present<'duties'>(plain.items, evidenceOf([lines[k], ...plain.quotes]), 0.85, trace);
+    }
     const para = paragraphFrom(lines, k + 1);
     if (para && para.text.length > 15 && !OTHER_HEADING.test(para.text)) {
       trace.push(`heading "${t}" followed by a paragraph`);
@@ -159,7 +200,9 @@ export function extractDuties(letter: Letter): FoundElement<'duties'> {
     let intro = k - 1;
     while (intro >= 0 && !lines[intro].text) intro--;
     const introText = intro >= 0 ? lines[intro].text : '';
-    const introIsDuty = DUTY_SENTENCE.test(introText) && !OTHER_HEADING.test(introText) && !NOT_DUTY.test(introText.replace(/\b(?:responsible\s+for|you\s+will)\b/giu, ''));
+    const introCue = DUTY_SENTENCE.exec(introText);
+    const introIsDuty =
+      introCue !== null && !OTHER_HEADING.test(introText) && !NOT_DUTY_ANYWHERE.test(introText) && !NOT_DUTY_START.test(afterCue(introText, introCue));
     if (introIsDuty || (!OTHER_HEADING.test(introText) && looksLikeDutyList(list.items))) {
       trace.push(introIsDuty ? `list introduced by "${introText.slice(0, 80)}"` : `list of ${list.items.length} duty-like items (action verbs)`);
       const quotes = introIsDuty && intro >= 0 ? [lines[intro], ...list.quotes] : list.quotes;
@@ -175,11 +218,13 @@ export function extractDuties(letter: Letter): FoundElement<'duties'> {
     if (bulletItem(s.text) !== null) continue;
     const m = DUTY_SENTENCE.exec(s.text);
     if (!m) continue;
-    if (NOT_DUTY.test(s.text)) {
+    const rest = afterCue(s.text, m);
+    if (NOT_DUTY_ANYWHERE.test(s.text) || NOT_DUTY_START.test(rest)) {
       trace.push(`ignored "${s.text.slice(0, 60)}…": about pay, time, place or terms`);
       continue;
     }
-    duties.push({ ...s, items: dutiesInSentence(s.text.slice(m.index + m[0].length)) });
+    const items = dutiesInSentence(rest);
+    if (items.length > 0) duties.push({ ...s, items });
   }
   if (duties.length > 0) {
     trace.push(`${duties.length} sentence(s) describing the work`);

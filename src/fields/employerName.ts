@@ -1,7 +1,7 @@
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { domainOf, findOrgNames, isFreeMail, isOrgLine, orgMatchesDomain } from './shared/orgNames.js';
+import { domainOf, findOrgNames, isFreeMail, isOrgLine, isOrgWord, isSuffix, orgMatchesDomain } from './shared/orgNames.js';
 import { findLetterheadBlock } from './shared/orgLetterhead.js';
 import { exactQuote, findQuotedHeaders, letterSentences, signatureBlock, EMAIL_ADDRESS } from './shared/sections.js';
 import type { Evidence } from '../report/index.js';
@@ -136,7 +136,12 @@ function simple(name: string): string {
     .trim();
 }
 
-/** "Acme Robotics, Inc." over "Acme Robotics"; but not a longer phrase that only starts like the name. */
+/**
+ * The fuller form of the same company: "Acme Robotics, Inc." over "Acme Robotics", "Bramblewood Analytics
+ * Group" over "Bramblewood Analytics"; but not a longer phrase that only starts like the name.
+ */
 function isPreferredForm(longer: string, shorter: string): boolean {
-  return simple(longer) === simple(shorter) || /\b(?:inc|llc|ltd|corp|corporation|company|co|gmbh|plc|llp)\.?$/i.test(longer);
+  if (simple(longer) === simple(shorter)) return true;
+  const extra = longer.slice(shorter.length).split(/[\s,]+/).filter(Boolean);
+  return longer.startsWith(shorter) && extra.length > 0 && extra.every((w) => isSuffix(w) || isOrgWord(w));
 }

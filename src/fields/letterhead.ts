@@ -2,24 +2,26 @@ import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { findLetterheadBlock, type HeaderFound } from './shared/orgLetterhead.js';
 import { invalid, missing, present, type FoundElement } from './shared/foundElement.js';
-import { domainOf, findOrgNames, isFreeMail, orgMatchesDomain } from './shared/orgNames.js';
-import { EMAIL_ADDRESS, findQuotedHeaders, signatureBlock } from './shared/sections.js';
+import { domainOf, isFreeMail, namesForDomain, withoutLegalForm } from './shared/orgNames.js';
+import { EMAIL_ADDRESS, findQuotedHeaders } from './shared/sections.js';
 
 const FIX_MISSING = 'Please send the letter on company letterhead, or as an email from an official company address.';
 const FIX_FREE_MAIL =
   'The email comes from a personal address. Please send the letter on company letterhead, or as an email from an official company email address.';
 
-/** The company name for an email's domain, when the body or signature names it; else the domain itself. */
+/**
+ * The organization behind an email's domain: the shortest name the letter gives it (how it calls itself,
+ * "Windrose Transit" rather than "Windrose Transit Technologies"), without legal form; else the domain.
+ */
 function organizationForDomain(letter: Letter, domain: string): { name: string; how: string } {
-  const block = signatureBlock(letter);
-  const blockText = block ? block.lines.map((l) => l.text).join('\n') : '';
-  const fromSignature = findOrgNames(blockText).find((o) => orgMatchesDomain(o.name, domain));
-  if (fromSignature) return { name: fromSignature.name, how: `company "${fromSignature.name}" in the signature matches ${domain}` };
-  for (const page of letter.pages) {
-    const match = findOrgNames(page.text).find((o) => orgMatchesDomain(o.name, domain));
-    if (match) return { name: match.name, how: `company "${match.name}" in the body matches ${domain}` };
-  }
-  return { name: domain, how: `no company name in the letter matches ${domain}; using the domain` };
+  const names = letter.pages.flatMap((p) => namesForDomain(p.text, domain)).map(withoutLegalForm);
+  const label = domain.split('.')[0].replace(/[^a-z0-9]/gi, '').toLowerCase();
+  // A lone first word ("Windrose") stands for the company only when it is the whole domain name.
+  const usable = names.filter((n) => n.split(/\s+/).length >= 2 || n.replace(/[^a-z0-9]/gi, '').toLowerCase() === label);
+  const pool = usable.length > 0 ? usable : names;
+  if (pool.length === 0) return { name: domain, how: `no company name in the letter matches ${domain}; using the domain` };
+  const shortest = pool.reduce((a, b) => (b.length < a.length ? b : a));
+  return { name: shortest, how: `the letter calls the company behind ${domain} "${shortest}"` };
 }
 
 export function extractLetterhead(letter: Letter): FoundElement<'letterhead'> {
@@ -56,11 +58,12 @@ export function extractLetterhead(letter: Letter): FoundElement<'letterhead'> {
     }
   }
 
-  if (header) {
+  const freeMail = from !== null && isFreeMail(from);
+  if (header && (!from || freeMail)) {
     trace.push(header.how);
-    if (from) trace.push(`also an email from ${from}; the letterhead decides`);
+    if (from) trace.push(`the email comes from a free mail address (${from}); the letterhead stands`);
     return present<'letterhead'>(
-      { kind: 'letterhead', organization: header.organization, sender: from },
+      { kind: 'letterhead', organization: header.organization, sender: null },
       [{ page: header.page, quote: header.quote }],
       header.confidence,
       trace,
@@ -69,9 +72,9 @@ export function extractLetterhead(letter: Letter): FoundElement<'letterhead'> {
 
   if (from) {
     const domain = domainOf(from);
-    trace.push(`no company letterhead at the top of the letter; ${emailSource} with From ${from}`);
-    if (isFreeMail(from)) {
-      trace.push(`rejected as official email: ${domain ?? from} is a free personal mail service`);
+    trace.push(`${emailSource} with From ${from}`);
+    if (freeMail) {
+      trace.push(`rejected as official email: ${domain ?? from} is a free personal mail service, and no company letterhead is present`);
       return invalid<'letterhead'>(
         { kind: 'email', organization: null, sender: from },
         [{ page: emailPage, quote: emailEvidence ?? from }],
@@ -81,6 +84,7 @@ export function extractLetterhead(letter: Letter): FoundElement<'letterhead'> {
     }
     const org = domain ? organizationForDomain(letter, domain) : { name: null, how: 'no domain in the From address' };
     trace.push(org.how);
+    if (header) trace.push(`a letterhead ("${header.organization}") is also present`);
     if (!emailHeadersComplete) trace.push('some of From/To/Date/Subject are missing from the email headers');
     return present<'letterhead'>(
       { kind: 'email', organization: org.name, sender: from },

@@ -70,12 +70,14 @@ export function extractSignature(letter: Letter): FoundElement<'signature'> {
     return present<'signature'>({ kind: 'electronic', signer }, evidence, signer ? 0.9 : 0.75, trace);
   }
 
-  const page = letter.pages.find((p) => p.number === closingPage);
-  if (page && page.imageCount > 0) {
-    trace.push(`page ${closingPage}, where the closing is, carries ${page.imageCount} image(s): taken as a drawn or scanned signature`);
+  // The closing may end one page and the signed name open the next: either page can carry the image.
+  const signaturePages = [...new Set([closingPage, signerLine?.page ?? closingPage])];
+  const page = signaturePages.map((n) => letter.pages.find((p) => p.number === n)).find((p) => p && p.imageCount > 0);
+  if (page) {
+    trace.push(`page ${page.number}, with the ${page.number === closingPage ? 'closing' : 'signed name'}, carries ${page.imageCount} image(s): taken as a drawn or scanned signature`);
     if (signer) trace.push(`signer "${signer}"`);
     // A lone image on a first page may be the logo; a second image or a later page is more telling.
-    const confidence = closingPage !== (letter.pages[0]?.number ?? 1) || page.imageCount >= 2 ? 0.8 : 0.6;
+    const confidence = page.number !== (letter.pages[0]?.number ?? 1) || page.imageCount >= 2 ? 0.8 : 0.6;
     return present<'signature'>({ kind: 'image', signer }, evidence, confidence, trace);
   }
 

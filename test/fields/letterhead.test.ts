@@ -90,7 +90,7 @@ ${BODY}`),
     const body = `Hi Priya,\n\nWe are delighted to offer you the Data Analyst Intern position.\n\nBest regards,\nRachel Steinberg\nDirector of Talent Acquisition\nBrightwater Analytics, Inc.\n(415) 555-0142`;
     const r = extractLetterhead(letterFromText(body, email('rachel.steinberg@brightwater-analytics.com')));
     expect(r.status).toBe('present');
-    expect(r.value).toEqual({ kind: 'email', organization: 'Brightwater Analytics, Inc.', sender: 'rachel.steinberg@brightwater-analytics.com' });
+    expect(r.value).toEqual({ kind: 'email', organization: 'Brightwater Analytics', sender: 'rachel.steinberg@brightwater-analytics.com' });
     expect(r.confidence).toBeGreaterThan(0.9);
   });
 
@@ -136,7 +136,7 @@ Regards,
 Luis Alvarado`;
     const r = extractLetterhead(letterFromText(text));
     expect(r.status).toBe('present');
-    expect(r.value).toEqual({ kind: 'email', organization: 'Tallgrass Data Systems, Inc.', sender: 'luis.alvarado@tallgrassdata.com' });
+    expect(r.value).toEqual({ kind: 'email', organization: 'Tallgrass Data Systems', sender: 'luis.alvarado@tallgrassdata.com' });
     expect(r.evidence[0].quote).toMatch(/^From: Luis Alvarado/);
   });
 
@@ -145,10 +145,21 @@ Luis Alvarado`;
     expect(extractLetterhead(letterFromText(text)).status).toBe('invalid');
   });
 
-  it('prefers a letterhead over an email when both are present', () => {
+  it('reports an email from the company domain as an email even when the attached letter has a letterhead', () => {
     const r = extractLetterhead(letterFromText(`Verdant Bay Biotech, Inc.\n55 Canal Street\nBoston, MA 02110\n\n${BODY}`, email('people@verdantbaybio.com')));
-    expect(r.value?.kind).toBe('letterhead');
-    expect(r.value?.organization).toBe('Verdant Bay Biotech, Inc.');
+    expect(r.value).toEqual({ kind: 'email', organization: 'Verdant Bay Biotech', sender: 'people@verdantbaybio.com' });
+    expect(r.trace.join(' ')).toMatch(/letterhead .* is also present/);
+  });
+
+  it('names the email organization by the shortest name the letter gives the domain', () => {
+    const body = 'Dear Priya,\n\nOn behalf of Windrose Transit Technologies, I am pleased to offer you an internship. We look forward to welcoming you to Windrose Transit.\n\nBest regards,\nDavid Okonkwo\nWindrose Transit Technologies';
+    const r = extractLetterhead(letterFromText(body, email('david.okonkwo@windrosetransit.com')));
+    expect(r.value?.organization).toBe('Windrose Transit');
+  });
+
+  it('finds a company with no company word for the domain ("Riverbend Credit Union" for riverbendcu.org)', () => {
+    const body = 'Dear Marisol,\n\nOn behalf of Riverbend Credit Union, I am pleased to offer you an internship.\n\nBest regards,\nPatrick Doyle';
+    expect(extractLetterhead(letterFromText(body, email('patrick.doyle@riverbendcu.org'))).value?.organization).toBe('Riverbend Credit Union');
   });
 
   it('finds a DOCX header placed first, above the date and a reference line', () => {

@@ -45,6 +45,8 @@ const CUES: { re: RegExp; cue: string }[] = [
 const LABEL =
   /^(?:(?:direct|immediate|internship|site|faculty|work|your|hiring)\s+)?(?:supervisor|manager|mentor|reports?\s+to|reporting\s+to|reporting\s+manager|supervisor\s+name|supervised\s+by)(?:\s+name)?\s*(?::|\||\t|\s{2,})\s*(.+)$/iu;
 
+const LABEL_SPACE = /^(?:Supervisor|SUPERVISOR|Manager|MANAGER|Mentor|MENTOR|Reports\s+to|Reporting\s+to|Direct\s+supervisor)\s+(?=\p{Lu}\p{Ll})(.+)$/u;
+
 // "Dana Whitfield will be your supervisor", "Dana Whitfield, Engineering Manager, will supervise you".
 const NAME_BEFORE = /\b(?:will\s+(?:be\s+(?:your|the)\s+(?:direct\s+|immediate\s+)?(?:supervisor|manager|mentor)|supervise\s+you|serve\s+as\s+your\s+(?:supervisor|manager|mentor))|is\s+your\s+(?:supervisor|manager|mentor))\b/iu;
 
@@ -101,7 +103,8 @@ export function findSupervisorMentions(letter: Letter): SupervisorMention[] {
 
   // Labeled lines: "Supervisor: Dana Whitfield, Engineering Manager", with contact lines below.
   lines.forEach((line, at) => {
-    const m = LABEL.exec(withoutBullet(line.text));
+    // Table rows lose their column gap in extraction: "Supervisor Laura McKinnon, Project Engineer".
+    const m = LABEL.exec(withoutBullet(line.text)) ?? LABEL_SPACE.exec(withoutBullet(line.text));
     if (!m) return;
     const person = readPersonAndTitle(m[1]) ?? readSingleName(m[1]);
     if (!person) return;

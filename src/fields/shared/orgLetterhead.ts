@@ -9,10 +9,11 @@ const TOP_LINES = 8;
 /** A line that can be the name line of a letterhead: short, capitalized, not a sentence, date or greeting. */
 function couldBeHeader(text: string): boolean {
   if (text.length > 70 || text.length < 2) return false;
-  if (DATE_LINE.test(text) || /^(?:dear|hello|hi|page\s+\d)\b/i.test(text)) return false;
+  if (DATE_LINE.test(text) || DATE_START.test(text) || /^(?:dear|hello|hi|page\s+\d)\b/i.test(text)) return false;
   // "Sent: Tuesday …", "Ref: OFR-2027-4471": labeled lines are headers of another kind.
   if (/^[\p{L} .#-]{1,24}:\s/u.test(text)) return false;
-  if (/[.!?]$/.test(text) && !/\b(?:inc|co|corp|ltd)\.$/i.test(text)) return false;
+  if (isOrgLine(text)) return true;
+  if (/[.!?]$/.test(text)) return false;
   if (isContactLine(text)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text)) return false;
   // Mostly capitalized words: "Acme Robotics" or "ACME ROBOTICS", not a sentence fragment.
@@ -20,6 +21,9 @@ function couldBeHeader(text: string): boolean {
   const capitalized = words.filter((w) => /^[\p{Lu}\p{N}&|•·–—-]/u.test(w)).length;
   return capitalized / words.length >= 0.6;
 }
+
+const DATE_START = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})\b/i;
+const WEB_OR_PHONE = /\b(?:www\.|https?:\/\/|tel\.?\b|phone\b|fax\b)|\(\d{3}\)\s?\d{3}-\d{4}/i;
 
 export interface HeaderFound {
   organization: string;
@@ -30,44 +34,69 @@ export interface HeaderFound {
 }
 
 /**
+ * The name part of a header line that also carries the address, as two-column layouts extract:
+ * "Ravenstone Security LLC 748 Park Plaza, Suite 2650" -> "Ravenstone Security LLC".
+ */
+function splitNameFromAddress(text: string): { name: string; rest: string } | null {
+  const parts = text.split(/\s*[|•·]\s*/);
+  if (parts.length > 1 && parts[0] && parts.slice(1).some(isContactLine)) return { name: parts[0], rest: parts.slice(1).join(' ') };
+  const m = /\s+(?=\d{1,6}[A-Z]?\s+\p{Lu})/u.exec(text);
+  if (m && m.index > 1) {
+    const rest = text.slice(m.index).trim();
+    if (isContactLine(rest)) return { name: text.slice(0, m.index).trim(), rest };
+  }
+  return null;
+}
+
+/**
  * A company header at the top of a page: a line naming a company (legal form or company word), or a
- * short header line followed by an address, phone or web line. A person's name over an address is the
- * recipient's block, not a letterhead.
+ * short header line followed by an address, phone or web line. A person's name over a home address,
+ * after the date, is the recipient's block, not a letterhead.
  */
 export function findLetterheadBlock(lines: LetterLine[], page: number): HeaderFound | null {
   const top = lines.filter((l) => l.page === page).slice(0, TOP_LINES);
   // Stop at the greeting or the first paragraph: the header sits above them.
   const end = top.findIndex((l) => /^(?:dear|hello|hi)\b/i.test(l.text) || l.text.length > 110);
   const head = end >= 0 ? top.slice(0, end) : top;
+  let dateSeen = false;
   for (let k = 0; k < head.length; k++) {
     const line = head[k];
-    const text = line.text.replace(/^[|•·\s]+|[|•·\s]+$/g, '');
+    let text = line.text.replace(/^[|•·\s]+|[|•·\s]+$/g, '');
+    if (DATE_LINE.test(text) || DATE_START.test(text)) {
+      dateSeen = true;
+      continue;
+    }
+    let sameLineContact = false;
+    const split = splitNameFromAddress(text);
+    if (split && couldBeHeader(split.name)) {
+      text = split.name;
+      sameLineContact = true;
+    }
     if (!couldBeHeader(text)) continue;
-    const org = isOrgLine(text) ?? (text.includes('|') || text.includes('•') ? isOrgLine(text.split(/\s*[|•·]\s*/)[0]) : null);
+    const org = isOrgLine(text);
     const following = head.slice(k + 1, k + 4).map((l) => l.text);
-    const contactFollows = following.some(isContactLine);
+    const contactFollows = sameLineContact || following.some(isContactLine);
     if (org) {
       return {
         organization: org.name,
         quote: line.text,
         page: line.page,
         confidence: org.strength === 'suffix' || contactFollows ? 0.9 : 0.75,
-        how: `company name "${org.name}" at the top of page ${page}${contactFollows ? ', followed by an address/contact line' : ''}`,
+        how: `company name "${org.name}" at the top of page ${page}${contactFollows ? ', with an address/contact line' : ''}`,
       };
     }
     if (!contactFollows) continue;
-    // A name over an address is the addressee's block (or the sender's, in a personal letter).
-    if (cleanPersonName(text, { minWords: 2 })) continue;
-    // A header line of one or two brand words followed by its address: "NORTHWIND" / "12 Main St".
-    const header = text.split(/\s*[|•·]\s*/)[0];
+    // A name over a home address is the addressee's block; a letterhead sits above the date and gives
+    // a phone number or a web site.
+    const webOrPhone = WEB_OR_PHONE.test(line.text) || following.some((t) => WEB_OR_PHONE.test(t));
+    if (cleanPersonName(text, { minWords: 2 }) && (dateSeen || !webOrPhone)) continue;
     return {
-      organization: header,
+      organization: text,
       quote: line.text,
       page: line.page,
       confidence: 0.75,
-      how: `header line "${header}" at the top of page ${page}, followed by an address/contact line`,
+      how: `header line "${text}" at the top of page ${page}, with an address/contact line`,
     };
   }
   return null;
 }
-

@@ -70,11 +70,11 @@ function core(word: string): string {
   return word.replace(/[,;:!?)"”]+$/u, '').replace(/(?<=[\p{Ll}\p{N}]{2,})\.$/u, '');
 }
 
-function isSuffix(word: string): boolean {
+export function isSuffix(word: string): boolean {
   return LEGAL_SUFFIX.test(word.replace(/[,;:!?)]+$/u, ''));
 }
 
-function isOrgWord(word: string): boolean {
+export function isOrgWord(word: string): boolean {
   return ORG_WORDS.has(core(word).toLowerCase());
 }
 
@@ -219,4 +219,45 @@ export function orgMatchesDomain(org: string, domain: string): boolean {
   if (first.length >= 3 && label.startsWith(first)) return true;
   const initials = words.map((w) => compact(w)[0] ?? '').join('');
   return initials.length >= 2 && initials === label;
+}
+
+/**
+ * The names the text gives the company behind an email domain: capitalized phrases that go with the
+ * domain ("Windrose Transit" for windrosetransit.com), in order of appearance, legal form kept.
+ */
+export function namesForDomain(text: string, domain: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const tokens: Token[] = [];
+    const re = /\S+/gu;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line))) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    for (let i = 0; i < tokens.length; i++) {
+      const first = core(tokens[i].text);
+      if (!CAPITALIZED.test(first) || LEADING_NOISE.has(first.toLowerCase())) continue;
+      if (i > 0 && CAPITALIZED.test(core(tokens[i - 1].text)) && !/[,;:.!?]$/.test(tokens[i - 1].text) && !LEADING_NOISE.has(core(tokens[i - 1].text).toLowerCase())) continue;
+      // The longest capitalized phrase from here that still goes with the domain.
+      let best: OrgMatch | null = null;
+      for (let j = i; j < tokens.length && j < i + 6; j++) {
+        const c = core(tokens[j].text);
+        const ok = (CAPITALIZED.test(c) && c !== '') || (j > i && (CONNECTOR.test(c) || isSuffix(tokens[j].text)));
+        if (!ok) break;
+        if (!CONNECTOR.test(c)) {
+          const candidate = make(line, tokens[i], tokens[j], isSuffix(tokens[j].text) ? 'suffix' : 'word');
+          if (orgMatchesDomain(candidate.name, domain)) best = candidate;
+        }
+        const ends = /[;:!?)"”]$/u.test(tokens[j].text) || (/,$/.test(tokens[j].text) && !(j + 1 < tokens.length && isSuffix(tokens[j + 1].text))) || (/\.$/.test(tokens[j].text) && !isSuffix(tokens[j].text));
+        if (ends) break;
+      }
+      if (best) out.push(best.name);
+    }
+  }
+  return out;
+}
+
+/** "Orchard Lane Foods, Inc." -> "Orchard Lane Foods". */
+export function withoutLegalForm(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && isSuffix(words[words.length - 1])) words.pop();
+  return words.join(' ').replace(/,$/, '');
 }

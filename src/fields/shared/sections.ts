@@ -81,9 +81,13 @@ export function signatureBlock(letter: Letter): SignatureBlock | null {
 
 function blockAfter(lines: LetterLine[], at: number): LetterLine[] {
   const out: LetterLine[] = [];
+  const closing = lines[at];
+  const lastOnPage = lines[at + 1]?.page !== closing.page;
   for (let k = at + 1; k < lines.length && out.length < 9; k++) {
     const t = lines[k].text;
-    if (BLOCK_END.test(t)) break;
+    // The block stays on the closing's page, or runs onto the next when the closing ends its page.
+    if (lines[k].page !== closing.page && !(lastOnPage && lines[k].page === lines[at + 1].page)) break;
+    if (BLOCK_END.test(t) || DATE_LINE.test(t)) break;
     // A paragraph of prose is the letter going on, not the signature.
     if (t.length > 110 || (t.split(/\s+/).length > 14 && /[.!?]$/.test(t))) break;
     out.push(lines[k]);
