@@ -101,4 +101,28 @@ During your internship, you will:
     expect(r.value).toEqual(['Drafting plan sheets in AutoCAD Civil 3D and assisting with site inspections']);
     expect(text).toContain(r.evidence[0].quote);
   });
+
+  it('reads duty lines whose bullet marks were lost in PDF extraction', () => {
+    const r = duties(`Your responsibilities will include:
+Measure campaign performance across channels
+Run A/B tests on landing pages
+Draft copy for email and social campaigns
+The terms of your offer are as follows:
+Position Digital Marketing Intern`);
+    expect(r.value).toEqual(['Measure campaign performance across channels', 'Run A/B tests on landing pages', 'Draft copy for email and social campaigns']);
+  });
+
+  it('stops marker-less items at the prose that follows', () => {
+    const r = duties(`Your responsibilities will include:
+Clean and validate large customer data sets
+Prepare dashboards for business
+stakeholders
+Your internship will begin on May 24, 2027 and end on August 6, 2027. This position is 40 hours per week.`);
+    expect(r.value).toEqual(['Clean and validate large customer data sets', 'Prepare dashboards for business stakeholders']);
+  });
+
+  it('does not take pay sentences for duties ("You will earn $1,100 per week")', () => {
+    const r = duties('In this role, you will track carrier performance and costs and support vendor onboarding. You will earn $1,100 per week, paid every Friday.');
+    expect(r.value).toEqual(['Track carrier performance and costs and support vendor onboarding']);
+  });
 });

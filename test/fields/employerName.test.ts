@@ -70,4 +70,9 @@ We are pleased to offer you an internship. We look forward to welcoming you to K
     const r = employer('Dear Priya,\n\nWe are pleased to offer you the position of Software Engineering Intern in our Platform Engineering group.');
     expect(r.status).toBe('missing');
   });
+
+  it('prefers the fuller company form that adds only a company word ("… Analytics Group")', () => {
+    const r = employer('Dear Priya,\n\nWe look forward to welcoming you to Bramblewood Analytics.\n\nBest regards,\nJulia Rosenthal\nBramblewood Analytics Group');
+    expect(r.value).toBe('Bramblewood Analytics Group');
+  });
 });

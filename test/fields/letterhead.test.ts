@@ -173,4 +173,19 @@ ${BODY}`),
     );
     expect(r.value?.organization).toBe('Tidewater Maritime Engineering');
   });
+
+  it('separates the company from its address when a two-column header extracts as one line', () => {
+    const r = extractLetterhead(letterFromText(`Ravenstone Security LLC 748 Park Plaza, Suite 2650\nChicago, IL 60606\nTel (404) 555-0155 | www.ravenstonesec.com\nNov. 23, 2026 \tReference: OFR-2027-2786\n${BODY}`));
+    expect(r.value?.organization).toBe('Ravenstone Security LLC');
+  });
+
+  it('takes a two-word brand over a phone/web line for a letterhead even though it looks like a name', () => {
+    const r = extractLetterhead(letterFromText(`Larkspur Genomics\n835 Summit Boulevard | Pittsburgh, Pennsylvania 15222 | Tel (303) 555-0157 | www.larkspurgenomics.com\nNov. 11, 2026\n${BODY}`));
+    expect(r.value?.organization).toBe('Larkspur Genomics');
+  });
+
+  it('reads a legal form ending in a period ("P.C.")', () => {
+    const r = extractLetterhead(letterFromText(`Foxglove Civil Engineering, P.C.\n1750 Franklin Avenue, Suite 1500 · Irvine, CA 92618\n\n${BODY}`));
+    expect(r.value?.organization).toBe('Foxglove Civil Engineering, P.C.');
+  });
 });

@@ -81,4 +81,15 @@ describe('extractSignature', () => {
     expect(r.value).toEqual({ kind: 'typed', signer: null });
     expect(r.trace.join(' ')).toMatch(/no person named/);
   });
+
+  it('finds the drawn signature on the next page when the closing ends a page', () => {
+    const letter: Letter = {
+      pages: [
+        { number: 1, text: `${BODY}Sincerely,`, source: 'text', imageCount: 0 },
+        { number: 2, text: 'Catherine Boyle\nHead of People Operations\nRavenstone Security LLC\nAccepted by: ________', source: 'text', imageCount: 1 },
+      ],
+      email: null,
+    };
+    expect(extractSignature(letter).value).toEqual({ kind: 'image', signer: 'Catherine Boyle' });
+  });
 });

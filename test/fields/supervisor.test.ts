@@ -70,4 +70,9 @@ describe('extractSupervisor', () => {
     expect(r.value?.phone).toBe('(408) 555-0112');
     expect(r.value?.title).toBe('Director of Engineering');
   });
+
+  it('reads a table row whose column gap was lost, with the email on the next line', () => {
+    const r = supervisor('Compensation $25.00 per hour\nSupervisor Robert Castellano, Design Lead\n(robert.castellano@copperkite.games)\nThis offer is contingent on verification of your eligibility.');
+    expect(r.value).toEqual({ name: 'Robert Castellano', title: 'Design Lead', email: 'robert.castellano@copperkite.games', phone: null });
+  });
 });
