@@ -18,7 +18,7 @@ const LABELS: Record<string, string> = {
   supervisor: "the supervisor's name and contact",
 };
 
-/** One finding per required element that is missing, invalid or uncertain. */
+/** One finding per required element that is missing, invalid or uncertain; elements the profile does not require are reported but never flagged. */
 export const checkCompleteness: Rule = ({ elements, profile }) => {
   const findings: Finding[] = [];
   for (const name of ELEMENT_NAMES) {
@@ -28,7 +28,8 @@ export const checkCompleteness: Rule = ({ elements, profile }) => {
     if (element.status === 'missing') {
       findings.push({ code: 'ELEMENT_MISSING', severity: 'error', element: name, message: `The letter does not state ${label}.` });
     } else if (element.status === 'invalid') {
-      findings.push({ code: 'ELEMENT_INVALID', severity: 'error', element: name, message: `The letter states ${label}, but not in a form the office can accept.` });
+      const ask = element.fix ? ` Ask the employer: "${element.fix}"` : '';
+      findings.push({ code: 'ELEMENT_INVALID', severity: 'error', element: name, message: `The letter states ${label}, but not in a form the office can accept.${ask}` });
     } else if (element.status === 'uncertain') {
       findings.push({ code: 'ELEMENT_UNCERTAIN', severity: 'warning', element: name, message: `We could not read ${label} reliably; an advisor should check it.` });
     }

@@ -16,6 +16,7 @@ export interface CallerFacts {
 /** Settings the rules read: numbers that change by law or by school, kept out of the code. */
 export interface RuleSettings {
   minimumWageHourly: number;
+  /** MM-DD days of the year. */
   microInternshipWindow: { start: string; end: string };
 }
 
@@ -29,5 +30,18 @@ export interface RuleContext {
   settings: RuleSettings;
 }
 
+/**
+ * A finding as a rule returns it. Two things only the rule can know travel with it and are
+ * taken off before the report is built:
+ * - `review`: nothing is wrong enough to send the letter back, but an advisor has to decide
+ *   (an unpaid position, a name spelled differently); the verdict becomes needs_review.
+ * - `invalidates`: the rule shows that the element, as read, cannot be accepted (a PO Box as
+ *   the work site); the report marks the element invalid with this request to the employer.
+ */
+export interface RuleFinding extends Finding {
+  review?: boolean;
+  invalidates?: { fix: string };
+}
+
 /** A rule reads the context and returns its findings (none when the letter passes it). */
-export type Rule = (context: RuleContext) => Finding[];
+export type Rule = (context: RuleContext) => RuleFinding[];

@@ -1,0 +1,18 @@
+import { readElement } from './shared/readElement.js';
+import { formatHours } from './shared/formatHours.js';
+import type { Rule } from './ruleContext.js';
+
+/** Programs with a floor on the hours (co-op: at least 20 a week). A range counts by its lower end: that is what the employer commits to. */
+export const checkMinimumHours: Rule = ({ elements, profile }) => {
+  const minimum = profile.rules.minHoursPerWeek;
+  const hours = readElement(elements, 'hours_per_week');
+  if (minimum === null || !hours || hours.min <= 0 || hours.min >= minimum) return [];
+  return [
+    {
+      code: 'COOP_HOURS_TOO_LOW',
+      severity: 'error',
+      element: 'hours_per_week',
+      message: `The letter gives ${formatHours(hours)} a week; the ${profile.name} rules ask for at least ${minimum} hours every week. Ask the employer whether the hours can be at least ${minimum}.`,
+    },
+  ];
+};
