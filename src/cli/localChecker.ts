@@ -1,0 +1,33 @@
+import { createChecker } from '../checker.js';
+import type { Settings } from '../config/settings.js';
+import { PROBLEM_TITLES, isProblemError } from '../report/errors.js';
+import { LetterCheckError, type LetterChecker } from './letterCheck.js';
+
+/**
+ * Checks letters in this process with the same pipeline the service runs (no server, nothing
+ * sent anywhere). An unknown profile is refused before any letter is read.
+ */
+export async function createLocalChecker(settings: Settings, profile?: string): Promise<LetterChecker> {
+  const checker = await createChecker(settings);
+  if (profile && !checker.profiles.has(profile)) {
+    await checker.close();
+    throw new LetterCheckError({
+      code: 'UNKNOWN_PROFILE',
+      title: 'Unknown profile',
+      detail: `There is no profile "${profile}". Known profiles: ${[...checker.profiles.keys()].join(', ')}.`,
+    });
+  }
+  return {
+    async check(bytes, { mediaType, studentName }) {
+      try {
+        return await checker.check(bytes, { declaredType: mediaType, studentName, profile });
+      } catch (error) {
+        if (isProblemError(error)) {
+          throw new LetterCheckError({ code: error.code, title: PROBLEM_TITLES[error.code] ?? error.code, detail: error.message });
+        }
+        throw new LetterCheckError({ code: 'INTERNAL_ERROR', title: 'The letter could not be checked', detail: (error as Error).message });
+      }
+    },
+    close: () => checker.close(),
+  };
+}

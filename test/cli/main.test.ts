@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/index.js';
+import { STUDENT, letterPdf } from './sampleLetters.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MAIN = path.join(ROOT, 'src/cli/main.ts');
+
+/** The command as a separate process (tsx runs the same source the build compiles to dist/cli/main.js). */
+function offercheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', MAIN, ...args],
+      { cwd: ROOT, env: { ...process.env, OCR_WORKERS: '0', NO_COLOR: '1' }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'offercheck-main-'));
+  await writeFile(path.join(dir, 'offer letter.pdf'), await letterPdf('gaps'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('offercheck as a process', () => {
+  it('starts with a node shebang, so the built dist/cli/main.js runs as the bin', async () => {
+    expect((await readFile(MAIN, 'utf8')).split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
+  it('exits 1 for an incomplete letter, and its piped --json output is whole', async () => {
+    const letter = path.join(dir, 'offer letter.pdf');
+    const { code, stdout, stderr } = await offercheck(['--json', '--name', STUDENT, letter]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.verdict).toBe('incomplete');
+    expect(report.elements.student_name.value).toBe(STUDENT);
+  });
+
+  it('exits 2 on a bad option and on a file that does not exist', async () => {
+    const bad = await offercheck(['--concurrency', 'many', 'x.pdf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--concurrency must be a whole number');
+    const missing = await offercheck([path.join(dir, 'nope.pdf')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toContain('ERROR The file cannot be read: no such file [FILE_UNREADABLE]');
+  });
+});
