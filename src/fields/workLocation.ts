@@ -12,7 +12,7 @@ type Mode = Value['mode'];
 const FIX = 'Please state where the work is done: the complete work address (street, city, state, ZIP), or that the position is remote and from which state.';
 
 const WORK_CUE =
-  /(?:work(?:ing)?\s+location|work\s*-?\s*site|job\s+(?:site|location)|location\s+of\s+(?:work|employment|the\s+(?:internship|position|co-?op))|place\s+of\s+(?:work|employment|performance)|office\s+location|work\s+address|(?:internship|co-?op|position|employment|assignment)\s+location|\blocation\b|located\s+(?:at|in)|report(?:ing)?\s+(?:to|at)|based\s+(?:at|in|out\s+of)|work(?:ing)?\s+(?:at|from|in|out\s+of)|(?:on-?site|in-?person|in\s+person)\s+at|(?:office|offices|headquarters|campus|facility|site|plant|lab|laboratory|studio|branch|building|premises)\s+(?:at|in|located|on)|(?:our|the)\s+(?:[A-Z][\w-]*\s+){1,3}(?:office|campus|facility|site|branch)\s*,|address\s*[:|])/gi;
+  /(?:work(?:ing)?\s+location|work\s*-?\s*site|job\s+(?:site|location)|location\s+of\s+(?:work|employment|the\s+(?:internship|position|co-?op))|place\s+of\s+(?:work|employment|performance)|office\s+location|work\s+address|(?:internship|co-?op|position|employment|assignment)\s+location|\blocation\b|located\s+(?:at|in)|report(?:ing)?\s+(?:to|at)|based\s+(?:at|in|out\s+of)|work(?:ing)?\s+(?:at|from|in|out\s+of)|(?:on-?site|in-?person|in\s+person)\s+at|takes?\s+place\s+at|(?:performed|held|conducted|done)\s+at|assigned\s+to|stationed\s+at|(?:office|offices|headquarters|campus|facility|site|plant|lab|laboratory|studio|branch|building|premises)\s+(?:at|in|located|on)|(?:our|the)\s+(?:[A-Z][\w-]*\s+){1,3}(?:office|campus|facility|site|branch)\s*,|address\s*[:|])/gi;
 const MAIL_CUE =
   /(?:mail(?:ing|ed)?|remit|send|return(?:ed)?|correspondence|billing|home\s+address|your\s+address|reside|residence|ship(?:ped)?\s+to|deliver(?:ed)?\s+to|c\/o)/gi;
 const OFFICE_REFERENCE =
@@ -65,7 +65,7 @@ function place(letter: Letter, addresses: AddressMention[], lines: ZonedLine[]):
     // The cue: the closest work or mail phrase before the address, in its sentence or on the label line above.
     const from = Math.max(0, a.index - 120);
     let before = pageText.slice(from, a.index);
-    const blank = before.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
+    const blank = before.search(/\n[ \t\r]*\n(?![\s\S]*\n[ \t\r]*\n)/);
     if (blank >= 0) before = before.slice(blank);
     const [s] = sentenceBounds(pageText, a.index);
     if (s > from) before = pageText.slice(s, a.index);

@@ -139,4 +139,10 @@ describe('extractStartDate', () => {
     expect(r.value).toBe('2027-06-01');
     expect(r.evidence[0].page).toBe(2);
   });
+
+  it('reads a letter with Windows line ends', () => {
+    const r = start(`${HEADER}Start date\nJune 14, 2027\nEnd date\nAugust 20, 2027${FOOTER}`.replace(/\n/g, '\r\n'));
+    expect(r.value).toBe('2027-06-14');
+    expect(r.trace.join('\n')).toMatch(/rejected "February 3, 2027": the letter's own date/);
+  });
 });

@@ -37,14 +37,14 @@ const SUFFIX = `(?:${both(SUFFIXES)})\\.?`;
 const UNIT = `(?:(?:${both(UNIT_WORDS)})\\.?\\s*#?\\s*[A-Za-z0-9-]+|#\\s*[A-Za-z0-9-]+|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)\\s+(?:Floor|FLOOR|Fl\\.?)|(?:Floor|FLOOR)\\s+\\d{1,3})`;
 /** "1200 Harbor Blvd", "350 Fifth Avenue", "One Market Plaza", "1540 Broadway", "100 N. Main St. NW", "Route 9". */
 // Words of a street stay on one line; only its suite or floor may wrap ("Suite\n1700").
-const STREET_CORE = `(?:${HOUSE}[ \\t]+(?:${DIRECTION}[ \\t]+)?(?:${NAME_WORD}[ \\t]+){0,4}${SUFFIX}(?:[ \\t]+${DIRECTION}(?![A-Za-z]))?|${HOUSE}[ \\t]+(?:${both(['Broadway'])})|${HOUSE}[ \\t]+(?:State[ \\t]+)?(?:Route|Highway|Hwy|US|County Road)[ \\t]+\\d+[A-Z]?)`;
+const STREET_CORE = `(?:${HOUSE}[ \\t\\r]+(?:${DIRECTION}[ \\t\\r]+)?(?:${NAME_WORD}[ \\t\\r]+){0,4}${SUFFIX}(?:[ \\t\\r]+${DIRECTION}(?![A-Za-z]))?|${HOUSE}[ \\t\\r]+(?:${both(['Broadway'])})|${HOUSE}[ \\t\\r]+(?:State[ \\t\\r]+)?(?:Route|Highway|Hwy|US|County Road)[ \\t\\r]+\\d+[A-Z]?)`;
 export const STREET_RE = new RegExp(`(?<![\\w$#.,-])${STREET_CORE}(?:\\s*,?\\s*${UNIT})*(?![A-Za-z0-9])`, 'g');
 export const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|POB|P\.?O\.?B\.?|Box)\s*#?\s*\d+/i;
 
 /** "WA 98101", "Texas 78701-1234", "OR 97201": a state followed by a ZIP, the surest anchor of an address. */
-const STATE_ZIP = new RegExp(`(?<![A-Za-z])(${STATE_PATTERN})\\.?,?(?:[ \\t]+|[ \\t]*\\n[ \\t]*)(\\d{5}(?:[-–](?:[ \\t]*\\n[ \\t]*)?\\d{4})?)(?![\\w-])`, 'g');
+const STATE_ZIP = new RegExp(`(?<![A-Za-z])(${STATE_PATTERN})\\.?,?(?:[ \\t\\r]+|[ \\t\\r]*\\n[ \\t\\r]*)(\\d{5}(?:[-–](?:[ \\t\\r]*\\n[ \\t\\r]*)?\\d{4})?)(?![\\w-])`, 'g');
 /** ", TX" or ", Texas" with no ZIP: "Location: Austin, Texas". */
-const COMMA_STATE = new RegExp(`,(?:[ \\t]*|[ \\t]*\\n[ \\t]*)(${STATE_PATTERN})\\.?(?![\\w-])`, 'g');
+const COMMA_STATE = new RegExp(`,(?:[ \\t\\r]*|[ \\t\\r]*\\n[ \\t\\r]*)(${STATE_PATTERN})\\.?(?![\\w-])`, 'g');
 const STATE_NEXT = new RegExp(`^\\.?\\s*,?\\s*(?:${STATE_PATTERN})\\b`);
 
 interface CityState {
@@ -95,13 +95,23 @@ function cleanCity(raw: string): string {
   const words = raw.split(' ');
   let cut = 0;
   words.forEach((w, i) => {
-    if (STREET_TOKENS.test(w) || /\d/.test(w)) cut = i + 1;
+    // A leading "St." is Saint ("St. Louis"), not Street.
+    if ((STREET_TOKENS.test(w) && i > 0) || /\d/.test(w)) cut = i + 1;
   });
   return words.slice(cut).join(' ');
 }
 
 // A full stop after a whole word ("Main Street.") ends the sentence; after "St." it is the abbreviation's.
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '').replace(/([a-z]{4,})\.$/i, '$1');
+
+/** A street block written over lines, as one line: "1200 Harbor Blvd\nSuite 400" -> "1200 Harbor Blvd, Suite 400"; "Suite\n1700" -> "Suite 1700". */
+function joinLines(block: string): string {
+  return tidy(
+    block
+      .replace(/(\b(?:Suite|Ste\.?|Floor|Fl\.?|Unit|Room|Rm\.?|Building|Bldg\.?|Apt\.?|Level|#))[ \t\r]*\n\s*/gi, '$1 ')
+      .replace(/[ \t\r]*,?[ \t\r]*\n\s*/g, ', '),
+  );
+}
 
 // What may separate a street from its city: commas, bullets, line breaks, and suite or floor lines.
 const GAP = new RegExp(`^(?:[\\s,;·•|–—-]+|${UNIT})*$`);
@@ -142,7 +152,7 @@ export function findAddresses(letter: Letter): AddressMention[] {
         startAt = regionStart + first.index;
         const written = tidy(region.slice(first.index));
         if (first.kind === 'box') poBox = written;
-        else street = written.replace(/\s*,?\s*\n\s*/g, ', ');
+        else street = joinLines(region.slice(first.index));
       }
       // A street with a PO Box beside it ("100 Main St, PO Box 5"): the box is the mailing part.
       if (street && PO_BOX_RE.test(street)) {

@@ -30,19 +30,19 @@ const MONTHS: Record<string, number> = {
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?[ \\t]+';
+const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?[ \\t\\r]+';
 const ORD = '(?:st|nd|rd|th)?';
 // Inside a date: spaces, or one line break (a date wrapped at the end of a line), never a blank line.
-const WS = '(?:[ \\t]+|[ \\t]*\\n[ \\t]*)';
+const WS = '(?:[ \\t\\r]+|[ \\t\\r]*\\n[ \\t\\r]*)';
 // Same-line spaces only: the short forms ("June 1", "1 June") are too easily assembled across lines.
-const SP = '[ \\t]+';
+const SP = '[ \\t\\r]+';
 
 // Order matters: a full date must win over its year-less prefix.
 const DATE_RE = new RegExp(
   [
     `(?<![\\w/.-])(?<wd>${WEEKDAY})?(?:`,
     // June 2nd, 2027 | May 27 ,2027 | Jun. 7 2027
-    `(?<m1>${MONTH})\\.?${WS}(?<d1>\\d{1,2})${ORD}(?:[ \\t]*,${WS}?|${WS})(?<y1>(?:19|20)\\d{2})\\b`,
+    `(?<m1>${MONTH})\\.?${WS}(?<d1>\\d{1,2})${ORD}(?:[ \\t\\r]*,${WS}?|${WS})(?<y1>(?:19|20)\\d{2})\\b`,
     // 27 May 2027 | 1st of June, 2027
     `|(?<d2>\\d{1,2})${ORD}${WS}(?:of${WS})?(?<m2>${MONTH})\\.?,?${WS}(?<y2>(?:19|20)\\d{2})\\b`,
     // 05/27/2027 | 5-27-2027 | 6/1/27
@@ -154,7 +154,7 @@ function chronoDates(text: string, taken: RawDate[]): RawDate[] {
 
 // Sentence ends: a full stop that is not an abbreviation's, a blank line, or the end of a salutation line ("Dear Jane,").
 const SENTENCE_END =
-  /(?<!\b(?:Mr|Ms|Mrs|Dr|St|Ste|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Inc|Co|Corp|Ltd|Blvd|Ave|Rd|Fl|Jr|Sr|vs|etc|e\.g|i\.e|a\.m|p\.m|U\.S|P\.O|[A-Z]))[.!?](?=\s)|\n[ \t]*\n|(?<=^[ \t]*(?:Dear|Hi|Hello|Hey|Greetings)\b[^\n]{0,60}[,:!][ \t]*)\n/gm;
+  /(?<!\b(?:Mr|Ms|Mrs|Dr|St|Ste|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Inc|Co|Corp|Ltd|Blvd|Ave|Rd|Fl|Jr|Sr|vs|etc|e\.g|i\.e|a\.m|p\.m|U\.S|P\.O|[A-Z]))[.!?](?=\s)|\n[ \t\r]*\n|(?<=^[ \t\r]*(?:Dear|Hi|Hello|Hey|Greetings)\b[^\n]{0,60}[,:!][ \t\r]*)\n/gm;
 
 /** [start, end) of the sentence holding `index` in `text`: split on full stops (not abbreviations) and blank lines. */
 export function sentenceBounds(text: string, index: number): [number, number] {

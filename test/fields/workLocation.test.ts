@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { letterFromText } from '../../src/fields/letter.js';
+import { extractWorkLocation } from '../../src/fields/workLocation.js';
+
+function site(text: string) {
+  const r = extractWorkLocation(letterFromText(text));
+  for (const e of r.evidence) expect(text).toContain(e.quote);
+  return r;
+}
+
+const onsite = (street: string | null, city: string | null, state: string | null, zip: string | null) => ({ mode: 'onsite', street, city, state, zip });
+
+const LETTERHEAD = `Northwind Analytics LLC
+410 Pine Street, Suite 300
+Seattle, WA 98101
+Tel (206) 555-0100 | www.northwind.example
+
+February 3, 2027
+
+Jane Doe
+22 Elm Road, Apt 4
+Bellevue, WA 98004
+
+Dear Jane,
+
+`;
+const CLOSING = `
+
+Sincerely,
+Tom Smith
+Northwind Analytics LLC · Registered office: 410 Pine Street, Suite 300, Seattle, WA 98101`;
+
+describe('extractWorkLocation', () => {
+  it.each([
+    ['Work location: 1200 Harbor Blvd, Suite 400, Oakland, CA 94607', onsite('1200 Harbor Blvd, Suite 400', 'Oakland', 'CA', '94607')],
+    ['You will work at our office at 350 Fifth Avenue, 21st Floor, New York, NY 10118.', onsite('350 Fifth Avenue, 21st Floor', 'New York', 'NY', '10118')],
+    ['Location: 15500 NE 40th Street, Building 4, Redmond, Washington 98052', onsite('15500 NE 40th Street, Building 4', 'Redmond', 'WA', '98052')],
+    ['Work Location:\n1200 Harbor Blvd\nSuite 400\nOakland, CA 94607-1234', onsite('1200 Harbor Blvd, Suite 400', 'Oakland', 'CA', '94607-1234')],
+    ['Work location | 850 Cypress Avenue, Suite 150, Newark, NJ 07102', onsite('850 Cypress Avenue, Suite 150', 'Newark', 'NJ', '07102')],
+    ['Work location \t213 Industrial Parkway, Suite 1710, Boston, Massachusetts 02110-\n1809', onsite('213 Industrial Parkway, Suite 1710', 'Boston', 'MA', '02110-1809')],
+    ['You will be based at our San Francisco office, 530 Mill Race Road, Suite\n1700, San Francisco, CA 94105.', onsite('530 Mill Race Road, Suite 1700', 'San Francisco', 'CA', '94105')],
+    ['You will be based at our Minneapolis office, 893 Cypress Avenue, Minneapolis, Minnesota\n55402-4971.', onsite('893 Cypress Avenue', 'Minneapolis', 'MN', '55402-4971')],
+    ['You will report to our lab at One Kendall Square, Cambridge, MA 02139.', onsite('One Kendall Square', 'Cambridge', 'MA', '02139')],
+    ['Your internship will take place at 1540 Broadway, New York, NY 10036.', onsite('1540 Broadway', 'New York', 'NY', '10036')],
+    ['The worksite is 100 N. Main St., St. Louis, MO 63102.', onsite('100 N. Main St.', 'St. Louis', 'MO', '63102')],
+    ['Place of work: 77 Market St, Portland OR 97201', onsite('77 Market St', 'Portland', 'OR', '97201')],
+    ['You will work at 500 W Madison St, Chicago, Ill. 60661.', onsite('500 W Madison St', 'Chicago', 'IL', '60661')],
+  ])('%s', (body, expected) => {
+    const r = site(LETTERHEAD + body + CLOSING);
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual(expected);
+    expect(r.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('never takes the letterhead, footer or addressee address when a work location is given', () => {
+    const r = site(`${LETTERHEAD}Your work location is 77 Harbor Way, Boston, MA 02110.${CLOSING}`);
+    expect(r.value).toEqual(onsite('77 Harbor Way', 'Boston', 'MA', '02110'));
+    expect(r.trace.join('\n')).toMatch(/22 Elm Road, Apt 4 Bellevue, WA 98004": the addressee's address/);
+  });
+
+  it('is missing when the only addresses are the letterhead and the addressee', () => {
+    const r = site(`${LETTERHEAD}We are pleased to offer you an internship.${CLOSING}`);
+    expect(r.status).toBe('missing');
+    expect(r.fix).toMatch(/street, city, state, ZIP/);
+    expect(r.trace.join('\n')).toMatch(/only the letterhead address/);
+  });
+
+  it('takes the letterhead address when the letter says the work is at "our office"', () => {
+    const r = site(`${LETTERHEAD}You will work on-site at our headquarters.${CLOSING}`);
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual(onsite('410 Pine Street, Suite 300', 'Seattle', 'WA', '98101'));
+    expect(r.confidence).toBeLessThan(0.8);
+    expect(r.trace[0]).toMatch(/letterhead address/);
+  });
+
+  it.each(['Location: P.O. Box 1234, Dallas, TX 75201', 'Work location: PO Box 55, Austin, Texas 78701', 'Your worksite: Post Office Box 9, Reno, NV 89501'])(
+    'is invalid for a PO Box work site: %s',
+    (body) => {
+      const r = site(LETTERHEAD + body + CLOSING);
+      expect(r.status).toBe('invalid');
+      expect(r.fix).toMatch(/PO Box.*street address/);
+    },
+  );
+
+  it('ignores a PO Box that is only the mailing address', () => {
+    const r = site(`${LETTERHEAD}Location: 1 Infinite Loop, Cupertino, CA 95014\nPlease return the signed letter to HR, PO Box 55, Cupertino, CA 95015.${CLOSING}`);
+    expect(r.value).toEqual(onsite('1 Infinite Loop', 'Cupertino', 'CA', '95014'));
+    expect(r.trace.join('\n')).toMatch(/mailing address/);
+  });
+
+  it('names the missing parts of an incomplete address', () => {
+    const cityOnly = site(`${LETTERHEAD}Location: Austin, Texas${CLOSING}`);
+    expect(cityOnly.status).toBe('invalid');
+    expect(cityOnly.value).toEqual(onsite(null, 'Austin', 'TX', null));
+    expect(cityOnly.fix).toMatch(/street address and ZIP code/);
+
+    const streetOnly = site(`${LETTERHEAD}You will work at our office at 100 Main Street.${CLOSING}`);
+    expect(streetOnly.status).toBe('invalid');
+    expect(streetOnly.value).toEqual(onsite('100 Main Street', null, null, null));
+    expect(streetOnly.fix).toMatch(/city, state and ZIP code/);
+
+    const noZip = site(`${LETTERHEAD}Work location: 500 Elm Street, Dayton, OH${CLOSING}`);
+    expect(noZip.status).toBe('invalid');
+    expect(noZip.fix).toMatch(/lacks the ZIP code/);
+  });
+
+  it.each([
+    ['This is a fully remote position.', null],
+    ['You will work remotely from Texas.', 'TX'],
+    ['You will work remotely from your home in Austin, TX.', 'TX'],
+    ['This internship is 100% remote; you must reside in North Carolina.', 'NC'],
+    ['Work location: Remote', null],
+    ['Location | Remote (Colorado)', 'CO'],
+    ['This is a work-from-home position.', null],
+    ['You will telework from your residence in Oregon.', 'OR'],
+  ])('reads "%s" as remote', (body, state) => {
+    const r = site(LETTERHEAD + body + CLOSING);
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual({ mode: 'remote', street: null, city: null, state, zip: null });
+  });
+
+  it('does not read "not a remote position" as remote', () => {
+    const r = site(`${LETTERHEAD}This is not a remote position. You will work at 350 Fifth Avenue, New York, NY 10118.${CLOSING}`);
+    expect(r.value).toEqual(onsite('350 Fifth Avenue', 'New York', 'NY', '10118'));
+  });
+
+  it('reads hybrid with the office address', () => {
+    const r = site(`${LETTERHEAD}This is a hybrid role: three days a week in the office at 500 W Madison St, Chicago, IL 60661.${CLOSING}`);
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual({ mode: 'hybrid', street: '500 W Madison St', city: 'Chicago', state: 'IL', zip: '60661' });
+  });
+
+  it('reads hybrid with the letterhead office when the letter names no other', () => {
+    const r = site(`${LETTERHEAD}The position is hybrid, with two days a week at our office.${CLOSING}`);
+    expect(r.value).toEqual({ mode: 'hybrid', street: '410 Pine Street, Suite 300', city: 'Seattle', state: 'WA', zip: '98101' });
+  });
+
+  it('is invalid when hybrid comes with no address at all', () => {
+    const r = site('Dear Jane,\nThe position is hybrid.');
+    expect(r.status).toBe('invalid');
+    expect(r.fix).toMatch(/hybrid/);
+  });
+
+  it('does not mistake a salutation or a person named Virginia for a city and state', () => {
+    const r = site('Hello, Virginia\nWe are pleased to offer you an internship.');
+    expect(r.status).toBe('missing');
+  });
+
+  it('does not read a year above a name as a house number', () => {
+    const r = site('Acme Corp\n3 November 2026\nAmara Diallo\n793 College Avenue, Apt 37\nAmes, IA 50010\nDear Amara,\nYou will work at 12 Lake Road, Ames, IA 50011.');
+    expect(r.value).toEqual(onsite('12 Lake Road', 'Ames', 'IA', '50011'));
+  });
+
+  it('reads a letter with Windows line ends', () => {
+    const text = `${LETTERHEAD}You will be based at our San Francisco office, 530 Mill Race Road, Suite\n1700, San Francisco, CA 94105.${CLOSING}`.replace(/\n/g, '\r\n');
+    const r = site(text);
+    expect(r.value).toEqual(onsite('530 Mill Race Road, Suite 1700', 'San Francisco', 'CA', '94105'));
+  });
+});
