@@ -40,7 +40,11 @@ const PROGRAM_PROFILES: Record<NonNullable<CallerFacts['program']>, string> = {
 
 /** The whole pipeline, ingest -> extract -> fields -> rules -> report, shared by the HTTP API, the CLI and the evaluation. */
 export async function createChecker(settings: Settings, dependencies: CheckerDependencies = {}): Promise<Checker> {
-  const profiles = loadProfiles(settings.PROFILES_DIR);
+  const ruleSettings = {
+    minimumWageHourly: settings.MINIMUM_WAGE_HOURLY,
+    microInternshipWindow: { start: settings.MICRO_INTERNSHIP_WINDOW_START, end: settings.MICRO_INTERNSHIP_WINDOW_END },
+  };
+  const profiles = loadProfiles(settings.PROFILES_DIR, ruleSettings);
   const ocr = dependencies.ocr ?? null;
   const limits = {
     maxBytes: settings.MAX_UPLOAD_BYTES,
@@ -70,10 +74,7 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
       caller: options,
       today,
       email: extracted.email,
-      settings: {
-        minimumWageHourly: settings.MINIMUM_WAGE_HOURLY,
-        microInternshipWindow: { start: settings.MICRO_INTERNSHIP_WINDOW_START, end: settings.MICRO_INTERNSHIP_WINDOW_END },
-      },
+      settings: ruleSettings,
     });
     const documentFindings: Finding[] = extracted.notices.map((n) => ({ code: n.code, severity: 'warning', element: null, message: n.message }));
     return Report.parse({
