@@ -23,7 +23,7 @@ const NOT_DUTY_START =
 
 // Pay, hours, reporting lines and conditions anywhere in a sentence: not a duties sentence.
 const NOT_DUTY_ANYWHERE =
-  /\$\s?\d|\b(?:per\s+hour|hourly\s+rate|hours?\s+(?:per|a|each)\s+week|\d+\s+hours|report(?:ing)?\s+(?:directly\s+)?to|contingent|this\s+offer|benefits?|salary|stipend|wages?|withholding|paid\s+time\s+off|at-will|background\s+check|sign\s+and\s+return)\b/iu;
+  /\$\s?\d|\b(?:supervised\s+by|mentored\s+by|managed\s+by|under\s+the\s+(?:supervision|direction)|per\s+hour|hourly\s+rate|hours?\s+(?:per|a|each)\s+week|\d+\s+hours|report(?:ing)?\s+(?:directly\s+)?to|contingent|this\s+offer|benefits?|salary|stipend|wages?|withholding|paid\s+time\s+off|at-will|background\s+check|sign\s+and\s+return)\b/iu;
 
 // Verbs that open a duty item ("Develop dashboards", "Assist with …").
 const DUTY_VERB =
@@ -141,6 +141,8 @@ export function dutiesInSentence(rest: string): string[] {
   const body = rest
     .replace(/^\s*(?:will\s+|:\s*|,\s*)?/iu, '')
     .replace(/^(?:be\s+)?(?:responsible\s+for|tasked\s+with|expected\s+to|involved\s+in)\s+/iu, '')
+    .replace(/^(?:also|then|additionally)\s+/iu, '')
+    .replace(/^be\s+(?=\p{L}+ing\b)/iu, '')
     .replace(/^(?:to\s+)?(?:the\s+following:?\s*)?/iu, '')
     .replace(/[.!]+$/u, '')
     .trim();
@@ -189,7 +191,13 @@ export function extractDuties(letter: Letter): FoundElement<'duties'> {
     const para = paragraphFrom(lines, k + 1);
     if (para && para.text.length > 15 && !OTHER_HEADING.test(para.text)) {
       trace.push(`heading "${t}" followed by a paragraph`);
-      return present<'duties'>(sentencesIn(para.text), [{ page: para.page, quote: exactQuote(letter, para.page, para.text) }], 0.85, trace);
+      // Sentences with a duty cue are split into their duties; other sentences stand as written.
+      const items = sentencesIn(para.text).flatMap((sentence) => {
+        const cue = DUTY_SENTENCE.exec(sentence);
+        const split = cue ? dutiesInSentence(afterCue(sentence, cue)) : [];
+        return split.length > 0 ? split : [sentence];
+      });
+      return present<'duties'>(items, [{ page: para.page, quote: exactQuote(letter, para.page, para.text) }], 0.85, trace);
     }
   }
 

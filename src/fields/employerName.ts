@@ -89,6 +89,22 @@ export function extractEmployerName(letter: Letter): FoundElement<'employer_name
   // The sender's domain: confirms a candidate, or stands in when nothing else names the company.
   const from = letter.email?.from?.address ?? EMAIL_ADDRESS.exec(findQuotedHeaders(lines)?.from ?? '')?.[0] ?? null;
   const domain = from && !isFreeMail(from) ? domainOf(from) : null;
+
+  // A brand with no company word in the signature, confirmed by an email domain: "Head of Growth | Loopwise".
+  const blockDomains = new Set<string>(domain ? [domain] : []);
+  for (const line of block?.lines ?? []) {
+    const address = EMAIL_ADDRESS.exec(line.text)?.[0];
+    if (address && !isFreeMail(address)) blockDomains.add(domainOf(address) ?? '');
+  }
+  for (const line of block?.lines ?? []) {
+    if (EMAIL_ADDRESS.test(line.text)) continue;
+    for (const segment of line.text.split(/\s*(?:[|•·–—]|,\s)\s*/u)) {
+      const name = segment.trim();
+      if (!/^[\p{Lu}\p{N}]/u.test(name) || name.split(/\s+/).length > 5 || candidates.some((c) => c.name === name)) continue;
+      const d = [...blockDomains].find((x) => x && orgMatchesDomain(name, x));
+      if (d) candidates.push({ name, source: `signature block, matching ${d}`, evidence: { page: line.page, quote: line.text }, weight: 3 });
+    }
+  }
   if (domain) {
     for (const c of candidates) if (orgMatchesDomain(c.name, domain)) c.weight += 2;
   }
@@ -115,6 +131,8 @@ export function extractEmployerName(letter: Letter): FoundElement<'employer_name
       g.mentions++;
       if (c.weight > g.best.weight) g.best = c;
       if (c.name.length > g.name.length && isPreferredForm(c.name, g.name)) g.name = c.name;
+      // "NORTHWIND HEALTH SYSTEMS" in the letterhead, "Northwind Health Systems" in the body: keep the readable form.
+      else if (simple(c.name) === simple(g.name) && isAllCaps(g.name) && !isAllCaps(c.name)) g.name = c.name;
     } else groups.push({ name: c.name, weight: c.weight, best: c, mentions: 1 });
   }
   groups.sort((a, b) => b.weight - a.weight);
@@ -144,4 +162,8 @@ function isPreferredForm(longer: string, shorter: string): boolean {
   if (simple(longer) === simple(shorter)) return true;
   const extra = longer.slice(shorter.length).split(/[\s,]+/).filter(Boolean);
   return longer.startsWith(shorter) && extra.length > 0 && extra.every((w) => isSuffix(w) || isOrgWord(w));
+}
+
+function isAllCaps(name: string): boolean {
+  return /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name);
 }

@@ -28,6 +28,10 @@ interface Candidate {
 export function cleanJobTitle(raw: string): string | null {
   let t = raw.trim().replace(/\s+/g, ' ');
   t = t.replace(/^["“'‘]+|["”'’]+$/gu, '');
+  // Gender markers of German-style postings: "(m/f/d)", "(w/m/d)".
+  t = t.replace(/\s*\((?:[mfwdx]\s*\/\s*){1,3}[mfwdx]\)?/giu, '');
+  // A parenthesis left open by the cut: "Intern (Summer" -> "Intern".
+  t = t.replace(/\s*\([^)]*$/u, '');
   t = t.replace(/^(?:an?|the|our|your|one\s+of\s+our|one\s+of\s+the)\s+/iu, '');
   t = t.replace(/\s+(?:at|with)\s+[\p{Lu}][\p{L}\p{N}&.,' -]*$/u, '');
   t = t.replace(/\s+(?:position|role|job|opportunity|post|title|assignment)$/iu, '');

@@ -25,9 +25,11 @@ const SUBJECT = /^(?:re|subject)\s*:\s*(.+)$/iu;
 function nameInAddressee(value: string): string | null {
   const v = value.replace(/<[^>]*>|\([^)]*@[^)]*\)/g, '').replace(EMAIL_ADDRESS, '').replace(/["“”]/g, '').trim().replace(/[,;]+$/, '');
   if (!v) return null;
-  // "Raman, Priya" (surname first with a comma): keep as written.
   const direct = cleanPersonName(v);
   if (direct) return direct;
+  // "Müller, Anna-Lena" (family name first, with a comma): kept as written.
+  const inverted = /^([^,]+),\s*([^,]+)$/u.exec(v);
+  if (inverted && cleanPersonName(inverted[1]) === inverted[1].trim() && cleanPersonName(inverted[2]) === inverted[2].trim()) return `${inverted[1].trim()}, ${inverted[2].trim()}`;
   const first = v.split(/\s*;\s*/)[0];
   const parsed = readNameAt(first);
   if (!parsed) return null;

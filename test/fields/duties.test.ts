@@ -54,7 +54,7 @@ You will be paid $32.00 per hour.`);
 The intern will research industry trends and competitors. The intern will also prepare monthly variance reports.
 
 Compensation: $25/hour`);
-    expect(r.value).toEqual(['The intern will research industry trends and competitors.', 'The intern will also prepare monthly variance reports.']);
+    expect(r.value).toEqual(['Research industry trends and competitors', 'Prepare monthly variance reports']);
   });
 
   it('skips the benefits and conditions lists and finds the duties list after them', () => {
@@ -124,5 +124,15 @@ Your internship will begin on May 24, 2027 and end on August 6, 2027. This posit
   it('does not take pay sentences for duties ("You will earn $1,100 per week")', () => {
     const r = duties('In this role, you will track carrier performance and costs and support vendor onboarding. You will earn $1,100 per week, paid every Friday.');
     expect(r.value).toEqual(['Track carrier performance and costs and support vendor onboarding']);
+  });
+
+  it('splits the duties of a paragraph under a heading and leaves out the supervision sentence', () => {
+    const r = duties(`Duties and Responsibilities
+The co-op student will develop firmware for battery controllers, perform hardware-in-the-loop validation, and document test results.
+
+Your main tasks will include running binding assays. You will be supervised by Dr. Mei Tanaka.`);
+    expect(r.value).toEqual(['Develop firmware for battery controllers', 'Perform hardware-in-the-loop validation', 'Document test results']);
+    const s = duties('Your main tasks will include cloning protein variants and running binding assays. You will be supervised by Dr. Mei Tanaka.');
+    expect(s.value).toEqual(['Cloning protein variants and running binding assays']);
   });
 });

@@ -75,4 +75,14 @@ We are pleased to offer you an internship. We look forward to welcoming you to K
     const r = employer('Dear Priya,\n\nWe look forward to welcoming you to Bramblewood Analytics.\n\nBest regards,\nJulia Rosenthal\nBramblewood Analytics Group');
     expect(r.value).toBe('Bramblewood Analytics Group');
   });
+
+  it('reads a brand in the signature when an email domain there confirms it', () => {
+    const r = employer('Hi Kenji,\nWe would like to bring you on as our Growth Marketing Intern.\n\nCheers,\nOla Nordmann\nHead of Growth | Loopwise\nola@loopwise.io');
+    expect(r.value).toBe('Loopwise');
+  });
+
+  it('keeps the readable form of a company written in capitals in the letterhead', () => {
+    const r = employer('NORTHWIND HEALTH SYSTEMS\n2200 Riverside Parkway, Madison, WI 53703\n\nDear Ada,\nNorthwind Health Systems is delighted to offer you an internship.');
+    expect(r.value).toBe('Northwind Health Systems');
+  });
 });

@@ -53,4 +53,8 @@ describe('extractJobTitle', () => {
     const r = title('I am pleased to offer you the position of Hardware Test\nEngineering Intern in our Test Engineering group.');
     expect(r.value).toBe('Hardware Test Engineering Intern');
   });
+
+  it('drops a gender marker from a posted title', () => {
+    expect(title('Position: Robotics Software Intern (m/f/d)').value).toBe('Robotics Software Intern');
+  });
 });

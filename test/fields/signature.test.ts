@@ -92,4 +92,14 @@ describe('extractSignature', () => {
     };
     expect(extractSignature(letter).value).toEqual({ kind: 'image', signer: 'Catherine Boyle' });
   });
+
+  it('reads "By: Name" under a firm name and never takes the title line or the firm for the signer', () => {
+    const r = extractSignature(letterFromText(`${BODY}Very truly yours,\n\nPINE & POPLAR LLP\n\nBy: Arthur Pine\nManaging Partner`));
+    expect(r.value).toEqual({ kind: 'typed', signer: 'Arthur Pine' });
+  });
+
+  it('reads a German "i.A." signer under the company line', () => {
+    const r = extractSignature(letterFromText(`${BODY}Kind regards\nZenith Robotics GmbH\ni.A. Sabine Koch\nHR Business Partner`));
+    expect(r.value).toEqual({ kind: 'typed', signer: 'Sabine Koch' });
+  });
 });

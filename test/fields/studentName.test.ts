@@ -135,4 +135,8 @@ ${SIGNATURE}`);
     };
     expect(extractStudentName(letter).value).toBe('Hana Kobayashi');
   });
+
+  it('keeps a family-name-first "Name:" value as written', () => {
+    expect(name(`Name: Müller, Anna-Lena\nPosition: Robotics Software Intern\n\nKind regards\nSabine Koch`).value).toBe('Müller, Anna-Lena');
+  });
 });

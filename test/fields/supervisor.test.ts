@@ -75,4 +75,14 @@ describe('extractSupervisor', () => {
     const r = supervisor('Compensation $25.00 per hour\nSupervisor Robert Castellano, Design Lead\n(robert.castellano@copperkite.games)\nThis offer is contingent on verification of your eligibility.');
     expect(r.value).toEqual({ name: 'Robert Castellano', title: 'Design Lead', email: 'robert.castellano@copperkite.games', phone: null });
   });
+
+  it('takes the contacts from the next sentence when it names the supervisor', () => {
+    const r = supervisor('Your manager for this assignment will be Jorge Ramirez, Test Engineering Manager. Jorge can be reached at jorge.ramirez@oakridge.example or (512) 555-0117.');
+    expect(r.value).toEqual({ name: 'Jorge Ramirez', title: 'Test Engineering Manager', email: 'jorge.ramirez@oakridge.example', phone: '(512) 555-0117' });
+  });
+
+  it('reads "your supervising attorney will be Ms. …" and stacked honorifics', () => {
+    expect(supervisor('Your supervising attorney will be Ms. Helena Marsh, Partner.').value).toEqual({ name: 'Helena Marsh', title: 'Partner', email: null, phone: null });
+    expect(supervisor('Supervisor: Prof. Dr. Klaus Weber').value?.name).toBe('Klaus Weber');
+  });
 });

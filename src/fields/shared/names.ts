@@ -43,7 +43,9 @@ const NOT_NAME_WORDS = new Set(
   acceptance accepted agreement enclosure enclosures confidential private yours truly cordially respectfully
   congrats welcome aboard okay yes no not all any each every some new old first last applicant applicants colleague
   friend friends future hire hires sir madam madame whom it concern valued prospective selected successful everyone
-  there folks`.split(/\s+/).filter(Boolean),
+  there folks partner partners managing executive general counsel attorney attorneys founder cofounder co-founder owner
+  ceo cto cfo coo cio vp svp evp chair chairman chairwoman chairperson dean secretary treasurer administrator
+  superintendent principal supervisor generalist partner business`.split(/\s+/).filter(Boolean),
 );
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|(?:[dlDL]|Mc|Mac|O)['’]\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)$/u;
@@ -85,9 +87,11 @@ export function readNameAt(text: string, options: { maxWords?: number } = {}): P
     // Punctuation that ends the name; a final period ends it too unless the word is an initial ("A.").
     const trailing = /(?:[,;:!?)"”]|(?<=\p{L}{2,})\.)+$/u.exec(raw)?.[0] ?? '';
     const word = raw.slice(0, raw.length - trailing.length);
-    if (words.length === 0 && honorific === null && HONORIFIC.test(word) && !/^(?:sir|madam)$/i.test(word)) {
+    // One or more courtesy titles before the name: "Ms.", "Prof. Dr.".
+    if (words.length === 0 && HONORIFIC.test(word) && !/^(?:sir|madam)$/i.test(word)) {
       if (trailing && trailing !== '.') return null;
-      honorific = word + (trailing === '.' ? '.' : '');
+      const written = word + (trailing === '.' ? '.' : '');
+      honorific = honorific ? `${honorific} ${written}` : written;
       continue;
     }
     const lower = word.toLowerCase();

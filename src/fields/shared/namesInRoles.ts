@@ -35,7 +35,7 @@ const CUES: { re: RegExp; cue: string }[] = [
   { re: /\b(?:supervised|managed|mentored|overseen)\s+by\b/giu, cue: 'supervised by' },
   { re: /\bunder\s+the\s+(?:direct\s+)?(?:supervision|direction|guidance|mentorship|leadership)\s+of\b/giu, cue: 'under the supervision of' },
   {
-    re: /\b(?:your|the\s+intern'?s?|the\s+student'?s?)\s+(?:direct\s+|immediate\s+|day-to-day\s+)?(?:supervisor|manager|mentor|reporting\s+manager|hiring\s+manager)(?:\s+(?:will\s+be|is))?\s*[,:]?/giu,
+    re: /\b(?:your|the\s+intern'?s?|the\s+student'?s?)\s+(?:direct\s+|immediate\s+|day-to-day\s+)?(?:supervisor|manager|mentor|reporting\s+manager|hiring\s+manager|supervising\s+\p{L}+|manager\s+for\s+this\s+(?:assignment|internship|co-?op|role|position))(?:\s+(?:will\s+be|is))?\s*[,:]?/giu,
     cue: 'your supervisor',
   },
   { re: /\b(?:supervisor|manager|mentor)\s+for\s+(?:this|the|your)\s+(?:position|role|internship|co-op|assignment|term)\s+(?:will\s+be|is)\b/giu, cue: 'supervisor for this position' },
@@ -121,8 +121,27 @@ export function findSupervisorMentions(letter: Letter): SupervisorMention[] {
     mentions.push({ name: person.name, title, ...contacts, page: line.page, quote: line.text, cue: 'labeled line' });
   });
 
-  for (const sentence of letterSentences(letter)) {
-    if (LABEL.test(withoutBullet(sentence.text))) continue;
+  const sentences = letterSentences(letter);
+  sentences.forEach((sentence, at) => {
+    const found = mentions.length;
+    sentenceMentions(letter, sentence, mentions);
+    // "Jorge can be reached at …" / "She can be reached at …": contacts in the next sentence.
+    const added = mentions[found];
+    const next = sentences[at + 1];
+    if (added && !added.email && !added.phone && next) {
+      const words = added.name.split(/\s+/).filter((w) => w.length > 2);
+      if (/^(?:he|she|they|their|his|her)\b/iu.test(next.text) || words.some((w) => next.text.includes(w))) {
+        const contacts = contactsIn(next.text);
+        if (contacts.email || contacts.phone) Object.assign(added, contacts);
+      }
+    }
+  });
+  return mentions;
+}
+
+function sentenceMentions(letter: Letter, sentence: { page: number; text: string }, mentions: SupervisorMention[]): void {
+  {
+    if (LABEL.test(withoutBullet(sentence.text))) return;
     for (const { re, cue } of CUES) {
       re.lastIndex = 0;
       const m = re.exec(sentence.text);
@@ -157,7 +176,6 @@ export function findSupervisorMentions(letter: Letter): SupervisorMention[] {
       }
     }
   }
-  return mentions;
 }
 
 function readSingleName(text: string): { name: string; title: string | null } | null {

@@ -142,6 +142,8 @@ export function findOrgNames(text: string): OrgMatch[] {
       found.push(make(text, run[0], run[run.length - 1], 'word'));
       continue;
     }
+    // "Growth Marketing Intern", "Data Science Team": a job title or a unit, not a company.
+    if (ROLE_WORDS.has(core(run[run.length - 1].text).toLowerCase())) continue;
     // The longest prefix that ends on a company word and holds a distinctive word.
     for (let k = run.length - 1; k >= 1; k--) {
       if (!isOrgWord(run[k].text)) continue;

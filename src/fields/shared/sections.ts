@@ -1,6 +1,7 @@
 import type { Letter } from '../letter.js';
 import { letterLines, type LetterLine } from './letterLines.js';
 import { cleanPersonName, readNameAt } from './names.js';
+import { isOrgLine } from './orgNames.js';
 
 /**
  * The parts of a letter that several fields read: the greeting, the closing and the signature block
@@ -95,7 +96,7 @@ function blockAfter(lines: LetterLine[], at: number): LetterLine[] {
   return out;
 }
 
-const ESIGN_LINE = /^(?:\/s\/\s*|(?:electronically|digitally)\s+signed\s+(?:by\s*)?:?\s*|e-?signed\s+(?:by\s*)?:?\s*|signed\s*:\s*|signature\s*:\s*)/i;
+const ESIGN_LINE = /^(?:\/s\/\s*|by\s*:\s*|i\.\s?[av]\.\s*|p\.?p\.?\s+|per\s+|for\s*:\s*|(?:electronically|digitally)\s+signed\s+(?:by\s*)?:?\s*|e-?signed\s+(?:by\s*)?:?\s*|signed\s*:\s*|signature\s*:\s*)/i;
 
 /**
  * The signer written on one line of a signature block: "Jane Smith", "Jane Smith, HR Director",
@@ -104,7 +105,7 @@ const ESIGN_LINE = /^(?:\/s\/\s*|(?:electronically|digitally)\s+signed\s+(?:by\s
 export function signerOfLine(text: string): string | null {
   let t = text.replace(ESIGN_LINE, '').replace(/\((?:e-?signature|electronic(?:ally)?\s+signed|signed electronically|digital signature)\)/i, '').trim();
   t = t.replace(/\s+(?:on|at)\s+\d.*$/i, '').trim();
-  if (!t) return null;
+  if (!t || isOrgLine(t)) return null;
   const whole = cleanPersonName(t, { minWords: 2 });
   if (whole) return whole;
   // "Jane Smith, Director of Talent" / "Jane Smith | HR" / "Jane Smith – Recruiter"
