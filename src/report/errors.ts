@@ -39,6 +39,9 @@ export const RateLimitedError = define('RATE_LIMITED', 'Too many requests');
 export const InternalError = define('INTERNAL_ERROR', 'Something went wrong on our side');
 export const OverloadedError = define('OVERLOADED', 'The service is busy');
 export const NotReadyError = define('NOT_READY', 'The service is starting');
+export const UploadIncompleteError = define('UPLOAD_INCOMPLETE', 'The upload ended before the file was complete');
+export const DocumentAmbiguousTypeError = define('DOCUMENT_AMBIGUOUS_TYPE', 'The file is valid as more than one kind of document');
+export const DocumentTooComplexError = define('DOCUMENT_TOO_COMPLEX', 'Reading the document needed more memory than a letter ever does');
 
 export function isProblemError(error: unknown): error is ProblemError {
   return (

@@ -24,6 +24,10 @@ export const PROBLEM_STATUS = {
   INTERNAL_ERROR: 500,
   OVERLOADED: 503,
   NOT_READY: 503,
+  // Added with the hostile-input limits (issue 6); appended so that existing codes keep their place.
+  UPLOAD_INCOMPLETE: 400,
+  DOCUMENT_AMBIGUOUS_TYPE: 422,
+  DOCUMENT_TOO_COMPLEX: 422,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
