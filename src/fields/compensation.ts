@@ -36,7 +36,7 @@ function periodWord(word: string): Per {
 const NOT_WAGE =
   /\b(?:relocation|relocat\w+|housing|lodging|accommodation|rent|sign(?:ing|-on| on)\s+bonus|bonus(?:es)?|allowance|reimburs\w*|equipment|travel|parking|transit|transportation|commut\w*|meals?|per diem|tuition|401\s*\(?k\)?|gym|wellness|phone|laptop|moving|gift|referral|award|insurance|deductible|premium|revenue|funding|raised|valuation|million|billion|fees?|deposit|penalty|repay\w*|expenses?|overtime|learning|education|home office|stock|equity|rsus?)\b/gi;
 const WAGE =
-  /\b(?:pay(?:s|ing)?|paid|wages?|salary|salaried|compensat\w*|rate|earn(?:s|ing)?|stipends?|hourly|remunerat\w*|base|gross|income)\b/gi;
+  /\b(?:pay(?:s|ing|ments?)?|paid|wages?|salary|salaried|compensat\w*|rate|earn(?:s|ing)?|stipends?|hourly|remunerat\w*|base|gross|income)\b/gi;
 const UNPAID =
   /\b(?:(?:is|will\s+be|be|an?|this|as\s+an?)\s+unpaid(?!\s+(?:leave|time|break|lunch|meal|holiday|day|absence))|unpaid\s+(?:internship|position|role|co-?op|opportunity|placement|program|basis)|non-?paid\s+(?:internship|position)|without\s+(?:pay|compensation|remuneration)|no\s+(?:monetary\s+|financial\s+)?(?:compensation|pay|salary|wages?|remuneration|stipend)\s+(?:will|is|shall)|not\s+(?:be\s+)?(?:paid|compensated)|(?:will|would|shall)\s+not\s+(?:receive|be\s+eligible\s+for)\s+(?:any\s+)?(?:monetary\s+|financial\s+)?(?:compensation|pay|payment|salary|wages?|stipend|remuneration)|volunteer\s+(?:basis|position|capacity)|(?:for|in\s+exchange\s+for)\s+academic\s+credit\s+only|in\s+lieu\s+of\s+(?:pay|compensation|a\s+salary))/i;
 

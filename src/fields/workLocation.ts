@@ -63,12 +63,13 @@ function place(letter: Letter, addresses: AddressMention[], lines: ZonedLine[]):
     else if (near.some((t) => LETTERHEAD_LINE.test(t)) || (pageLines.length > 10 && lastLines.includes(a.lastLine))) role = 'letterhead';
 
     // The cue: the closest work or mail phrase before the address, in its sentence or on the label line above.
+    // A sentence or blank line ends the context, unless what precedes it introduces the address
+    // with a colon ("You will report to the following address:").
     const from = Math.max(0, a.index - 120);
-    let before = pageText.slice(from, a.index);
-    const blank = before.search(/\n[ \t\r]*\n(?![\s\S]*\n[ \t\r]*\n)/);
-    if (blank >= 0) before = before.slice(blank);
-    const [s] = sentenceBounds(pageText, a.index);
-    if (s > from) before = pageText.slice(s, a.index);
+    let start = Math.max(from, sentenceBounds(pageText, a.index)[0]);
+    const colon = /:\s*$/.exec(pageText.slice(from, start));
+    if (colon) start = Math.max(from, sentenceBounds(pageText, from + colon.index)[0]);
+    const before = pageText.slice(start, a.index);
     const work = lastMatch(WORK_CUE, before);
     const mail = lastMatch(MAIL_CUE, before);
     const workEnd = work ? work.index! + work[0].length : -1;
@@ -92,6 +93,12 @@ function missingParts(a: AddressMention): string[] {
   if (!a.state) parts.push('state');
   if (!a.zip) parts.push('ZIP code');
   return parts;
+}
+
+/** "at our Seattle office" -> "Seattle"; null when no place is named. */
+function namedPlace(reference: string): string | null {
+  const m = /(?:our|company'?s?)\s+((?:[A-Z][\w-]*\s+){1,3})(?:office|offices|campus|facility|facilities|site|plant|lab|laboratory|studio|branch|location|premises)/.exec(reference);
+  return m ? m[1].trim() : null;
 }
 
 function remoteState(sentence: string): string | null {
@@ -148,7 +155,15 @@ export function extractWorkLocation(letter: Letter): FoundElement<'work_location
   let chosen: { p: Placed; source: Source } | null = null;
   if (cued) chosen = { p: cued, source: 'cued' };
   else if (!remote && body) chosen = { p: body, source: 'body' };
-  else if (!remote && letterhead && (officeReference || hybrid)) chosen = { p: letterhead, source: 'letterhead' };
+  else if (!remote && letterhead && (officeReference || hybrid)) {
+    // "at our Seattle office" with a Boston letterhead: the letterhead is not that office.
+    const named = officeReference ? namedPlace(officeReference.quote) : null;
+    if (named && letterhead.address.city && !named.toLowerCase().includes(letterhead.address.city.toLowerCase())) {
+      trace.push(`the letter names the "${named}" office, but the letterhead address is in ${letterhead.address.city}`);
+      return missing<'work_location'>(`The letter says the work is at the ${named} office but gives no address for it; please give the complete work address (street, city, state, ZIP).`, trace);
+    }
+    chosen = { p: letterhead, source: 'letterhead' };
+  }
 
   // Remote unless a work address is also given and the letter does not say "fully remote" (then it is hybrid).
   if (remote && (!chosen || remote.fully)) {

@@ -36,6 +36,10 @@ describe('extractCompensation', () => {
     ['Your salary will be C$4,000 per month.', wage(4000, 'month', null, 'CAD')],
     ['Your base salary will be $7,500 per month, paid semi-monthly.', wage(7500, 'month')],
     ['Your hourly rate of $22.00 will be paid bi-weekly.', wage(22, 'hour')],
+    ['You will receive a one-time payment of $2,000 at the end of the internship.', wage(2000, 'total')],
+    ['Your salary will be $60,000 on an annualized basis.', wage(60000, 'year')],
+    ['You will be paid on a bi-weekly basis at a rate of $20.00 per hour.', wage(20, 'hour')],
+    ['Pay Rate: 20 USD/hour (non-exempt)', wage(20, 'hour')],
   ])('%s', (text, expected) => {
     const r = pay(text);
     expect(r.status).toBe('present');

@@ -157,3 +157,24 @@ describe('extractWorkLocation', () => {
     expect(r.value).toEqual(onsite('530 Mill Race Road, Suite 1700', 'San Francisco', 'CA', '94105'));
   });
 });
+
+describe('extractWorkLocation, letterhead and named offices', () => {
+  const head = 'Acme Corp\n100 Federal Street, Boston, MA 02110\n\nMarch 1, 2027\n\nDear Jane,\n';
+  it('does not take a Boston letterhead for "our Seattle office"', () => {
+    const r = extractWorkLocation(letterFromText(`${head}You will work at our Seattle office.`));
+    expect(r.status).toBe('missing');
+    expect(r.fix).toMatch(/Seattle office/);
+  });
+
+  it('takes the letterhead when it is the named office', () => {
+    const r = extractWorkLocation(letterFromText(`${head}You will work at our Boston office.`));
+    expect(r.value).toEqual(onsite('100 Federal Street', 'Boston', 'MA', '02110'));
+  });
+
+  it('reads an address block introduced by a colon and a blank line', () => {
+    const r = extractWorkLocation(letterFromText(`${head}You will report to the following address:\n\nAcme Robotics Lab\n25 Drydock Avenue, Suite 610\nBoston, MA 02210\n\nWe look forward to working with you.`));
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual(onsite('25 Drydock Avenue, Suite 610', 'Boston', 'MA', '02210'));
+    expect(r.confidence).toBeGreaterThan(0.8);
+  });
+});
