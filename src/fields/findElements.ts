@@ -1,6 +1,7 @@
 import type { ElementName } from '../report/index.js';
 import type { Letter } from './letter.js';
 import type { FoundElement } from './shared/foundElement.js';
+import { markOcrUncertainty } from './shared/ocrUncertainty.js';
 import { extractLetterhead } from './letterhead.js';
 import { extractStudentName } from './studentName.js';
 import { extractPositionType } from './positionType.js';
@@ -18,8 +19,15 @@ import { extractSupervisor } from './supervisor.js';
 
 export type FoundElements = { [K in ElementName]: FoundElement<K> };
 
-/** Runs every element's detector on the letter. Each detector is independent of the others. */
+/**
+ * Runs every element's detector on the letter. Each detector is independent of the others; then
+ * whatever rests on poorly read OCR words is marked uncertain.
+ */
 export function findElements(letter: Letter): FoundElements {
+  return markOcrUncertainty(detectElements(letter), letter);
+}
+
+function detectElements(letter: Letter): FoundElements {
   return {
     letterhead: extractLetterhead(letter),
     student_name: extractStudentName(letter),

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Settings } from '../config/settings.js';
 import { createChecker, type Checker } from '../checker.js';
+import { createOcrService } from '../extract/ocr/createOcrService.js';
 import { loggerOptions, requestIdOptions } from './logger.js';
 import checkerPlugin from './plugins/checker.js';
 import noStore from './plugins/noStore.js';
@@ -33,7 +34,9 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
   });
   await app.register(problemDetails);
   await app.register(noStore);
-  await app.register(checkerPlugin, { checker: checker ?? (await createChecker(settings)) });
+  // The OCR workers start here, once: /readyz answers once they have loaded.
+  const ocr = checker || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
+  await app.register(checkerPlugin, { checker: checker ?? (await createChecker(settings, { ocr })) });
   await app.register(uploads, { settings });
   await app.register(healthRoutes);
   await app.register(profileRoutes);

@@ -1,0 +1,113 @@
+import sharp from 'sharp';
+import type { Worker } from 'tesseract.js';
+import type { Settings } from '../../config/settings.js';
+import { DocumentUnreadableError, isProblemError } from '../../report/errors.js';
+import type { OcrPageOptions, OcrPageResult, OcrService } from '../ocrService.js';
+import { prepareImagePages, prepareRenderedPage, type PrepareLimits, type PreparedPage } from './preparePages.js';
+import { recognizePage } from './recognizePage.js';
+import { startTesseractWorker } from './startTesseractWorker.js';
+import { WorkerPool, type PoolEvent, type PoolStats } from './workerPool.js';
+
+export type OcrSettings = Pick<Settings, 'OCR_WORKERS' | 'OCR_PAGE_TIMEOUT_MS' | 'MAX_IMAGE_PIXELS' | 'MAX_PAGES'>;
+
+export interface OcrLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface OcrPoolService extends OcrService {
+  stats(): PoolStats;
+}
+
+// Loading the engine and the 3 MB model takes ~0.3 s; a worker still loading after this never will.
+const WORKER_START_TIMEOUT_MS = 60_000;
+// A page read this poorly, when its up/down could not be told from its shape, is read again
+// turned half round; an upright page almost never falls this low, an upside-down one always does.
+const RETRY_TURNED_BELOW = 0.65;
+const RETRY_TURNED_ALWAYS_BELOW = 0.4;
+
+/**
+ * The OCR service: a pool of long-lived tesseract.js workers, all started here, at start-up,
+ * and reused for every page of every request. Pages are cleaned with sharp before they reach a
+ * worker. Nothing is fetched or written: the engine and the English model come from node_modules.
+ */
+export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoolService {
+  const size = Math.max(1, settings.OCR_WORKERS);
+  const limits: PrepareLimits = { maxPixels: settings.MAX_IMAGE_PIXELS, maxPages: settings.MAX_PAGES };
+  const pool = new WorkerPool<Worker>({
+    size,
+    pageTimeoutMs: settings.OCR_PAGE_TIMEOUT_MS,
+    startWorker: () =>
+      startTesseractWorker({
+        startTimeoutMs: WORKER_START_TIMEOUT_MS,
+        // Reported job failures also reject their job, which is where they are handled.
+        onError: (error) => log?.warn({ err: { message: String(error).slice(0, 200) } }, 'OCR worker reported an error'),
+      }),
+    onEvent: (event: PoolEvent) => {
+      if (event.type === 'worker_replaced') log?.warn({ ocr: event }, 'OCR page timed out: worker replaced');
+      else log?.error({ ocr: event }, 'OCR worker failed to start');
+    },
+  });
+  // Decoding and cleaning a page holds a few full-size copies of it: as many at once as there are workers.
+  const preparing = new Semaphore(size);
+
+  async function read(prepared: PreparedPage, options: OcrPageOptions): Promise<OcrPageResult> {
+    return pool.run(
+      async (worker) => {
+        const first = await recognizeOrProblem(worker, prepared.png);
+        const unsure = prepared.geometry.upsideDownCertainty < 0.5 && first.confidence < RETRY_TURNED_BELOW;
+        if (!unsure && first.confidence >= RETRY_TURNED_ALWAYS_BELOW) return first;
+        const turned = await recognizeOrProblem(worker, await sharp(prepared.png).rotate(180).png({ compressionLevel: 1 }).toBuffer());
+        return turned.confidence > first.confidence ? turned : first;
+      },
+      { key: options.documentKey, signal: options.signal },
+    );
+  }
+
+  return {
+    async readImage(bytes, mediaType, options = {}) {
+      const pages = await preparing.use(() => prepareImagePages(bytes, mediaType, limits));
+      // The pages of one TIFF queue as one document, taking turns with other requests' pages.
+      const shared = { ...options, documentKey: options.documentKey ?? {} };
+      return Promise.all(pages.map((page) => read(page, shared)));
+    },
+    async readRenderedPage(png, options = {}) {
+      const page = await preparing.use(() => prepareRenderedPage(png, limits));
+      return read(page, options);
+    },
+    ready: () => pool.ready(),
+    close: () => pool.close(),
+    stats: () => pool.stats(),
+  };
+}
+
+async function recognizeOrProblem(worker: Worker, png: Buffer): Promise<OcrPageResult> {
+  try {
+    return await recognizePage(worker, png);
+  } catch (error) {
+    if (isProblemError(error)) throw error;
+    // tesseract.js rejects with a bare string ("Error attempting to read image."); the worker stays usable.
+    throw new DocumentUnreadableError('The image could not be read by the OCR engine. Take the photo or scan again.');
+  }
+}
+
+class Semaphore {
+  private waiting: (() => void)[] = [];
+  private free: number;
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async use<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}

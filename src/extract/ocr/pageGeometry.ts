@@ -1,0 +1,230 @@
+/**
+ * How a page lies in its picture, measured on a small grayscale copy before OCR: whether the text
+ * runs sideways (a quarter turn), upside down, or a few degrees off level, and how tall its text
+ * lines are. Pure functions over raw pixels, so they are tested without an OCR engine.
+ */
+
+export interface GrayImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface PageGeometry {
+  /** Clockwise turn, in degrees, that makes the text upright and level (e.g. 90.8, -1.5, 180). */
+  rotation: number;
+  /** Quarter turn found from the text direction: 0 or 90 (before the up/down decision). */
+  quarterTurn: 0 | 90;
+  /** Whether the text lines' ascenders hang below them: the page is upside down. */
+  upsideDown: boolean;
+  /** How sure the up/down decision is, 0..1 (0 when the page has too few text lines to tell). */
+  upsideDownCertainty: number;
+  /** Skew left after the quarter turn, in degrees (clockwise positive). */
+  skew: number;
+  /** Median height of a text line's ink, in pixels of the analysed copy; null without text lines. */
+  lineHeight: number | null;
+  textLines: number;
+}
+
+interface InkPoints {
+  xs: Int32Array;
+  ys: Int32Array;
+  count: number;
+  width: number;
+  height: number;
+}
+
+// Skew search: scans and phone photos are rarely more than a few degrees off.
+const MAX_SKEW_DEGREES = 6;
+const COARSE_STEP = 0.5;
+const FINE_STEP = 0.1;
+// Enough ink pixels to measure angles to a tenth of a degree; more only costs time.
+const MAX_POINTS = 250_000;
+
+export function measurePageGeometry(image: GrayImage): PageGeometry {
+  const ink = findInk(image);
+  if (ink.count < 200) {
+    return { rotation: 0, quarterTurn: 0, upsideDown: false, upsideDownCertainty: 0, skew: 0, lineHeight: null, textLines: 0 };
+  }
+  const level = bestSkew(ink);
+  const sideways = bestSkew(turnQuarter(ink));
+  // Text lines make the row profile peaky; a page turned sideways makes the column profile peaky instead.
+  const quarterTurn: 0 | 90 = sideways.score > level.score * 1.15 ? 90 : 0;
+  const points = quarterTurn === 90 ? turnQuarter(ink) : ink;
+  const skew = quarterTurn === 90 ? sideways.angle : level.angle;
+  const profile = rowProfile(points, skew);
+  const lines = textLineBands(profile);
+  const { upsideDown, certainty } = judgeUpsideDown(profile, lines);
+  const lineHeight = lines.length ? median(lines.map((l) => l.bottom - l.top + 1)) : null;
+  // The points were measured with y' = y cos a - x sin a: text sloping down to the right by a
+  // degrees levels out when turned a degrees anticlockwise, i.e. -a clockwise.
+  const rotation = normalizeDegrees(quarterTurn + (upsideDown ? 180 : 0) - skew);
+  return { rotation, quarterTurn, upsideDown, upsideDownCertainty: certainty, skew, lineHeight, textLines: lines.length };
+}
+
+/**
+ * Dark pixels against their neighbourhood (an adaptive threshold), so that the shadow and uneven
+ * light of a phone photo do not count as ink.
+ */
+function findInk(image: GrayImage): InkPoints {
+  const { data, width, height } = image;
+  const integral = new Float64Array((width + 1) * (height + 1));
+  for (let y = 0; y < height; y++) {
+    let rowSum = 0;
+    for (let x = 0; x < width; x++) {
+      rowSum += data[y * width + x];
+      integral[(y + 1) * (width + 1) + x + 1] = integral[y * (width + 1) + x + 1] + rowSum;
+    }
+  }
+  const r = Math.max(8, Math.round(Math.min(width, height) / 40));
+  let total = 0;
+  const mask = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.max(0, y - r);
+    const y1 = Math.min(height, y + r + 1);
+    for (let x = 0; x < width; x++) {
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(width, x + r + 1);
+      const sum = integral[y1 * (width + 1) + x1] - integral[y0 * (width + 1) + x1] - integral[y1 * (width + 1) + x0] + integral[y0 * (width + 1) + x0];
+      const mean = sum / ((y1 - y0) * (x1 - x0));
+      const v = data[y * width + x];
+      if (v < mean - Math.max(20, mean * 0.15)) {
+        mask[y * width + x] = 1;
+        total += 1;
+      }
+    }
+  }
+  const stride = Math.max(1, Math.ceil(total / MAX_POINTS));
+  const xs = new Int32Array(Math.ceil(total / stride));
+  const ys = new Int32Array(xs.length);
+  let seen = 0;
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    if (seen++ % stride !== 0) continue;
+    xs[count] = i % width;
+    ys[count] = Math.floor(i / width);
+    count += 1;
+  }
+  return { xs, ys, count, width, height };
+}
+
+/** The same ink seen after turning the picture a quarter clockwise. */
+function turnQuarter(ink: InkPoints): InkPoints {
+  const xs = new Int32Array(ink.count);
+  const ys = new Int32Array(ink.count);
+  for (let i = 0; i < ink.count; i++) {
+    xs[i] = ink.height - 1 - ink.ys[i];
+    ys[i] = ink.xs[i];
+  }
+  return { xs, ys, count: ink.count, width: ink.height, height: ink.width };
+}
+
+/**
+ * Row profile of the ink along lines sloping by `degrees`. Level text lines give tall narrow
+ * peaks with empty rows between them; the sum of squares measures that peakiness.
+ */
+function rowProfile(ink: InkPoints, degrees: number): Float64Array {
+  const a = (degrees * Math.PI) / 180;
+  const sin = Math.sin(a);
+  const cos = Math.cos(a);
+  const margin = Math.ceil(Math.abs(sin) * ink.width) + 1;
+  const bins = new Float64Array(ink.height + 2 * margin);
+  for (let i = 0; i < ink.count; i++) {
+    const row = Math.round(ink.ys[i] * cos - ink.xs[i] * sin) + margin;
+    if (row >= 0 && row < bins.length) bins[row] += 1;
+  }
+  return bins;
+}
+
+function peakiness(profile: Float64Array, count: number): number {
+  let sum = 0;
+  for (const v of profile) sum += v * v;
+  return sum / (count * count);
+}
+
+function bestSkew(ink: InkPoints): { angle: number; score: number } {
+  const scoreAt = (deg: number) => peakiness(rowProfile(ink, deg), ink.count);
+  let best = { angle: 0, score: scoreAt(0) };
+  for (let deg = -MAX_SKEW_DEGREES; deg <= MAX_SKEW_DEGREES + 1e-9; deg += COARSE_STEP) {
+    const score = scoreAt(deg);
+    if (score > best.score) best = { angle: deg, score };
+  }
+  const centre = best.angle;
+  for (let deg = centre - COARSE_STEP; deg <= centre + COARSE_STEP + 1e-9; deg += FINE_STEP) {
+    const score = scoreAt(deg);
+    if (score > best.score) best = { angle: Math.round(deg * 10) / 10, score };
+  }
+  return best;
+}
+
+interface Band {
+  top: number;
+  bottom: number;
+}
+
+/** Runs of rows holding ink: one per text line (a letterhead's large type gives a taller one). */
+function textLineBands(profile: Float64Array): Band[] {
+  let peak = 0;
+  for (const v of profile) peak = Math.max(peak, v);
+  const floor = peak * 0.04;
+  const bands: Band[] = [];
+  let top = -1;
+  for (let i = 0; i <= profile.length; i++) {
+    const inked = i < profile.length && profile[i] > floor;
+    if (inked && top < 0) top = i;
+    if (!inked && top >= 0) {
+      if (i - top >= 3) bands.push({ top, bottom: i - 1 });
+      top = -1;
+    }
+  }
+  return bands;
+}
+
+/**
+ * Latin text has many more ascenders and capitals (b d f h k l t, A-Z) than descenders
+ * (g j p q y): in an upright line more ink sits above the x-height core than below it.
+ */
+function judgeUpsideDown(profile: Float64Array, bands: Band[]): { upsideDown: boolean; certainty: number } {
+  let above = 0;
+  let below = 0;
+  let votesUp = 0;
+  let votesDown = 0;
+  for (const band of bands) {
+    let peak = 0;
+    for (let i = band.top; i <= band.bottom; i++) peak = Math.max(peak, profile[i]);
+    // The x-height core: the rows where a line's ink is dense.
+    let coreTop = band.bottom;
+    let coreBottom = band.top;
+    for (let i = band.top; i <= band.bottom; i++) {
+      if (profile[i] >= peak * 0.5) {
+        coreTop = Math.min(coreTop, i);
+        coreBottom = Math.max(coreBottom, i);
+      }
+    }
+    let a = 0;
+    let b = 0;
+    for (let i = band.top; i < coreTop; i++) a += profile[i];
+    for (let i = coreBottom + 1; i <= band.bottom; i++) b += profile[i];
+    above += a;
+    below += b;
+    if (a > b * 1.2) votesUp += 1;
+    else if (b > a * 1.2) votesDown += 1;
+  }
+  const votes = votesUp + votesDown;
+  if (votes < 3 || above + below === 0) return { upsideDown: false, certainty: 0 };
+  const upsideDown = below > above && votesDown > votesUp;
+  const agreement = Math.abs(votesUp - votesDown) / votes;
+  const inkRatio = Math.abs(above - below) / (above + below);
+  return { upsideDown, certainty: Math.min(1, agreement * Math.min(1, votes / 8)) * Math.min(1, inkRatio * 3) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function normalizeDegrees(deg: number): number {
+  const d = ((deg % 360) + 360) % 360;
+  return Math.round((d > 180 ? d - 360 : d) * 10) / 10;
+}

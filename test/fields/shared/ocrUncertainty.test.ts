@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { ExtractedPage, OcrWord } from '../../../src/extract/extractedDocument.js';
+import { findElements } from '../../../src/fields/findElements.js';
+import type { Letter } from '../../../src/fields/letter.js';
+import { lowOcrConfidenceFindings, markOcrUncertainty, readingOfQuote } from '../../../src/fields/shared/ocrUncertainty.js';
+
+/** An OCR page whose words are read with confidence 0.95 unless `shaky` gives another. */
+function ocrPage(number: number, text: string, shaky: Record<string, number> = {}): ExtractedPage {
+  const words: OcrWord[] = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => ({ text: word, confidence: shaky[word] ?? 0.95 }));
+  return { number, text, source: 'ocr', ocrConfidence: 0.9, words, imageCount: 0 };
+}
+
+const LETTER = [
+  'Brightwater Analytics Inc.',
+  '418 Larkspur Avenue, Denver, CO 80205',
+  '',
+  'March 3, 2025',
+  '',
+  'Dear Priya Ramaswamy,',
+  '',
+  'We are pleased to offer you a summer internship as a Data Engineering Intern.',
+  'You will build data pipelines and write tests for our reporting tools.',
+  'The internship runs from June 2, 2025 to August 22, 2025.',
+  'You will work 40 hours per week at our office at 418 Larkspur Avenue, Denver, CO 80205.',
+  'You will be paid $24.50 per hour.',
+  '',
+  'Sincerely,',
+  'Marcus Whitfield, Engineering Manager',
+].join('\n');
+
+describe('readingOfQuote', () => {
+  it('places a quote on the OCR words under it', () => {
+    const page = ocrPage(1, 'You will work 40 hours per week.', { '40': 0.42 });
+    expect(readingOfQuote(page, '40 hours per week')).toMatchObject({ words: 4, weakestDigitWord: 0.42 });
+    expect(readingOfQuote(page, 'not on the page')).toBeNull();
+    expect(readingOfQuote({ ...page, source: 'text' }, '40 hours per week')).toBeNull();
+  });
+});
+
+describe('markOcrUncertainty', () => {
+  it('marks the hours uncertain when their number was read poorly, with a fix naming the page', () => {
+    const letter: Letter = { pages: [ocrPage(1, 'Cover sheet, nothing here.'), ocrPage(2, LETTER, { '40': 0.38 })], email: null };
+    const elements = findElements(letter);
+    expect(elements.hours_per_week.status).toBe('uncertain');
+    expect(elements.hours_per_week.value).not.toBeNull();
+    expect(elements.hours_per_week.fix).toBe('Upload a sharper scan of page 2 so that the hours per week can be read.');
+    expect(elements.hours_per_week.trace.at(-1)).toMatch(/low confidence/);
+    // Elements resting on well-read words are untouched.
+    expect(elements.job_title.status).toBe('present');
+  });
+
+  it('leaves a well-read OCR letter alone, and never touches text-layer pages', () => {
+    const clean = findElements({ pages: [ocrPage(1, LETTER)], email: null });
+    expect(clean.hours_per_week.status).toBe('present');
+    const textLayer = { pages: [{ ...ocrPage(1, LETTER, { '40': 0.1 }), source: 'text' as const }], email: null };
+    const detected = findElements(textLayer);
+    expect(markOcrUncertainty(detected, textLayer)).toBe(detected);
+  });
+
+  it('marks a name uncertain when a large share of its letters sit in poorly read words', () => {
+    const elements = findElements({ pages: [ocrPage(1, LETTER, { 'Ramaswamy,': 0.31 })], email: null });
+    expect(elements.student_name.status).toBe('uncertain');
+    expect(elements.student_name.fix).toContain("the student's name");
+  });
+});
+
+describe('lowOcrConfidenceFindings', () => {
+  it('warns when the OCR pages were read poorly as a whole, naming the worst pages', () => {
+    const page = (number: number, ocrConfidence: number): ExtractedPage => ({ ...ocrPage(number, 'a few words here'), ocrConfidence });
+    expect(lowOcrConfidenceFindings([page(1, 0.93), page(2, 0.9)])).toEqual([]);
+    const [finding] = lowOcrConfidenceFindings([page(1, 0.9), page(2, 0.41)]);
+    expect(finding).toMatchObject({ code: 'DOCUMENT_LOW_OCR_CONFIDENCE', severity: 'warning', element: null });
+    expect(finding.message).toContain('page 2');
+    expect(lowOcrConfidenceFindings([{ ...page(1, 0.2), source: 'text', ocrConfidence: null }])).toEqual([]);
+  });
+});
