@@ -15,7 +15,7 @@ const OTHER_HEADING =
 
 // A sentence stating duties: "You will design …", "Your responsibilities will include …", "The intern will …".
 const DUTY_SENTENCE =
-  /\b(?:you\s+will|you'll|you’ll|the\s+(?:intern|co-?op(?:\s+student)?|student|candidate)\s+will|your\s+(?:main\s+|primary\s+|key\s+|daily\s+)?(?:duties|responsibilities|tasks|work|projects?|role)\s+(?:will\s+)?(?:include|includes|involve|involves|consist|consists|are|is|will\s+be|focus(?:es)?)|(?:duties|responsibilities|tasks)\s+(?:will\s+)?(?:include|involve|consist)|you\s+will\s+be\s+(?:responsible|tasked|working|assisting|supporting|helping|contributing|involved)|in\s+this\s+(?:role|position|internship|capacity),\s+you|responsible\s+for)\b/iu;
+  /\b(?:you\s+will|you'll|you’ll|the\s+(?:[\p{Lu}][\p{L}-]*\s+){0,4}(?:intern|co-?op(?:\s+student)?|student|candidate|trainee)\s+will|your\s+(?:main\s+|primary\s+|key\s+|daily\s+)?(?:duties|responsibilities|tasks|work|projects?|role)\s+(?:will\s+)?(?:include|includes|involve|involves|consist|consists|are|is|will\s+be|focus(?:es)?)|(?:duties|responsibilities|tasks)\s+(?:will\s+)?(?:include|involve|consist)|you\s+will\s+be\s+(?:responsible|tasked|working|assisting|supporting|helping|contributing|involved)|in\s+this\s+(?:role|position|internship|capacity),\s+you|responsible\s+for)\b/iu;
 
 // What follows "You will …" when the sentence is about pay, place, time or paperwork, not the work.
 const NOT_DUTY_START =
@@ -226,7 +226,12 @@ export function extractDuties(letter: Letter): FoundElement<'duties'> {
     if (bulletItem(s.text) !== null) continue;
     const m = DUTY_SENTENCE.exec(s.text);
     if (!m) continue;
-    const rest = afterCue(s.text, m);
+    let rest = afterCue(s.text, m);
+    // "You will be joining our Data team and will be responsible for …": the duties come after a second cue.
+    if (NOT_DUTY_START.test(rest)) {
+      const second = /\b(?:(?:and\s+)?(?:will\s+)?(?:be\s+)?(?:responsible\s+for|tasked\s+with)|and\s+(?:you\s+)?will)\s+/iu.exec(rest);
+      if (second) rest = rest.slice(second.index + second[0].length);
+    }
     if (NOT_DUTY_ANYWHERE.test(s.text) || NOT_DUTY_START.test(rest)) {
       trace.push(`ignored "${s.text.slice(0, 60)}…": about pay, time, place or terms`);
       continue;

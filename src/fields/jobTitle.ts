@@ -47,6 +47,11 @@ function titleFromRunningText(after: string): string | null {
   const raw = stop ? after.slice(0, stop.index) : after;
   const t = cleanJobTitle(raw);
   if (!t || !TITLE_NOUN.test(t)) return null;
+  // "Intern, Software Engineering": a bare rank followed by its field after a comma.
+  if (/^(?:intern|co-?op|trainee|fellow|apprentice)$/iu.test(t)) {
+    const field = /^,\s*((?:[\p{Lu}][\p{L}&/-]*)(?:\s+(?:&|and|of|[\p{Lu}][\p{L}&/-]*)){0,4})/u.exec(after.slice(raw.length));
+    if (field) return `${t}, ${field[1].replace(/\s+(?:&|and|of)$/u, '')}`;
+  }
   return t;
 }
 

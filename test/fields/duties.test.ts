@@ -135,4 +135,14 @@ Your main tasks will include running binding assays. You will be supervised by D
     const s = duties('Your main tasks will include cloning protein variants and running binding assays. You will be supervised by Dr. Mei Tanaka.');
     expect(s.value).toEqual(['Cloning protein variants and running binding assays']);
   });
+
+  it('finds the duties after a second cue ("joining our team and will be responsible for")', () => {
+    expect(duties('You will be joining our Data team and will be responsible for building churn models and presenting results.').value).toEqual([
+      'Building churn models and presenting results',
+    ]);
+  });
+
+  it('reads "The Data Science Intern will …"', () => {
+    expect(duties('The Data Science Intern will build churn models, clean data, and present results.').value).toEqual(['Build churn models', 'Clean data', 'Present results']);
+  });
 });

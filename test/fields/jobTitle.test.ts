@@ -57,4 +57,8 @@ describe('extractJobTitle', () => {
   it('drops a gender marker from a posted title', () => {
     expect(title('Position: Robotics Software Intern (m/f/d)').value).toBe('Robotics Software Intern');
   });
+
+  it('keeps the field of a bare rank after a comma ("Intern, Software Engineering")', () => {
+    expect(title('We are pleased to offer you the position of Intern, Software Engineering, in our Seattle office.').value).toBe('Intern, Software Engineering');
+  });
 });

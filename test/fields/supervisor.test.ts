@@ -85,4 +85,9 @@ describe('extractSupervisor', () => {
     expect(supervisor('Your supervising attorney will be Ms. Helena Marsh, Partner.').value).toEqual({ name: 'Helena Marsh', title: 'Partner', email: null, phone: null });
     expect(supervisor('Supervisor: Prof. Dr. Klaus Weber').value?.name).toBe('Klaus Weber');
   });
+
+  it('reads "working under" and "(Title) will supervise your work"', () => {
+    expect(supervisor('You will be working under Dana Lee, Lab Manager, on the assay team.').value).toEqual({ name: 'Dana Lee', title: 'Lab Manager', email: null, phone: null });
+    expect(supervisor('Dana Lee (Lab Manager) will supervise your work.').value).toEqual({ name: 'Dana Lee', title: 'Lab Manager', email: null, phone: null });
+  });
 });

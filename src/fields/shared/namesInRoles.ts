@@ -32,7 +32,8 @@ export function looksLikeTitle(text: string): boolean {
 // Cues after which the supervisor is named. Order matters only for the trace.
 const CUES: { re: RegExp; cue: string }[] = [
   { re: /\b(?:you\s+will\s+|will\s+|you'll\s+)?report(?:s|ing)?\s+(?:directly\s+)?(?:to|into)\b\s*:?/giu, cue: 'report to' },
-  { re: /\b(?:supervised|managed|mentored|overseen)\s+by\b/giu, cue: 'supervised by' },
+  { re: /\b(?:supervised|managed|mentored|overseen|guided)\s+by\b/giu, cue: 'supervised by' },
+  { re: /\b(?:work(?:ing)?|be)\s+(?:directly\s+)?under\b/giu, cue: 'work under' },
   { re: /\bunder\s+the\s+(?:direct\s+)?(?:supervision|direction|guidance|mentorship|leadership)\s+of\b/giu, cue: 'under the supervision of' },
   {
     re: /\b(?:your|the\s+intern'?s?|the\s+student'?s?)\s+(?:direct\s+|immediate\s+|day-to-day\s+)?(?:supervisor|manager|mentor|reporting\s+manager|hiring\s+manager|supervising\s+\p{L}+|manager\s+for\s+this\s+(?:assignment|internship|co-?op|role|position))(?:\s+(?:will\s+be|is))?\s*[,:]?/giu,
@@ -48,7 +49,7 @@ const LABEL =
 const LABEL_SPACE = /^(?:Supervisor|SUPERVISOR|Manager|MANAGER|Mentor|MENTOR|Reports\s+to|Reporting\s+to|Direct\s+supervisor)\s+(?=\p{Lu}\p{Ll})(.+)$/u;
 
 // "Dana Whitfield will be your supervisor", "Dana Whitfield, Engineering Manager, will supervise you".
-const NAME_BEFORE = /\b(?:will\s+(?:be\s+(?:your|the)\s+(?:direct\s+|immediate\s+)?(?:supervisor|manager|mentor)|supervise\s+you|serve\s+as\s+your\s+(?:supervisor|manager|mentor))|is\s+your\s+(?:supervisor|manager|mentor))\b/iu;
+const NAME_BEFORE = /\b(?:will\s+(?:be\s+(?:your|the)\s+(?:direct\s+|immediate\s+)?(?:supervisor|manager|mentor)|supervise\s+(?:you|your)|oversee\s+your|serve\s+as\s+your\s+(?:supervisor|manager|mentor))|is\s+your\s+(?:supervisor|manager|mentor))\b/iu;
 
 function contactsIn(text: string): { email: string | null; phone: string | null } {
   return { email: EMAIL_ADDRESS.exec(text)?.[0] ?? null, phone: PHONE.exec(text)?.[0]?.trim() ?? null };
@@ -169,7 +170,8 @@ function sentenceMentions(letter: Letter, sentence: { page: number; text: string
         const name = cleanPersonName(p, { minWords: 2 }) ?? readNameAt(p.replace(/^.*\b(?:and|then)\s+/u, ''))?.name ?? null;
         if (name && name.split(/\s+/).length >= 2 && !isOrgLine(name)) {
           const titlePart = parts[k + 1]?.trim();
-          const title = titlePart && looksLikeTitle(titlePart) ? cleanTitle(titlePart) : null;
+          const afterName = p.slice(p.indexOf(name) + name.length);
+          const title = titleAfterName(afterName) ?? (titlePart && looksLikeTitle(titlePart) ? cleanTitle(titlePart) : null);
           mentions.push({ name, title, ...contactsIn(sentence.text), page: sentence.page, quote: sentence.text, cue: 'will be your supervisor' });
           break;
         }
