@@ -67,4 +67,15 @@ describe('extractEndDate', () => {
     const r = end(`${DATED}We are pleased to offer you an internship.\n\nSincerely,\nAna Ruiz\nAugust 20, 2027\n\nAccepted by: ______ Date: 03/15/2027`);
     expect(r.status).toBe('missing');
   });
+
+  it.each([
+    '| Start Date | End Date |\n| June 1, 2027 | August 20, 2027 |',
+    'Start Date          End Date\nJune 1, 2027        August 20, 2027',
+    'Start date\tEnd date\n06/01/2027\t08/20/2027',
+  ])('reads dates under a header row: %s', (table) => {
+    const text = `${DATED}The terms of your offer:\n${table}\n\nSincerely,\nAna`;
+    const r = end(text);
+    expect(r.value).toBe('2027-08-20');
+    expect(r.trace[0]).toMatch(/label "End date"/i);
+  });
 });

@@ -52,6 +52,11 @@ describe('extractStartDate', () => {
     ['The internship is scheduled between June 1, 2027 and August 20, 2027.', '2027-06-01'],
     ['Your start date will be 7-Jun-2027.', '2027-06-07'],
     ['• Start: June 1, 2027\n• End: August 20, 2027', '2027-06-01'],
+    ['| Start Date | End Date |\n| June 1, 2027 | August 20, 2027 |', '2027-06-01'],
+    ['Internship Period: Summer 2027 (June 1 – August 20)', '2027-06-01'],
+    ['Your employment will be effective June 1, 2027 and will continue through August 20, 2027.', '2027-06-01'],
+    ['You are expected to report to work on June 1, 2027 at 8:30 a.m.', '2027-06-01'],
+    ['This offer, if accepted by April 1, 2027, is for an internship from June 1, 2027 until August 20, 2027.', '2027-06-01'],
   ])('%s', (body, expected) => {
     const r = start(HEADER + body + FOOTER);
     expect(r.status).toBe('present');

@@ -76,14 +76,41 @@ function lastMatch(re: RegExp, text: string): RegExpMatchArray | null {
   return last;
 }
 
-/** The label in front of the date on its line, or alone on the line before it (tables laid out as "Start Date\nJune 1, 2027"). */
-function labelOf(m: DateMention, lines: ZonedLine[], pageText: string): { text: string; from: number } | null {
+const CELL_SPLIT = /\t|\s{2,}|\|/;
+
+/** Cells of a table row, with their offsets in the row. Empty edge cells ("| a | b |") are dropped. */
+function cells(row: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let at = 0;
+  for (const part of row.split(new RegExp(`(${CELL_SPLIT.source})`))) {
+    if (!CELL_SPLIT.test(part) && part.trim()) out.push({ text: part.trim(), start: at + part.indexOf(part.trim()) });
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * The label of a date: the words in front of it on its line, or alone on the line before it
+ * ("Start Date\nJune 1, 2027"), or the header of its column when the dates sit in a row under a
+ * header row ("Start Date | End Date" over "June 1, 2027 | August 20, 2027").
+ */
+function labelOf(m: DateMention, lines: ZonedLine[], pageText: string): { text: string; from: number; column?: true } | null {
   const line = lineAt(lines, m.page, m.index);
   if (!line) return null;
   const own = pageText.slice(line.start, m.index);
-  if (own.trim()) return { text: own, from: line.start + (own.length - own.trimStart().length) };
   const pageLines = lines.filter((l) => l.page === m.page && l.index < line.index && l.text);
   const prev = pageLines[pageLines.length - 1];
+  const row = cells(pageText.slice(line.start, line.end));
+  if (prev && row.length >= 2 && line.index - prev.index <= 2) {
+    const header = cells(pageText.slice(prev.start, prev.end));
+    const col = row.findIndex((c) => line.start + c.start <= m.index && m.index < line.start + c.start + c.text.length);
+    const valuesOnly = row.every((c) => !/[a-z]{3,}\s*:?$/i.test(c.text) || /\d/.test(c.text));
+    if (col >= 0 && header.length === row.length && valuesOnly) {
+      const h = header[col];
+      return { text: h.text, from: prev.start + h.start, column: true };
+    }
+  }
+  if (own.trim()) return { text: own, from: line.start + (own.length - own.trimStart().length) };
   if (prev && line.index - prev.index <= 2 && prev.text.length <= 40) return { text: prev.text, from: prev.start + (pageText.slice(prev.start, prev.end).length - pageText.slice(prev.start, prev.end).trimStart().length) };
   return null;
 }
@@ -94,10 +121,12 @@ function classify(m: DateMention, prev: DateMention | null, lines: ZonedLine[], 
     const t = label.text.replace(/\s+/g, ' ');
     // Only the tail of a line counts as a label: "Position: Intern | Start Date: June 1" -> "Start Date:".
     const tail = t.split(/[|;]|\s{2,}|\t/).filter((s) => s.trim()).pop() ?? t;
+    // Under a column header the quote is the date alone; the header is named in the trace.
+    const quoteAt = (candidate: string) => (label.column ? m.index : label.from + t.lastIndexOf(candidate.trim()));
     for (const candidate of [tail, t]) {
-      if (START_LABEL.test(candidate)) return { role: 'start', how: 'label', quoteFrom: label.from + t.lastIndexOf(candidate.trim()), why: `label "${candidate.trim()}"` };
-      if (END_LABEL.test(candidate)) return { role: 'end', how: 'label', quoteFrom: label.from + t.lastIndexOf(candidate.trim()), why: `label "${candidate.trim()}"` };
-      if (RANGE_LABEL.test(candidate) && m.range?.role === 'from') return { role: 'range', how: 'label', quoteFrom: label.from + t.lastIndexOf(candidate.trim()), why: `label "${candidate.trim()}"` };
+      if (START_LABEL.test(candidate)) return { role: 'start', how: 'label', quoteFrom: quoteAt(candidate), why: `label "${candidate.trim()}"` };
+      if (END_LABEL.test(candidate)) return { role: 'end', how: 'label', quoteFrom: quoteAt(candidate), why: `label "${candidate.trim()}"` };
+      if (RANGE_LABEL.test(candidate) && m.range?.role === 'from') return { role: 'range', how: 'label', quoteFrom: quoteAt(candidate), why: `label "${candidate.trim()}"` };
     }
     if (DEADLINE_LABEL.test(tail) && tail.length < 60) return { role: 'deadline', how: 'label', quoteFrom: m.index, why: `label "${tail.trim()}"` };
   }
