@@ -45,7 +45,8 @@ const NOT_NAME_WORDS = new Set(
   friend friends future hire hires sir madam madame whom it concern valued prospective selected successful everyone
   there folks partner partners managing executive general counsel attorney attorneys founder cofounder co-founder owner
   ceo cto cfo coo cio vp svp evp chair chairman chairwoman chairperson dean secretary treasurer administrator
-  superintendent principal supervisor generalist partner business`.split(/\s+/).filter(Boolean),
+  superintendent principal supervisor generalist partner business hiring member members committee board panel
+  admissions colleagues sirs ladies gentlemen customer client office`.split(/\s+/).filter(Boolean),
 );
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|(?:[dlDL]|Mc|Mac|O)['’]\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)$/u;
