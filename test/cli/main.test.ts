@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/index.js';
-import { STUDENT, letterPdf } from './sampleLetters.js';
+import { fixtureLetter, type FixtureLetter } from './fixtureLetters.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = path.join(ROOT, 'src/cli/main.ts');
@@ -23,9 +23,12 @@ function offercheck(args: string[]): Promise<{ code: number; stdout: string; std
 }
 
 let dir: string;
+let letter: FixtureLetter;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'offercheck-main-'));
-  await writeFile(path.join(dir, 'offer letter.pdf'), await letterPdf('gaps'));
+  // A letter with no hours per week; the space in the name is on purpose.
+  letter = await fixtureLetter('text/pdfkit-classic-05.pdf');
+  await copyFile(letter.path, path.join(dir, 'offer letter.pdf'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -37,13 +40,13 @@ describe('offercheck as a process', () => {
   });
 
   it('exits 1 for an incomplete letter, and its piped --json output is whole', async () => {
-    const letter = path.join(dir, 'offer letter.pdf');
-    const { code, stdout, stderr } = await offercheck(['--json', '--name', STUDENT, letter]);
+    const { code, stdout, stderr } = await offercheck(['--json', '--name', letter.studentName, path.join(dir, 'offer letter.pdf')]);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as Report;
     expect(report.verdict).toBe('incomplete');
-    expect(report.elements.student_name.value).toBe(STUDENT);
+    expect(report.elements.student_name.value).toBe(letter.studentName);
+    expect(report.elements.hours_per_week.status).toBe('missing');
   });
 
   it('exits 2 on a bad option and on a file that does not exist', async () => {

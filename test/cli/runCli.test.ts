@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { runCli, type OutputStream } from '../../src/cli/runCli.js';
 import { buildApp } from '../../src/http/app.js';
 import { loadSettings } from '../../src/config/settings.js';
 import { ELEMENT_NAMES, type Report } from '../../src/report/index.js';
-import { STUDENT, letterDocx, letterPdf, letterText } from './sampleLetters.js';
+import { fixtureLetter, type FixtureLetter } from './fixtureLetters.js';
 
 class Capture implements OutputStream {
   text = '';
@@ -25,6 +25,10 @@ class Capture implements OutputStream {
 const ENV = { OCR_WORKERS: '0', NO_COLOR: '1' };
 
 let dir: string;
+// Invented, labelled letters from fixtures/ (fixtures/labels.json says what each should give).
+let complete: FixtureLetter; // every element stated
+let noHours: FixtureLetter; // no hours per week anywhere
+let noDuties: FixtureLetter; // a DOCX with no description of the duties
 
 async function run(args: string[], options: { stderrTTY?: boolean } = {}) {
   const stdout = new Capture();
@@ -35,12 +39,16 @@ async function run(args: string[], options: { stderrTTY?: boolean } = {}) {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'offercheck-cli-'));
-  await writeFile(path.join(dir, 'full.pdf'), await letterPdf('full'));
-  await writeFile(path.join(dir, 'gaps.pdf'), await letterPdf('gaps'));
-  await writeFile(path.join(dir, 'gaps.docx'), await letterDocx('gaps'));
+  complete = await fixtureLetter('text/pdfkit-classic-01.pdf');
+  noHours = await fixtureLetter('text/pdfkit-classic-05.pdf');
+  noDuties = await fixtureLetter('text/docx-header-03.docx');
+  await copyFile(complete.path, path.join(dir, 'full.pdf'));
+  await copyFile(noHours.path, path.join(dir, 'gaps.pdf'));
+  await copyFile(noDuties.path, path.join(dir, 'gaps.docx'));
   await mkdir(path.join(dir, 'office'));
-  await writeFile(path.join(dir, 'office', 'b-full.txt'), letterText('full'));
-  await writeFile(path.join(dir, 'office', 'a-gaps.txt'), letterText('gaps'));
+  // A folder an office might keep: a complete typed letter and one with no letterhead.
+  await copyFile((await fixtureLetter('text/txt-01.txt')).path, path.join(dir, 'office', 'b-full.txt'));
+  await copyFile((await fixtureLetter('text/txt-02.txt')).path, path.join(dir, 'office', 'a-gaps.txt'));
   await writeFile(path.join(dir, 'office', '.DS_Store'), 'not a letter');
   await writeFile(path.join(dir, 'junk.bin'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 9]));
 });
@@ -51,31 +59,31 @@ afterAll(async () => {
 
 describe('offercheck CLI, in-process', () => {
   it('prints a letter with gaps as a table of marks, values and the sentences to ask for, and exits 1', async () => {
-    const json = await run(['--json', '--name', STUDENT, 'gaps.pdf']);
+    const json = await run(['--json', '--name', noHours.studentName, 'gaps.pdf']);
     const report = JSON.parse(json.stdout) as Report;
     expect(report.verdict).toBe('incomplete');
-    expect(report.elements.compensation.status).toBe('missing');
+    expect(report.elements.hours_per_week.status).toBe('missing');
     expect(json.code).toBe(1);
 
-    const { code, stdout, stderr } = await run(['--name', STUDENT, 'gaps.pdf']);
+    const { code, stdout, stderr } = await run(['--name', noHours.studentName, 'gaps.pdf']);
     expect(code).toBe(1);
     expect(stderr).toBe('');
-    expect(stdout.split('\n')[0]).toMatch(/^gaps\.pdf: INCOMPLETE \(2 of 10 required items missing or not acceptable\)$/);
-    const payRow = stdout.split('\n').find((line) => /^ {2}✗ missing +Pay /.test(line));
-    expect(payRow).toBeDefined();
+    expect(stdout.split('\n')[0]).toBe('gaps.pdf: INCOMPLETE (1 of 10 required items missing or not acceptable)');
+    expect(stdout).toMatch(/^ {2}✗ missing +Hours per week +Ask: /m);
     // The fix is printed in full, wrapped under its column.
     const flat = stdout.replace(/\n +/g, ' ');
-    expect(flat).toContain(`Ask: ${report.elements.compensation.fix}`);
-    expect(stdout).toMatch(/ {2}✓ present +Your name +Priya Raman/);
-    expect(stdout).toMatch(/ {2}✓ present +Start date +June 7, 2027/);
+    expect(flat).toContain(`Ask: ${report.elements.hours_per_week.fix}`);
+    expect(stdout).toMatch(new RegExp(` {2}✓ present +Your name +${noHours.studentName}`));
+    expect(stdout).toMatch(new RegExp(` {2}✓ present +Job title +${noHours.label.elements.job_title.value}`));
     expect(stdout).not.toContain('letters checked'); // the summary is for several letters
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 
   it('exits 0 for a letter that states every element', async () => {
-    const { code, stdout } = await run(['--name', STUDENT, 'full.pdf']);
+    const { code, stdout } = await run(['--name', complete.studentName, 'full.pdf']);
+    expect(complete.label.expectedVerdict).toBe('complete');
     expect(stdout.split('\n')[0]).toBe('full.pdf: COMPLETE (all 10 required items present)');
-    expect(stdout).toMatch(/✓ present +Pay +\$31\.50 per hour/);
+    expect(stdout).toMatch(/✓ present +Pay +\$32\.50 per hour/); // the label: $32.50 per hour
     expect(code).toBe(0);
   });
 
@@ -93,8 +101,9 @@ describe('offercheck CLI, in-process', () => {
     expect(csv[0]).toBe(['file', 'verdict', 'missing_or_invalid', 'uncertain', ...ELEMENT_NAMES, 'findings', 'error_code', 'error'].join(','));
     expect(csv).toHaveLength(6);
     const gaps = csv[1].split(',');
-    expect(gaps.slice(0, 3)).toEqual(['gaps.docx', 'incomplete', 'work_location compensation']);
-    expect(gaps[4 + ELEMENT_NAMES.indexOf('compensation')]).toBe('missing');
+    expect(gaps.slice(0, 3)).toEqual(['gaps.docx', 'incomplete', 'duties']);
+    expect(gaps[4 + ELEMENT_NAMES.indexOf('duties')]).toBe('missing');
+    expect(gaps[4 + ELEMENT_NAMES.indexOf('job_title')]).toBe('present');
     expect(csv[4]).toMatch(/^missing\.pdf,error,.*,FILE_UNREADABLE,no such file$/);
   });
 
@@ -162,8 +171,8 @@ describe('offercheck CLI --url, against a running service', () => {
   });
 
   it('gives the same report as the in-process check', async () => {
-    const local = await run(['--json', '--name', STUDENT, 'gaps.docx']);
-    const remote = await run(['--json', '--name', STUDENT, '--url', base, 'gaps.docx']);
+    const local = await run(['--json', '--name', noDuties.studentName, 'gaps.docx']);
+    const remote = await run(['--json', '--name', noDuties.studentName, '--url', base, 'gaps.docx']);
     expect(remote.code).toBe(1);
     const a = JSON.parse(local.stdout) as Report;
     const b = JSON.parse(remote.stdout) as Report;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { loadSettings } from '../../src/config/settings.js';
 import type { Report } from '../../src/report/index.js';
-import { STUDENT, letterDocx, letterPdf } from '../cli/sampleLetters.js';
+import { fixtureLetter, type FixtureLetter } from '../cli/fixtureLetters.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -17,6 +17,36 @@ const title = skip
   : 'web form in a real browser (Debian chromium via playwright-core)';
 
 const SCREENSHOTS = '/tmp';
+
+/** Every visible text whose color against its background is below the WCAG AA 4.5:1 ratio. */
+async function lowContrastTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (node: Element | null): number[] => {
+      for (let n = node; n; n = n.parentElement) {
+        const c = parse(getComputedStyle(n).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const results: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const parent = t.parentElement!;
+      if (!t.textContent?.trim() || !parent.checkVisibility()) continue;
+      if (parent.closest('.visually-hidden, .skip-link')) continue;
+      const fg = parse(getComputedStyle(parent).color).slice(0, 3);
+      const [a, b] = [luminance(fg), luminance(background(parent))].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      if (ratio < 4.5) results.push(`${ratio.toFixed(2)}: "${t.textContent.trim().slice(0, 40)}"`);
+    }
+    return results;
+  });
+}
 
 describe.skipIf(skip)(title, () => {
   let app: FastifyInstance;
@@ -38,13 +68,13 @@ describe.skipIf(skip)(title, () => {
     await app?.close();
   });
 
-  /** The report the API gives for the same bytes: what the page must show. */
-  async function apiReport(bytes: Buffer, mediaType: string): Promise<Report> {
+  /** The report the API gives for the same bytes and name: what the page must show. */
+  async function apiReport(letter: FixtureLetter): Promise<Report> {
     const response = await app.inject({
       method: 'POST',
-      url: `/v1/validate?student_name=${encodeURIComponent(STUDENT)}`,
-      headers: { 'content-type': mediaType },
-      payload: bytes,
+      url: `/v1/validate?student_name=${encodeURIComponent(letter.studentName)}`,
+      headers: { 'content-type': letter.mediaType },
+      payload: letter.bytes,
     });
     expect(response.statusCode).toBe(200);
     return response.json() as Report;
@@ -64,10 +94,10 @@ describe.skipIf(skip)(title, () => {
     return { context, page, problems };
   }
 
-  async function uploadAndWait(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
-    await page.setInputFiles('#file', file);
-    await expect.poll(() => page.textContent('#chosen-file')).toContain(file.name);
-    await page.fill('#student-name', STUDENT);
+  async function uploadAndWait(page: Page, letter: FixtureLetter) {
+    await page.setInputFiles('#file', { name: letter.name, mimeType: letter.mediaType, buffer: letter.bytes });
+    await expect.poll(() => page.textContent('#chosen-file')).toContain(letter.name);
+    await page.fill('#student-name', letter.studentName);
     await page.click('#submit');
     await page.waitForSelector('#result:not([hidden])', { timeout: 30_000 });
   }
@@ -123,56 +153,92 @@ describe.skipIf(skip)(title, () => {
     expect(styles.headers['content-type']).toMatch(/^text\/css/);
   });
 
-  it('checks a PDF letter and shows the checklist, evidence, fixes and the email to copy (desktop)', async () => {
-    const bytes = await letterPdf('gaps');
-    const expected = await apiReport(bytes, 'application/pdf');
-    // The letter leaves out the pay and the work address: there is something to ask for.
-    expect(expected.elements.compensation.status).toBe('missing');
+  it('checks a PDF letter and shows the checklist, evidence, fixes, the email to copy, all at 4.5:1 contrast (desktop)', async () => {
+    // A letter with no hours per week anywhere (fixtures/labels.json says so).
+    const letter = await fixtureLetter('text/pdfkit-classic-05.pdf');
+    expect(letter.label.elements.hours_per_week.status).toBe('missing');
+    const expected = await apiReport(letter);
+    expect(expected.verdict).toBe(letter.label.expectedVerdict);
+    const fix = expected.elements.hours_per_week.fix!;
 
     const { context, page, problems } = await openForm({ width: 1280, height: 900 });
-    await uploadAndWait(page, { name: 'offer-letter.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await uploadAndWait(page, letter);
     await expectPageShows(page, expected);
 
-    // A present element with its quoted evidence, and a missing one with the sentence to ask for.
-    const letterhead = page.locator('#required-list li[data-element="letterhead"]');
-    expect(await letterhead.locator('.mark-text').textContent()).toBe('Present');
-    expect(await letterhead.locator('.evidence blockquote').first().textContent()).toContain('Larkspur Robotics');
-    expect(await page.textContent('#verdict-needed')).toContain('Pay');
-    const pay = page.locator('#required-list li[data-element="compensation"]');
-    expect(await pay.locator('.mark-text').textContent()).toBe('Missing');
-    expect(await pay.locator('.fix-text').textContent()).toBe(expected.elements.compensation.fix);
+    // A present element with its quoted evidence, and the missing one with the sentence to ask for.
+    const title = page.locator('#required-list li[data-element="job_title"]');
+    expect(await title.locator('.mark-text').textContent()).toBe('Present');
+    expect(await title.locator('.value').textContent()).toBe(letter.label.elements.job_title.value);
+    expect(await title.locator('.evidence blockquote').first().textContent()).toContain(letter.label.elements.job_title.value);
+    expect(await page.textContent('#verdict-needed')).toBe('Still needed: Hours per week.');
+    const hours = page.locator('#required-list li[data-element="hours_per_week"]');
+    expect(await hours.locator('.mark-text').textContent()).toBe('Missing');
+    expect(await hours.locator('.mark-icon').textContent()).toBe('✗');
+    expect(await hours.locator('.fix-text').textContent()).toBe(fix);
 
     // The email lists every missing or unacceptable required element's fix and is signed with the name.
     const email = await page.inputValue('#email-text');
     expect(email).toMatch(/^Subject: Request for an updated offer letter/);
+    expect(email).toContain(`- ${fix}`);
     for (const element of Object.values(expected.elements)) {
       if (element.required && (element.status === 'missing' || element.status === 'invalid')) expect(email).toContain(`- ${element.fix}`);
     }
-    expect(email.trimEnd().endsWith(STUDENT)).toBe(true);
-    expect(email).toContain('Robotics Software Intern');
+    expect(email.trimEnd().endsWith(letter.studentName)).toBe(true);
+    expect(email).toContain(`the ${letter.label.elements.job_title.value} position`);
     expect(email).not.toContain('..');
     const mailto = await page.getAttribute('#mail-link', 'href');
-    expect(decodeURIComponent(mailto ?? '')).toContain(expected.elements.compensation.fix ?? '');
+    expect(decodeURIComponent(mailto ?? '')).toContain(fix);
 
     await page.click('#copy-email');
     await expect.poll(() => page.textContent('#status')).toContain('Email copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(email);
 
+    await page.click('#optional-block summary');
+    expect(await lowContrastTexts(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/offercheck-form-desktop.png`, fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('checks a DOCX letter on a 375-px phone screen without sideways scrolling', async () => {
-    const bytes = await letterDocx('gaps');
-    const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    const expected = await apiReport(bytes, docxType);
+    // A letter with no description of the duties.
+    const letter = await fixtureLetter('text/docx-header-03.docx');
+    expect(letter.label.elements.duties.status).toBe('missing');
+    const expected = await apiReport(letter);
     const { context, page, problems } = await openForm({ width: 375, height: 812 });
     await page.screenshot({ path: `${SCREENSHOTS}/offercheck-form-phone-empty.png`, fullPage: true });
-    await uploadAndWait(page, { name: 'offer-letter.docx', mimeType: docxType, buffer: bytes });
+    await uploadAndWait(page, letter);
     await expectPageShows(page, expected);
+    const duties = page.locator('#required-list li[data-element="duties"]');
+    expect(await duties.locator('.mark-text').textContent()).toBe('Missing');
+    expect(await duties.locator('.fix-text').textContent()).toBe(expected.elements.duties.fix);
+    expect(await page.inputValue('#email-text')).toContain(`- ${expected.elements.duties.fix}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: `${SCREENSHOTS}/offercheck-form-phone.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a letter that needs review with its findings, and a complete one with nothing to ask for', async () => {
+    const unpaid = await fixtureLetter('text/chromium-table-06.pdf');
+    const expected = await apiReport(unpaid);
+    expect(expected.verdict).toBe('needs_review');
+    const { context, page, problems } = await openForm({ width: 1280, height: 900 });
+    await uploadAndWait(page, unpaid);
+    await expectPageShows(page, expected);
+    const finding = page.locator('#findings-list li[data-code="PAY_UNPAID"]');
+    expect(await finding.locator('.mark-text').textContent()).toBe('Warning');
+    expect(await finding.locator('.finding-message').textContent()).toContain(expected.findings.find((f) => f.code === 'PAY_UNPAID')!.message);
+    expect(await lowContrastTexts(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/offercheck-form-review.png`, fullPage: true });
+
+    const complete = await fixtureLetter('text/pdfkit-classic-01.pdf');
+    const expectedComplete = await apiReport(complete);
+    expect(expectedComplete.verdict).toBe('complete');
+    await uploadAndWait(page, complete);
+    await expectPageShows(page, expectedComplete);
+    expect(await page.isHidden('#email-block')).toBe(true);
+    expect(await page.isHidden('#verdict-needed')).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -232,41 +298,6 @@ describe.skipIf(skip)(title, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-heading');
     expect(await page.isHidden('#result')).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/offercheck-form-error.png`, fullPage: true });
-    await context.close();
-  });
-
-  it('keeps text contrast at 4.5:1 or more everywhere on the result page', async () => {
-    const bytes = await letterPdf('gaps');
-    const { context, page } = await openForm({ width: 1280, height: 900 });
-    await uploadAndWait(page, { name: 'offer-letter.pdf', mimeType: 'application/pdf', buffer: bytes });
-    await page.click('#optional-block summary');
-    const low = await page.evaluate(() => {
-      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-      const luminance = ([r, g, b]: number[]) => {
-        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-      };
-      const background = (node: Element | null): number[] => {
-        for (let n = node; n; n = n.parentElement) {
-          const c = parse(getComputedStyle(n).backgroundColor);
-          if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
-        }
-        return [255, 255, 255];
-      };
-      const results: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        const parent = t.parentElement!;
-        if (!t.textContent?.trim() || !parent.checkVisibility()) continue;
-        if (parent.closest('.visually-hidden, .skip-link')) continue;
-        const fg = parse(getComputedStyle(parent).color).slice(0, 3);
-        const [a, b] = [luminance(fg), luminance(background(parent))].sort((x, y) => y - x);
-        const ratio = (a + 0.05) / (b + 0.05);
-        if (ratio < 4.5) results.push(`${ratio.toFixed(2)}: "${t.textContent.trim().slice(0, 40)}"`);
-      }
-      return results;
-    });
-    expect(low).toEqual([]);
     await context.close();
   });
 });

@@ -151,13 +151,20 @@ function renderElement(name, element) {
   item.append(head);
   const value = describeValue(name, element.value);
   if (value) item.append(el('p', { className: 'value' }, value));
+  // Quotes from the same page share one caption, so a list of duties does not repeat "page 1" four times.
+  const byPage = [];
   for (const evidence of element.evidence ?? []) {
+    const last = byPage.at(-1);
+    if (last && last.page === evidence.page) last.quotes.push(evidence.quote);
+    else byPage.push({ page: evidence.page, quotes: [evidence.quote] });
+  }
+  for (const group of byPage) {
     item.append(
       el(
         'figure',
         { className: 'evidence' },
-        el('blockquote', {}, evidence.quote),
-        el('figcaption', {}, `From the letter, page ${evidence.page}`),
+        ...group.quotes.map((quote) => el('blockquote', {}, quote)),
+        el('figcaption', {}, `From the letter, page ${group.page}`),
       ),
     );
   }
@@ -176,9 +183,13 @@ function verdictText(report) {
     return { heading: 'Complete: your letter has everything on the checklist', summary: `All ${required.length} required items are in the letter.` };
   }
   if (report.verdict === 'needs_review') {
+    const toConfirm = report.findings.filter((f) => f.severity === 'warning' && !f.code.startsWith('ELEMENT_')).length;
+    const parts = [];
+    if (unsure) parts.push(`${unsure} item${unsure === 1 ? '' : 's'} could not be read reliably`);
+    if (toConfirm) parts.push(`an advisor has to confirm what is listed under “Other things we noticed”`);
     return {
       heading: 'Needs review: an advisor should look at your letter',
-      summary: `Nothing required is missing, but ${unsure || 'some'} item${unsure === 1 ? '' : 's'} could not be read reliably.`,
+      summary: `Nothing required is missing, but ${parts.join(', and ') || 'an advisor has to confirm some of it'}.`,
     };
   }
   const parts = [];
@@ -212,7 +223,7 @@ function composeEmail(report, studentName) {
     '',
     `Thank you again for offering me ${position}${at}. I am very much looking forward to it.`,
     '',
-    "Before I can start, my school's international office needs to review my offer letter for my work authorization, and it needs a few more details. Could you please send me an updated letter on company letterhead that includes the following:",
+    `Before I can start, my school's international office needs to review my offer letter for my work authorization, and it needs ${requests.length === 1 ? 'one more detail' : 'a few more details'}. Could you please send me an updated letter on company letterhead that includes the following:`,
     '',
     ...requests.map((r) => `- ${r}`),
     '',
@@ -332,6 +343,8 @@ form.addEventListener('submit', async (event) => {
   body.append('file', selectedFile, selectedFile.name || 'letter');
 
   submitButton.disabled = true;
+  // The previous letter's report must not be mistaken for this one's.
+  resultBox.hidden = true;
   resultBox.setAttribute('aria-busy', 'true');
   errorBox.hidden = true;
   statusLine.textContent = 'Checking your letter… Scans and photos can take up to a minute.';
