@@ -1,15 +1,7 @@
 import { readElement } from './shared/readElement.js';
-import { dayOfYear, formatDate, formatMonthDay, isIsoDate } from './shared/isoDates.js';
+import { formatDate, formatMonthDay, isIsoDate } from './shared/isoDates.js';
+import { occurrenceAround } from './shared/yearlyWindow.js';
 import type { Rule } from './ruleContext.js';
-
-/** The window (MM-DD to MM-DD) that holds the start date, in the start's year or, for a window across New Year, the year before. */
-function windowAround(start: string, window: { start: string; end: string }): { from: string; to: string } {
-  const year = Number(start.slice(0, 4));
-  const wraps = window.end < window.start;
-  if (!wraps) return { from: dayOfYear(year, window.start), to: dayOfYear(year, window.end) };
-  const thisYear = { from: dayOfYear(year, window.start), to: dayOfYear(year + 1, window.end) };
-  return start >= thisYear.from ? thisYear : { from: dayOfYear(year - 1, window.start), to: dayOfYear(year, window.end) };
-}
 
 /** Short programs tied to a fixed window (micro-internships: January 6 to 31 by default): the work must start and end inside it. */
 export const checkDateWindow: Rule = ({ elements, profile, settings }) => {
@@ -18,7 +10,7 @@ export const checkDateWindow: Rule = ({ elements, profile, settings }) => {
   const start = readElement(elements, 'start_date');
   const end = readElement(elements, 'end_date');
   if (!isIsoDate(start)) return [];
-  const { from, to } = windowAround(start, window);
+  const { from, to } = occurrenceAround(start, window);
   const outside: string[] = [];
   if (start < from || start > to) outside.push(`starts on ${formatDate(start)}`);
   if (isIsoDate(end) && (end > to || end < from)) outside.push(`ends on ${formatDate(end)}`);

@@ -7,8 +7,9 @@ export const checkHoursRange: Rule = ({ elements, profile }) => {
   const hours = readElement(elements, 'hours_per_week');
   if (!hours) return [];
   const max = profile.rules.maxHoursPerWeek;
-  if (hours.min > 0 && hours.max > 0 && hours.max <= max) return [];
-  const why = hours.max <= 0 || hours.min <= 0 ? 'zero hours a week is not a position' : `more than ${max} hours a week is not believable for a student position`;
+  // "Up to 20 hours" reads as {min: 0, max: 20}: a ceiling, not a position of zero hours.
+  if (hours.max > 0 && hours.max <= max) return [];
+  const why = hours.max <= 0 ? 'zero hours a week is not a position' : `more than ${max} hours a week is not believable for a student position`;
   return [
     {
       code: 'HOURS_OUT_OF_RANGE',

@@ -16,6 +16,13 @@ export const ProfileRulesSchema = z
       .positive()
       .default(20)
       .meta({ description: 'More hours a week than this is full-time CPT (a warning: 12 months of full-time CPT ends OPT eligibility).' }),
+    termBreaks: z
+      .array(z.object({ start: MonthDay, end: MonthDay }).strict())
+      .default([{ start: '05-01', end: '08-31' }])
+      .meta({
+        description:
+          'The breaks between school terms (default: summer, May 1 to August 31). Full-time CPT that falls entirely within one is noted (info); during the term it is a warning. A program window (requireWindow) counts as a break too.',
+      }),
     maxHoursPerWeek: z
       .number()
       .positive()

@@ -15,6 +15,10 @@ describe('checkHoursRange', () => {
     expect(findings[0].invalidates?.fix).toMatch(/hours per week/);
   });
 
+  it('accepts "up to 20 hours" ({min: 0, max: 20}): a ceiling, not zero hours', () => {
+    expect(checkHoursRange(contextOf({ elements: withValue('hours_per_week', { min: 0, max: 20 }) }))).toEqual([]);
+  });
+
   it('is an error over 60 hours, saying why', () => {
     const [finding] = checkHoursRange(contextOf({ elements: withValue('hours_per_week', { min: 40, max: 70 }) }));
     expect(finding.code).toBe('HOURS_OUT_OF_RANGE');

@@ -30,7 +30,9 @@ describe('profile cpt', () => {
     expect(codes({ elements })).toEqual([]);
   });
 
-  it('warns about full-time CPT but does not hold the letter', () => {
-    expect(codes({ elements: withValue('hours_per_week', { min: 40, max: 40 }) })).toEqual(['HOURS_FULL_TIME_CPT']);
+  it('warns about full-time CPT in term time but does not hold the letter', () => {
+    const judgement = judgeLetter(contextOf({ profile, elements: withValue('hours_per_week', { min: 40, max: 40 }) }));
+    expect(judgement.findings.map((f) => [f.code, f.severity])).toEqual([['HOURS_FULL_TIME_CPT', 'warning']]);
+    expect(judgement.verdict).toBe('complete');
   });
 });
