@@ -34,7 +34,7 @@ const HOURS_PER_WEEK = new RegExp(`${BEFORE}${NUM}(?:${RANGE_SEP}${NUM})?\\s*(?:
 const HOUR_WEEK = new RegExp(`${BEFORE}${NUM}(?:${RANGE_SEP}${NUM})?[\\s-]*hours?[\\s-]+(?:work[\\s-]*)?week\\b`, 'gi');
 /** Table or label rows: "Hours: 40/week", "Hours per week: 20", "Weekly hours | 15-20". */
 const LABELLED = new RegExp(
-  `(?:^|\\n|\\|)[ \\t\\r]*(?:(?:scheduled|expected|work(?:ing)?|weekly|average|anticipated)\\s+)*(?:(hours\\s*(?:per|/|a|each)\\s*week|weekly\\s+(?:work\\s+)?hours|hours/wk|hrs/wk)|(?:work\\s+)?(?:schedule|hours|hrs))\\s*(?:\\([^)\\n]*\\))?\\s*[:|\\t=-]+\\s*${BEFORE}${NUM}(?:${RANGE_SEP}${NUM})?\\s*(?:${UNIT})?(${PER_WEEK})?(?=[ \\t\\r]*(?:\\(|,|;|\\.|\\||$|\\n))`,
+  `(?:^|\\n|\\||\\.\\s+|;\\s*)[ \\t\\r]*(?:(?:scheduled|expected|work(?:ing)?|weekly|average|anticipated)\\s+)*(?:(hours\\s*(?:per|/|a|each)\\s*week|weekly\\s+(?:work\\s+)?hours|hours/wk|hrs/wk)|(?:work\\s+)?(?:schedule|hours|hrs))\\s*(?:\\([^)\\n]*\\))?\\s*[:|\\t=-]+\\s*${BEFORE}${NUM}(?:${RANGE_SEP}${NUM})?\\s*(?:${UNIT})?(${PER_WEEK})?(?=[ \\t\\r]*(?:\\(|,|;|\\.|\\||$|\\n))`,
   'gi',
 );
 /** "8 hours per day, 5 days per week". */
@@ -104,7 +104,7 @@ function readingsOn(page: { number: number; text: string }): Reading[] {
         if (!/\b(?:not|never|no)\b/i.test(text.slice(s, m.index!))) continue;
         value = { min: 0, max: value.max };
       }
-      const quote = m[0].replace(/^(?:\n|\|)[ \t\r]*/, '').replace(/\s+$/, '');
+      const quote = m[0].replace(/^(?:\n|\||\.\s+|;\s*)[ \t\r]*/, '').replace(/\s+$/, '');
       const index = m.index! + m[0].indexOf(quote);
       readings.push({ ...value, page: page.number, index, quote, confidence, note });
     }

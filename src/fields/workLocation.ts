@@ -101,8 +101,9 @@ function namedPlace(reference: string): string | null {
   return m ? m[1].trim() : null;
 }
 
-function remoteState(sentence: string): string | null {
+function statesIn(sentence: string): string[] {
   const named = new RegExp(`(?:^|[^A-Za-z])(${STATE_PATTERN})(?![A-Za-z])`, 'g');
+  const codes: string[] = [];
   for (const m of sentence.matchAll(named)) {
     const written = m[1];
     // Two-letter codes only where a code is written: ", TX", "(TX)", "- TX", "from TX", "in TX".
@@ -111,9 +112,22 @@ function remoteState(sentence: string): string | null {
       if (!/(?:,\s*|\(\s*|[-–]\s*|\bfrom\s+|\bin\s+|\bof\s+)$/.test(lead)) continue;
     }
     const code = stateCode(written);
-    if (code) return code;
+    if (code && !codes.includes(code)) codes.push(code);
   }
-  return null;
+  return codes;
+}
+
+/** The state a remote worker works from: named in the remote sentence, or in the next one when it is about residence. */
+function remoteState(pageText: string, sentenceStart: number, sentenceEnd: number): { state: string | null; note: string } {
+  let codes = statesIn(pageText.slice(sentenceStart, sentenceEnd));
+  if (codes.length === 0) {
+    const [, nextEnd] = sentenceBounds(pageText, Math.min(pageText.length - 1, sentenceEnd + 2));
+    const next = pageText.slice(sentenceEnd, nextEnd);
+    if (/\b(?:resid\w*|live|living|located|based|states?|from)\b/i.test(next)) codes = statesIn(next);
+  }
+  if (codes.length === 1) return { state: codes[0], note: `state ${codes[0]}` };
+  if (codes.length > 1) return { state: null, note: `several states named (${codes.join(', ')}), so no single state` };
+  return { state: null, note: 'no state given' };
 }
 
 /** Where the work is done: a street address (onsite or hybrid), or remote (with the state when the letter gives one). */
@@ -122,7 +136,7 @@ export function extractWorkLocation(letter: Letter): FoundElement<'work_location
   const placed = place(letter, findAddresses(letter), lines);
   const trace: string[] = [];
 
-  let remote: { page: number; quote: string; sentence: string; fully: boolean } | null = null;
+  let remote: { page: number; quote: string; text: string; start: number; end: number; fully: boolean } | null = null;
   let hybrid: { page: number; quote: string } | null = null;
   let officeReference: { page: number; quote: string } | null = null;
   for (const page of letter.pages) {
@@ -136,7 +150,7 @@ export function extractWorkLocation(letter: Letter): FoundElement<'work_location
             trace.push(`"${sentence.trim()}" says the work is not remote`);
             continue;
           }
-          remote ??= { page: page.number, quote: sentence.trim(), sentence, fully: FULLY_REMOTE.test(sentence) };
+          remote ??= { page: page.number, quote: sentence.trim(), text: page.text, start: s, end: e, fully: FULLY_REMOTE.test(sentence) };
         } else if (re === HYBRID) hybrid ??= { page: page.number, quote: m[0] };
         else officeReference ??= { page: page.number, quote: m[0] };
       }
@@ -167,9 +181,9 @@ export function extractWorkLocation(letter: Letter): FoundElement<'work_location
 
   // Remote unless a work address is also given and the letter does not say "fully remote" (then it is hybrid).
   if (remote && (!chosen || remote.fully)) {
-    const state = remoteState(remote.sentence);
+    const { state, note } = remoteState(remote.text, remote.start, remote.end);
     if (chosen) trace.push(`address "${chosen.p.address.text.replace(/\s+/g, ' ')}" set aside: the letter says the work is fully remote`);
-    trace.unshift(`remote: "${remote.quote}"${state ? `, state ${state}` : ', no state given'}`);
+    trace.unshift(`remote: "${remote.quote}", ${note}`);
     return present<'work_location'>({ mode: 'remote', street: null, city: null, state, zip: null }, [{ page: remote.page, quote: remote.quote }], 0.9, trace);
   }
 

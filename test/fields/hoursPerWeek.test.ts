@@ -32,6 +32,8 @@ describe('extractHoursPerWeek', () => {
     ['You will work no more than 20 hours per week during the semester.', 0, 20],
     ['You will work 8 hours per day, 5 days per week.', 40, 40],
     ['Expected hours: approximately 30 hours per week.', 30, 30],
+    ['Pay: $30.00/hour. Hours: up to 25 per week.', 0, 25],
+    ['Work Schedule: Full-time, 40 hours per week', 40, 40],
   ])('%s', (text, min, max) => {
     const r = hours(text);
     expect(r.status).toBe('present');

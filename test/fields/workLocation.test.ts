@@ -178,3 +178,23 @@ describe('extractWorkLocation, letterhead and named offices', () => {
     expect(r.confidence).toBeGreaterThan(0.8);
   });
 });
+
+describe('extractWorkLocation, remote states and letterhead lines', () => {
+  it('takes the state from the sentence after the remote statement when it is about residence', () => {
+    const r = extractWorkLocation(letterFromText('Dear Sofia,\nThis is a remote internship. You must reside in Oregon while working.'));
+    expect(r.value).toEqual({ mode: 'remote', street: null, city: null, state: 'OR', zip: null });
+  });
+
+  it('gives no single state when several are allowed, and does not read the list as an address', () => {
+    const r = extractWorkLocation(letterFromText('Dear Sofia,\nThis is a remote internship. You must reside and work in one of the following states: California, Oregon, or Washington.'));
+    expect(r.value).toEqual({ mode: 'remote', street: null, city: null, state: null, zip: null });
+    expect(r.trace[0]).toMatch(/several states named \(CA, OR, WA\)/);
+  });
+
+  it('takes a one-line letterhead for "our campus (address above)", without the separator', () => {
+    const text = 'ORION DYNAMICS\n1 Aerospace Way | Huntsville, AL 35806\n\nApril 4, 2027\n\nDear Marcus,\nWork Location: On-site at our Huntsville campus (address above)\n\nSincerely,\nHelen';
+    const r = extractWorkLocation(letterFromText(text));
+    expect(r.value).toEqual(onsite('1 Aerospace Way', 'Huntsville', 'AL', '35806'));
+    expect(text).toContain(r.evidence[0].quote);
+  });
+});

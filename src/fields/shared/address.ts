@@ -62,7 +62,8 @@ function cityBefore(prefix: string): { city: string; start: number } | null {
   const m = /((?:[A-Z][A-Za-z.'’-]*|de|du|la|of|d')(?:[ ](?:[A-Z][A-Za-z.'’-]*|de|du|la|of|d'))*)$/.exec(trimmed);
   if (!m) return null;
   const city = cleanCity(m[1]);
-  if (!city || city.split(' ').length > 4) return null;
+  // "California, Oregon, or Washington" is a list of states, not a city and its state.
+  if (!city || city.split(' ').length > 4 || (stateCode(city) && !/^(?:New York|Washington)$/.test(city))) return null;
   return { city, start: prefix.length - (prefix.slice(-80).length - (trimmed.length - city.length)) };
 }
 
@@ -102,7 +103,7 @@ function cleanCity(raw: string): string {
 }
 
 // A full stop after a whole word ("Main Street.") ends the sentence; after "St." it is the abbreviation's.
-const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '').replace(/([a-z]{4,})\.$/i, '$1');
+const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,|•·;–—-]+|[\s,|•·;–—-]+$/g, '').replace(/([a-z]{4,})\.$/i, '$1');
 
 /** A street block written over lines, as one line: "1200 Harbor Blvd\nSuite 400" -> "1200 Harbor Blvd, Suite 400"; "Suite\n1700" -> "Suite 1700". */
 function joinLines(block: string): string {
