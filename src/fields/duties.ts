@@ -137,7 +137,7 @@ function afterCue(text: string, cue: RegExpExecArray): string {
 }
 
 /** The duties listed after a sentence's cue: "design X, test Y, and document Z." -> three items. */
-export function dutiesInSentence(rest: string): string[] {
+function dutiesInSentence(rest: string): string[] {
   const body = rest
     .replace(/^\s*(?:will\s+|:\s*|,\s*)?/iu, '')
     .replace(/^(?:be\s+)?(?:responsible\s+for|tasked\s+with|expected\s+to|involved\s+in)\s+/iu, '')

@@ -25,7 +25,7 @@ interface Candidate {
 }
 
 /** Cleans a raw title: strips articles, "position"/"role" and punctuation; null when nothing title-like remains. */
-export function cleanJobTitle(raw: string): string | null {
+function cleanJobTitle(raw: string): string | null {
   let t = raw.trim().replace(/\s+/g, ' ');
   t = t.replace(/^["“'‘]+|["”'’]+$/gu, '');
   // Gender markers of German-style postings: "(m/f/d)", "(w/m/d)".

@@ -11,7 +11,7 @@ const PARTICLES = new Set([
 ]);
 
 /** Courtesy titles that may precede a name ("Ms. Raman"); not part of the name's value. */
-export const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|herr|frau|sr|sra|srta)\.?$/i;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|herr|frau|sr|sra|srta)\.?$/i;
 
 const GENERATIONAL = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
 
@@ -114,11 +114,6 @@ export function readNameAt(text: string, options: { maxWords?: number } = {}): P
   return { name, honorific, length: last.end };
 }
 
-/** Whether a whole string is shaped like a person's name (with optional honorific and credentials). */
-export function isPersonName(text: string, options: { minWords?: number } = {}): boolean {
-  return cleanPersonName(text, options) !== null;
-}
-
 /**
  * The name in a string that should be only a name ("Dr. Jane Smith, PhD" -> "Jane Smith");
  * null when anything else is in it.
@@ -156,12 +151,6 @@ export function sameOrPartOf(a: string, b: string): boolean {
   if (wa.length === 0 || wb.length === 0) return false;
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   return short.every((w) => long.includes(w));
-}
-
-/** Whether the names share an identifying word ("Dana Whitfield" and "Ms. Whitfield"). */
-export function shareAWord(a: string, b: string): boolean {
-  const wb = new Set(nameWords(b).map(fold));
-  return nameWords(a).some((w) => wb.has(fold(w)));
 }
 
 export function isNotNameWord(word: string): boolean {

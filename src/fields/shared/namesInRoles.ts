@@ -25,7 +25,7 @@ export interface SupervisorMention {
 const TITLE_WORD =
   /\b(?:manager|director|supervisor|lead|head|engineer|scientist|analyst|officer|president|vp|chief|coordinator|specialist|partner|principal|architect|mentor|professor|researcher|administrator|superintendent|chair|dean|founder|owner|ceo|cto|cfo|coo|cio|recruiter|associate|consultant|designer|developer|editor|producer|curator|counsel|attorney|accountant|controller|foreman|supervisor|executive|representative|technician|nurse|physician|teacher)s?\b/i;
 
-export function looksLikeTitle(text: string): boolean {
+function looksLikeTitle(text: string): boolean {
   return TITLE_WORD.test(text) && text.split(/\s+/).length <= 10 && !/[.!?]$/.test(text.trim().replace(/\b(?:sr|jr|inc|co)\.$/i, ''));
 }
 
@@ -56,7 +56,7 @@ function contactsIn(text: string): { email: string | null; phone: string | null 
 }
 
 /** Name and title in text that follows a cue: "Dana Whitfield, Engineering Manager (…)" or "our Engineering Manager, Dana Whitfield". */
-export function readPersonAndTitle(rest: string): { name: string; title: string | null } | null {
+function readPersonAndTitle(rest: string): { name: string; title: string | null } | null {
   const text = rest.replace(/^\s*[:,\-–—|]?\s*/u, '').replace(/^(?:our|your|the|a|an|my)\s+/iu, '');
   // Name first.
   const named = readNameAt(text);

@@ -52,7 +52,7 @@ const BLOCK_END =
   /^(?:accept(?:ed|ance)?\b|i\s+(?:hereby\s+)?accept|agreed\s+and\s+accepted|candidate\s+(?:signature|acceptance)|student\s+signature|employee\s+signature|enclosures?\b|encl\.|cc:|bcc:|attachments?:|-{2,}\s*original|-{2,}\s*forwarded|from:|on\s.+wrote:|>|p\.s\.)/i;
 
 /** Every closing line in the letter, in order. */
-export function findClosings(lines: LetterLine[]): Closing[] {
+function findClosings(lines: LetterLine[]): Closing[] {
   const closings: Closing[] = [];
   lines.forEach((line, at) => {
     if (line.text.length > 80) return;
@@ -115,12 +115,6 @@ export function signerOfLine(text: string): string | null {
     if (name) return name;
   }
   return null;
-}
-
-/** Whether a line reads like a signature's name line of a person, taken as written with honorific. */
-export function nameAtLineStart(text: string): string | null {
-  const parsed = readNameAt(text);
-  return parsed ? parsed.name : null;
 }
 
 const GREETING = /^(?:dear|hello|hi|hey|greetings|good\s+(?:morning|afternoon|day))\b[\s,]*(.*)$/iu;
@@ -221,22 +215,6 @@ export function sentencesOf(text: string): { text: string; index: number }[] {
     last = end;
   }
   push(last, text.length);
-  return out;
-}
-
-/** The letter's text as paragraphs joined from wrapped lines, with the page each paragraph starts on. */
-export function paragraphsOf(letter: Letter): { page: number; text: string }[] {
-  const out: { page: number; text: string }[] = [];
-  for (const page of letter.pages) {
-    for (const block of page.text.split(/\r?\n\s*\r?\n/)) {
-      const text = block
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .join('\n');
-      if (text) out.push({ page: page.number, text });
-    }
-  }
   return out;
 }
 
