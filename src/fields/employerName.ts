@@ -160,8 +160,10 @@ function simple(name: string): string {
  */
 function isPreferredForm(longer: string, shorter: string): boolean {
   if (simple(longer) === simple(shorter)) return true;
+  if (!longer.toLowerCase().startsWith(shorter.toLowerCase())) return false;
   const extra = longer.slice(shorter.length).split(/[\s,]+/).filter(Boolean);
-  return longer.startsWith(shorter) && extra.length > 0 && extra.every((w) => isSuffix(w) || isOrgWord(w));
+  // A legal form makes the longer one the company's full name ("LARKSPUR" -> "Larkspur Genomics, Inc.").
+  return extra.length > 0 && (extra.every((w) => isSuffix(w) || isOrgWord(w)) || isSuffix(extra[extra.length - 1]));
 }
 
 function isAllCaps(name: string): boolean {

@@ -78,6 +78,7 @@ export function extractSignature(letter: Letter): FoundElement<'signature'> {
     if (signer) trace.push(`signer "${signer}"`);
     // A lone image on a first page may be the logo; a second image or a later page is more telling.
     const confidence = page.number !== (letter.pages[0]?.number ?? 1) || page.imageCount >= 2 ? 0.8 : 0.6;
+    if (confidence < 0.8) trace.push('a single image on the first page may also be a logo');
     return present<'signature'>({ kind: 'image', signer }, evidence, confidence, trace);
   }
 

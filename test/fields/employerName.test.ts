@@ -85,4 +85,9 @@ We are pleased to offer you an internship. We look forward to welcoming you to K
     const r = employer('NORTHWIND HEALTH SYSTEMS\n2200 Riverside Parkway, Madison, WI 53703\n\nDear Ada,\nNorthwind Health Systems is delighted to offer you an internship.');
     expect(r.value).toBe('Northwind Health Systems');
   });
+
+  it('prefers the full legal name in the body over a brand-only letterhead', () => {
+    const r = employer('LARKSPUR\n835 Summit Boulevard, Pittsburgh, PA 15222\n\nDear Zainab,\nOn behalf of Larkspur Genomics, Inc., I am pleased to offer you an internship.');
+    expect(r.value).toBe('Larkspur Genomics, Inc.');
+  });
 });
