@@ -1,5 +1,6 @@
 import type { Letter } from './letter.js';
 import { findAddresses, type AddressMention } from './shared/address.js';
+import { isUsCity } from './shared/addressCities.js';
 import { sentenceBounds } from './shared/dates.js';
 import { locateLetterDate } from './shared/datesOfLetter.js';
 import { zonedLines, type ZonedLine } from './shared/datesZones.js';
@@ -84,6 +85,12 @@ function place(letter: Letter, addresses: AddressMention[], lines: ZonedLine[]):
 
 function valueOf(a: AddressMention, mode: Mode): Value {
   return { mode, street: a.street ?? a.poBox, city: a.city, state: a.state, zip: a.zip };
+}
+
+/** "88 Beacon St." and "88 Beacon Street, Suite 2" compare equal: number and first name word. */
+function streetKey(street: string): string {
+  const m = /^(\S+)\s+(?:(?:N|S|E|W)\.?\s+)?(\S+)/.exec(street.toLowerCase());
+  return m ? `${m[1]} ${m[2].replace(/[.,]/g, '')}` : street.toLowerCase();
 }
 
 function missingParts(a: AddressMention): string[] {
@@ -171,7 +178,9 @@ export function extractWorkLocation(letter: Letter): FoundElement<'work_location
   else if (!remote && body) chosen = { p: body, source: 'body' };
   else if (!remote && letterhead && (officeReference || hybrid)) {
     // "at our Seattle office" with a Boston letterhead: the letterhead is not that office.
-    const named = officeReference ? namedPlace(officeReference.quote) : null;
+    // Only a place that is a city counts ("our Seattle office", not "our Pediatric Genomics lab").
+    const place0 = officeReference ? namedPlace(officeReference.quote) : null;
+    const named = place0 && isUsCity(place0) ? place0 : null;
     if (named && letterhead.address.city && !named.toLowerCase().includes(letterhead.address.city.toLowerCase())) {
       trace.push(`the letter names the "${named}" office, but the letterhead address is in ${letterhead.address.city}`);
       return missing<'work_location'>(`The letter says the work is at the ${named} office but gives no address for it; please give the complete work address (street, city, state, ZIP).`, trace);
@@ -193,7 +202,16 @@ export function extractWorkLocation(letter: Letter): FoundElement<'work_location
     return missing<'work_location'>(FIX, ['no work address and no remote statement found', ...trace]);
   }
 
-  const a = chosen.p.address;
+  let a = chosen.p.address;
+  // "our studio at 88 Beacon Street" with the full "88 Beacon Street, Boston, MA 02108" in the letterhead: the same place, completed.
+  if (a.street && missingParts(a).length) {
+    const key = streetKey(a.street);
+    const full = placed.find((p) => p.role !== 'recipient' && p.address.street && streetKey(p.address.street) === key && missingParts(p.address).length === 0);
+    if (full) {
+      trace.push(`completed from "${full.address.text.replace(/\s+/g, ' ')}", the same street written in full`);
+      a = full.address;
+    }
+  }
   const mode: Mode = hybrid || remote ? 'hybrid' : 'onsite';
   const how =
     chosen.source === 'cued'

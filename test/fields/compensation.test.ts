@@ -40,6 +40,8 @@ describe('extractCompensation', () => {
     ['Your salary will be $60,000 on an annualized basis.', wage(60000, 'year')],
     ['You will be paid on a bi-weekly basis at a rate of $20.00 per hour.', wage(20, 'hour')],
     ['Pay Rate: 20 USD/hour (non-exempt)', wage(20, 'hour')],
+    ['Your gross salary will be USD 3,400 per month.', wage(3400, 'month')],
+    ['Salary: $24.00 per hour (non-exempt), paid bi-weekly', wage(24, 'hour')],
   ])('%s', (text, expected) => {
     const r = pay(text);
     expect(r.status).toBe('present');

@@ -26,6 +26,10 @@ describe('extractEndDate', () => {
     ['Start date\tMay 31, 2027\nEnd date\tAug. 13, 2027', '2027-08-13'],
     ['The co-op runs from September 7, 2027 to January 14, 2028.', '2028-01-14'],
     ['The internship runs June 1st – August 20th, 2027.', '2027-08-20'],
+    ['The micro-internship runs January 6-29, 2027.', '2027-01-29'],
+    ['Dates: June 1 – 30, 2027', '2027-06-30'],
+    ['The internship runs from the 1st of June to the 20th of August 2027.', '2027-08-20'],
+    ['Your co-op term will commence on 7 September 2027 and conclude on 17 December 2027 (15 weeks).', '2027-12-17'],
   ])('%s', (body, expected) => {
     const r = end(DATED + body + '\n\nPlease accept by March 15, 2027.\n\nSincerely,\nAna');
     expect(r.status).toBe('present');

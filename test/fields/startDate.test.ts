@@ -53,6 +53,8 @@ describe('extractStartDate', () => {
     ['Your start date will be 7-Jun-2027.', '2027-06-07'],
     ['• Start: June 1, 2027\n• End: August 20, 2027', '2027-06-01'],
     ['| Start Date | End Date |\n| June 1, 2027 | August 20, 2027 |', '2027-06-01'],
+    ['The micro-internship runs January 6-29, 2027.', '2027-01-06'],
+    ['Start: 5/24/27\nEnd: 8/13/27', '2027-05-24'],
     ['Internship Period: Summer 2027 (June 1 – August 20)', '2027-06-01'],
     ['Your employment will be effective June 1, 2027 and will continue through August 20, 2027.', '2027-06-01'],
     ['You are expected to report to work on June 1, 2027 at 8:30 a.m.', '2027-06-01'],

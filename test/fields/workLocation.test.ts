@@ -198,3 +198,24 @@ describe('extractWorkLocation, remote states and letterhead lines', () => {
     expect(text).toContain(r.evidence[0].quote);
   });
 });
+
+describe('extractWorkLocation, completing and naming offices', () => {
+  it('completes a street named in the body from the same street written in full in the letterhead', () => {
+    const text = 'Cedar & Stone Architects\n88 Beacon Street\nBoston, Massachusetts 02108\n617-555-0199\n\nDate: January 8, 2027\n\nDear Ms. Tanaka:\nYou will be working out of our Boston studio at 88 Beacon Street.\n\nSincerely,\nRobert';
+    const r = extractWorkLocation(letterFromText(text));
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual(onsite('88 Beacon Street', 'Boston', 'MA', '02108'));
+    expect(r.trace.join('\n')).toMatch(/completed from/);
+  });
+
+  it('takes the letterhead for "on-site at the hospital" even when a lab is named', () => {
+    const text = "Lakeside Children's Hospital\nDepartment of Research | 900 Lakeshore Drive, Chicago, IL 60611\n\nDecember 1, 2026\n\nDear Ravi,\nYou will work in our Pediatric Genomics lab, on-site at the hospital.\n\nBest,\nEmily";
+    const r = extractWorkLocation(letterFromText(text));
+    expect(r.value).toEqual(onsite('900 Lakeshore Drive', 'Chicago', 'IL', '60611'));
+  });
+
+  it('reads an address in a hybrid line of a short email', () => {
+    const r = extractWorkLocation(letterFromText('Hi Maria,\nWhere: Brightwave, 1200 Main Street, Suite 300, Dallas, TX 75202 (hybrid - Tues/Thurs in office)\nJordan'));
+    expect(r.value).toEqual({ mode: 'hybrid', street: '1200 Main Street, Suite 300', city: 'Dallas', state: 'TX', zip: '75202' });
+  });
+});

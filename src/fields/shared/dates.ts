@@ -95,9 +95,32 @@ interface RawDate {
   via: 'pattern' | 'chrono';
 }
 
-function patternDates(text: string): RawDate[] {
+// "January 6-29, 2027", "June 1 – 30": both ends in one month. The second end is just its day (and year).
+const SAME_MONTH_RANGE = new RegExp(
+  `(?<![\\w/.-])(${MONTH})\\.?${SP}(\\d{1,2})${ORD}[ \\t\\r]*(?:-|–|—|to|through|thru)[ \\t\\r]*(\\d{1,2})${ORD}(?:[ \\t\\r]*,?${SP}((?:19|20)\\d{2}))?(?![\\d:/])\\b`,
+  'gi',
+);
+
+function sameMonthRanges(text: string): RawDate[] {
   const found: RawDate[] = [];
+  for (const m of text.matchAll(SAME_MONTH_RANGE)) {
+    const month = monthNumber(m[1]);
+    const [d1, d2] = [Number(m[2]), Number(m[3])];
+    const year = m[4] ? Number(m[4]) : null;
+    if (month === null || d1 < 1 || d2 > 31 || d2 <= d1 || !isRealDate(year ?? 2028, month, d2)) continue;
+    const fromText = /^\S+\.?\s+\d{1,2}(?:st|nd|rd|th)?/i.exec(m[0])![0];
+    const secondAt = m[0].lastIndexOf(m[3], m[4] ? m[0].length - m[4].length - 1 : m[0].length);
+    found.push({ index: m.index!, end: m.index! + fromText.length, month, day: d1, statedYear: year, via: 'pattern' });
+    found.push({ index: m.index! + secondAt, end: m.index! + m[0].length, month, day: d2, statedYear: year, via: 'pattern' });
+  }
+  return found;
+}
+
+function patternDates(text: string): RawDate[] {
+  const found: RawDate[] = sameMonthRanges(text);
+  const taken = [...found];
   for (const m of text.matchAll(DATE_RE)) {
+    if (taken.some((t) => m.index! < t.end && t.index < m.index! + m[0].length)) continue;
     const g = m.groups ?? {};
     let month: number | null = null;
     let day: number | null = null;
@@ -171,7 +194,7 @@ export function sentenceBounds(text: string, index: number): [number, number] {
   return [start, end];
 }
 
-const RANGE_JOIN = /^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
+const RANGE_JOIN = /^\s*(?:-|–|—|to|through|thru|until|till|and)(?:\s+the)?\s*$/i;
 
 function linkRanges(page: DateMention[], text: string): void {
   for (let i = 0; i + 1 < page.length; i++) {
