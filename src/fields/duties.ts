@@ -1,6 +1,6 @@
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { bulletItem, exactQuote, letterSentences } from './shared/sections.js';
+import { bulletItem, exactQuote, letterSentences, withExactQuotes } from './shared/sections.js';
 import type { Evidence } from '../report/index.js';
 
 const FIX = 'Please add a brief description of the duties (for example "You will design test plans, analyze data and report results.").';
@@ -163,6 +163,10 @@ function looksLikeDutyList(items: string[]): boolean {
 }
 
 export function extractDuties(letter: Letter): FoundElement<'duties'> {
+  return withExactQuotes(letter, findDuties(letter));
+}
+
+function findDuties(letter: Letter): FoundElement<'duties'> {
   const lines = pageLines(letter);
   const trace: string[] = [];
 

@@ -3,7 +3,7 @@ import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { domainOf, findOrgNames, isFreeMail, isOrgLine, isOrgWord, isSuffix, orgMatchesDomain } from './shared/orgNames.js';
 import { findLetterheadBlock } from './shared/orgLetterhead.js';
-import { exactQuote, findQuotedHeaders, letterSentences, signatureBlock, EMAIL_ADDRESS } from './shared/sections.js';
+import { exactQuote, findQuotedHeaders, letterSentences, signatureBlock, EMAIL_ADDRESS, withExactQuotes } from './shared/sections.js';
 import type { Evidence } from '../report/index.js';
 
 const FIX = 'Please name the employing company in the letter (for example on the letterhead or in the first sentence).';
@@ -35,6 +35,10 @@ function cuedName(after: string): string | null {
 }
 
 export function extractEmployerName(letter: Letter): FoundElement<'employer_name'> {
+  return withExactQuotes(letter, findEmployerName(letter));
+}
+
+function findEmployerName(letter: Letter): FoundElement<'employer_name'> {
   const trace: string[] = [];
   const lines = letterLines(letter);
   const candidates: Candidate[] = [];

@@ -1,7 +1,7 @@
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { exactQuote, letterSentences, withoutBullet } from './shared/sections.js';
+import { exactQuote, letterSentences, withoutBullet, withExactQuotes } from './shared/sections.js';
 
 const FIX = 'Please add the job title to the letter (for example "the position of Software Engineering Intern").';
 
@@ -66,6 +66,10 @@ const SENTENCE_CUES: { re: RegExp; cue: string; weight: number; before?: boolean
 ];
 
 export function extractJobTitle(letter: Letter): FoundElement<'job_title'> {
+  return withExactQuotes(letter, findJobTitle(letter));
+}
+
+function findJobTitle(letter: Letter): FoundElement<'job_title'> {
   const candidates: Candidate[] = [];
   let order = 0;
 

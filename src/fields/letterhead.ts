@@ -3,7 +3,7 @@ import { letterLines } from './shared/letterLines.js';
 import { findLetterheadBlock, type HeaderFound } from './shared/orgLetterhead.js';
 import { invalid, missing, present, type FoundElement } from './shared/foundElement.js';
 import { domainOf, isFreeMail, namesForDomain, withoutLegalForm } from './shared/orgNames.js';
-import { EMAIL_ADDRESS, findQuotedHeaders } from './shared/sections.js';
+import { EMAIL_ADDRESS, findQuotedHeaders, withExactQuotes } from './shared/sections.js';
 
 const FIX_MISSING = 'Please send the letter on company letterhead, or as an email from an official company address.';
 const FIX_FREE_MAIL =
@@ -25,6 +25,10 @@ function organizationForDomain(letter: Letter, domain: string): { name: string; 
 }
 
 export function extractLetterhead(letter: Letter): FoundElement<'letterhead'> {
+  return withExactQuotes(letter, findLetterhead(letter));
+}
+
+function findLetterhead(letter: Letter): FoundElement<'letterhead'> {
   const lines = letterLines(letter);
   const trace: string[] = [];
   const firstPage = letter.pages[0]?.number ?? 1;

@@ -1,7 +1,7 @@
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { signatureBlock, signerOfLine } from './shared/sections.js';
+import { signatureBlock, signerOfLine, withExactQuotes } from './shared/sections.js';
 import { cleanPersonName } from './shared/names.js';
 
 const FIX = 'Please have the letter signed by the employer (a signature over the signer\'s name and title).';
@@ -12,6 +12,10 @@ const ESIGN_LINE =
   /^(?:\/s\/\s*\S|(?:electronically|digitally)\s+signed\b|e-?signed\b|signed\s+electronically\b)|\((?:e-?signature|electronic(?:ally)?\s+signed|signed\s+electronically|digital\s+signature)\)/iu;
 
 export function extractSignature(letter: Letter): FoundElement<'signature'> {
+  return withExactQuotes(letter, findSignature(letter));
+}
+
+function findSignature(letter: Letter): FoundElement<'signature'> {
   const trace: string[] = [];
   const lines = letterLines(letter);
   const block = signatureBlock(letter);

@@ -4,7 +4,7 @@ import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { cleanPersonName, nameWords, readNameAt, sameOrPartOf } from './shared/names.js';
 import { isOrgLine } from './shared/orgNames.js';
 import { findContactNames, findSignerNames, findSupervisorMentions } from './shared/namesInRoles.js';
-import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, exactQuote, findGreeting, letterSentences, withoutBullet, type Greeting } from './shared/sections.js';
+import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, exactQuote, findGreeting, letterSentences, withoutBullet, type Greeting, withExactQuotes } from './shared/sections.js';
 import type { Evidence } from '../report/index.js';
 
 const FIX = 'Please address the letter to the student by full name (for example "Dear Priya Raman," or a "To:" line with the full name).';
@@ -98,6 +98,10 @@ function lineCandidates(lines: LetterLine[]): Candidate[] {
 }
 
 export function extractStudentName(letter: Letter): FoundElement<'student_name'> {
+  return withExactQuotes(letter, findStudentName(letter));
+}
+
+function findStudentName(letter: Letter): FoundElement<'student_name'> {
   const lines = letterLines(letter);
   const trace: string[] = [];
   const greeting = findGreeting(lines);

@@ -61,4 +61,11 @@ describe('extractJobTitle', () => {
   it('keeps the field of a bare rank after a comma ("Intern, Software Engineering")', () => {
     expect(title('We are pleased to offer you the position of Intern, Software Engineering, in our Seattle office.').value).toBe('Intern, Software Engineering');
   });
+
+  it('quotes a tab-separated row exactly as the letter has it', () => {
+    const text = 'Position \tEmbedded Systems Intern\nPosition type \tInternship';
+    const r = title(text);
+    expect(r.value).toBe('Embedded Systems Intern');
+    expect(text).toContain(r.evidence[0].quote);
+  });
 });

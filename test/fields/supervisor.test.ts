@@ -90,4 +90,11 @@ describe('extractSupervisor', () => {
     expect(supervisor('You will be working under Dana Lee, Lab Manager, on the assay team.').value).toEqual({ name: 'Dana Lee', title: 'Lab Manager', email: null, phone: null });
     expect(supervisor('Dana Lee (Lab Manager) will supervise your work.').value).toEqual({ name: 'Dana Lee', title: 'Lab Manager', email: null, phone: null });
   });
+
+  it('quotes a tab-separated table row exactly as the letter has it', () => {
+    const text = 'Compensation \t$6,000/month\nSupervisor \tMarcus Greene, Marketing Director\n(marcus.greene@stonebridgematerials.com)';
+    const r = supervisor(text);
+    expect(r.value?.name).toBe('Marcus Greene');
+    expect(text).toContain(r.evidence[0].quote);
+  });
 });

@@ -267,3 +267,8 @@ export function exactQuote(letter: Letter, page: number, quote: string): string 
   const m = new RegExp(words.join('\\s+'), 'u').exec(text);
   return m ? m[0] : quote;
 }
+
+/** The element with every evidence quote mapped back to the letter's own text (lines are read whitespace-normalized). */
+export function withExactQuotes<T extends { evidence: { page: number; quote: string }[] }>(letter: Letter, found: T): T {
+  return { ...found, evidence: found.evidence.map((e) => ({ page: e.page, quote: exactQuote(letter, e.page, e.quote) })) };
+}
