@@ -1,6 +1,8 @@
 import { createChecker } from '../checker.js';
 import type { Settings } from '../config/settings.js';
+import { createOcrService } from '../extract/ocr/createOcrService.js';
 import { PROBLEM_TITLES, isProblemError } from '../report/errors.js';
+import { lazyOcrService } from './lazyOcrService.js';
 import { LetterCheckError, type LetterChecker } from './letterCheck.js';
 
 /**
@@ -8,7 +10,9 @@ import { LetterCheckError, type LetterChecker } from './letterCheck.js';
  * sent anywhere). An unknown profile is refused before any letter is read.
  */
 export async function createLocalChecker(settings: Settings, profile?: string): Promise<LetterChecker> {
-  const checker = await createChecker(settings);
+  // The same OCR pool the service uses (OCR_WORKERS; 0 turns OCR off), started only if a letter needs it.
+  const ocr = settings.OCR_WORKERS === 0 ? null : lazyOcrService(() => createOcrService(settings));
+  const checker = await createChecker(settings, { ocr });
   if (profile && !checker.profiles.has(profile)) {
     await checker.close();
     throw new LetterCheckError({
@@ -18,9 +22,10 @@ export async function createLocalChecker(settings: Settings, profile?: string): 
     });
   }
   return {
-    async check(bytes, { mediaType, studentName }) {
+    async check(bytes, { fileName, studentName }) {
       try {
-        return await checker.check(bytes, { declaredType: mediaType, studentName, profile });
+        // The name alone: the checker warns when the bytes are not what the extension says.
+        return await checker.check(bytes, { fileName, studentName, profile });
       } catch (error) {
         if (isProblemError(error)) {
           throw new LetterCheckError({ code: error.code, title: PROBLEM_TITLES[error.code] ?? error.code, detail: error.message });
