@@ -58,6 +58,8 @@ function titleFromRunningText(after: string): string | null {
 const LABEL =
   /^(?:job\s+title|position\s+title|position|title|role|job|position\s+offered|offered\s+position|internship\s+title|internship\s+position|designation)\s*(?::|\||\t|\s{2,})\s*(.+)$/iu;
 
+const LABEL_SPACE = /^(?:Job Title|Position Title|Position|Title|Role|JOB TITLE|POSITION|TITLE)\s+(?=\p{Lu})(.+)$/u;
+
 const SENTENCE_CUES: { re: RegExp; cue: string; weight: number; before?: boolean }[] = [
   { re: /\b(?:position|role|title|post)\s+(?:of|as)\s+/giu, cue: 'position of', weight: 5 },
   { re: /\b(?:hired|join(?:ing)?\s+(?:us|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,3}|the\s+team|our\s+team)|employ(?:ed|ment)|work|serve|start|begin|continue|engaged|appointed|offer(?:ed)?\s+you\s+(?:a\s+)?(?:position|employment|an?\s+(?:internship|co-?op)(?:\s+position)?))\s+as\s+(?:an?|our|the)\s+/giu, cue: 'as a', weight: 4 },
@@ -74,8 +76,11 @@ function findJobTitle(letter: Letter): FoundElement<'job_title'> {
   let order = 0;
 
   for (const line of letterLines(letter)) {
-    const m = LABEL.exec(withoutBullet(line.text));
+    const bare = withoutBullet(line.text);
+    // A table row whose column gap was lost: "Position Embedded Systems Intern" (all capitalized words).
+    const m = LABEL.exec(bare) ?? LABEL_SPACE.exec(bare);
     if (!m) continue;
+    if (!LABEL.test(bare) && !(TITLE_NOUN.test(m[1]) && /^(?:(?:[\p{Lu}\d][\p{L}\d&/().'-]*|of|and|&|for|in|-|–)\s*)+$/u.test(m[1]))) continue;
     const t = cleanJobTitle(m[1].split(/\s+[|]\s+/)[0]);
     if (t && !/^(?:type|internship|co-?op|full-time|part-time)$/i.test(t)) candidates.push({ title: t, page: line.page, quote: line.text, cue: `"${line.text.split(/[:|\t]/)[0].trim()}" line`, weight: 6, order: order++ });
   }
