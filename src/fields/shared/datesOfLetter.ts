@@ -6,12 +6,15 @@ export interface LocatedLetterDate {
   iso: string;
   page: number;
   quote: string;
-  how: 'top' | 'quotedHeader' | 'emailHeader';
+  how: 'top' | 'topLoose' | 'quotedHeader' | 'emailHeader';
   mention: DateMention | null;
 }
 
 // What may stand beside the date on a dateline: "Date:", "Dated", a place ("Austin, Texas,"), nothing else of substance.
-const DATELINE_REST = /^[\s,.:|-]*(?:(?:date|dated|issued|sent)\s*(?:on)?\s*[:\-]?\s*)?(?:[A-Z][A-Za-z .'-]{1,30},\s*[A-Z][A-Za-z.]{1,20}\s*[,.]?\s*)?[\s,.:|-]*$/i;
+const DATELINE_REST =
+  /^[\s,.:|-]*(?:(?:date|dated|issued|sent)\s*(?:on)?\s*[:\-]?\s*)?(?:[A-Z][A-Za-z .'-]{1,30},\s*[A-Z][A-Za-z.]{1,20}\s*[,.]?\s*)?[\s,.:|-]*(?:(?:our\s+|your\s+)?ref(?:erence)?(?:\s+no\.?)?\s*[:#.]?\s*[\w/-]+\s*)?$/i;
+// A line about something else: its date is not the letter's, even above the salutation.
+const NOT_DATELINE = /\b(?:re|subject|start\w*|begin\w*|end\w*|through|until|expir\w*|respond|accept\w*|deadline|internship|co-?op|position|offer)\b/i;
 
 /** True when the date stands alone on its line, as a dateline does (not "Start date: June 1, 2027"). */
 export function isDateline(line: ZonedLine, m: DateMention, pageText: string): boolean {
@@ -34,6 +37,15 @@ export function locateLetterDate(letter: Letter, mentions = findDateMentions(let
     if (!isDateline(line, m, text.get(m.page) ?? '')) continue;
     const iso = mentionIso(m);
     if (iso) return { iso, page: m.page, quote: m.text, how: 'top', mention: m };
+  }
+  // Scanned two-column letterheads run the date into other text ("Since 1921 October 18, 2026"):
+  // the first full date above the salutation on a line that is about nothing else.
+  for (const m of mentions) {
+    if (m.range || m.day === null || m.statedYear === null) continue;
+    const line = lineAt(lines, m.page, m.index);
+    if (!line || line.zone !== 'top' || NOT_DATELINE.test(line.text)) continue;
+    const iso = mentionIso(m);
+    if (iso) return { iso, page: m.page, quote: m.text, how: 'topLoose', mention: m };
   }
   for (const m of mentions) {
     if (m.day === null || m.statedYear === null) continue;
