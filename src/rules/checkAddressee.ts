@@ -1,5 +1,5 @@
 import { readElement } from './shared/readElement.js';
-import { matchPersonName } from './matchPersonName.js';
+import { NO_COMMON_WORD, matchPersonName } from './matchPersonName.js';
 import type { Rule } from './ruleContext.js';
 
 /**
@@ -19,7 +19,9 @@ export const checkAddressee: Rule = ({ elements, caller }) => {
         code: 'ADDRESSEE_MISMATCH',
         severity: 'error',
         element: 'student_name',
-        message: `The letter is addressed to ${found}, not to ${expected} (${comparison.explanation}). An offer letter for CPT must be addressed to you; ask the employer for a letter in your name.`,
+        message: `The letter is addressed to ${found}, not to ${expected}${
+          comparison.explanation === NO_COMMON_WORD ? '' : ` (${comparison.explanation})`
+        }. An offer letter for CPT must be addressed to you; ask the employer for a letter in your name.`,
         expected,
         found,
       },

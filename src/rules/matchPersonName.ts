@@ -14,6 +14,9 @@ export interface NameComparison {
   explanation: string;
 }
 
+/** The explanation when two names share no word at all: nothing more to say than that they differ. */
+export const NO_COMMON_WORD = 'the names have no word in common';
+
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'madam', 'madame', 'mme', 'mlle', 'dear']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
 
@@ -115,6 +118,7 @@ export function matchPersonName(expected: string, found: string): NameComparison
     else used.add(index);
   }
 
+  if (unmatched.length === shortFull.length) return { verdict: 'different', explanation: NO_COMMON_WORD };
   if (unmatched.length > 0) {
     const which = unmatched.map(quote).join(' and ');
     return {

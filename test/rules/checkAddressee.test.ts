@@ -29,3 +29,10 @@ describe('checkAddressee', () => {
     expect(checkAddressee(contextOf({ caller: { studentName: 'Jose Nunez' }, elements: withElements({ student_name: missingElement<'student_name'>() }) }))).toEqual([]);
   });
 });
+
+describe('checkAddressee messages', () => {
+  it('says which word differs when the names share one', () => {
+    const [finding] = checkAddressee(contextOf({ caller: { studentName: 'Jose Nunez' }, elements: withValue('student_name', 'Maria Nunez') }));
+    expect(finding.message).toContain('(the letter\'s name has "Maria", which is not in the name you gave)');
+  });
+});

@@ -42,6 +42,10 @@ describe('matchPersonName', () => {
     expect(matchPersonName(expected, found).verdict).toBe('different');
   });
 
+  it('says when two names have no word in common', () => {
+    expect(matchPersonName('Lucía Fernández', 'Jae-won Lim')).toEqual({ verdict: 'different', explanation: 'the names have no word in common' });
+  });
+
   it('names the word the letter has that the caller did not give', () => {
     expect(matchPersonName('Jose Nunez', 'Maria Nunez').explanation).toContain('"Maria"');
   });
