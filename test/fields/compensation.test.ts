@@ -42,6 +42,9 @@ describe('extractCompensation', () => {
     ['Pay Rate: 20 USD/hour (non-exempt)', wage(20, 'hour')],
     ['Your gross salary will be USD 3,400 per month.', wage(3400, 'month')],
     ['Salary: $24.00 per hour (non-exempt), paid bi-weekly', wage(24, 'hour')],
+    ['You will be paid twenty-five dollars ($25.00) per hour.', wage(25, 'hour')],
+    ['Stipend: $3,000 (paid in two installments)', wage(3000, 'total')],
+    ['Your salary will be $50,000, prorated for the length of the internship.', wage(50000, 'year')],
   ])('%s', (text, expected) => {
     const r = pay(text);
     expect(r.status).toBe('present');
@@ -55,6 +58,9 @@ describe('extractCompensation', () => {
     'You will not receive compensation for this internship.',
     'The internship is offered for academic credit only.',
     'This is a volunteer position without pay.',
+    'There is no compensation for this position.',
+    'This is an uncompensated internship.',
+    'The internship is offered without monetary compensation.',
   ])('reads "%s" as an explicit unpaid statement', (text) => {
     const r = pay(text);
     expect(r.status).toBe('present');

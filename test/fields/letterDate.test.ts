@@ -19,6 +19,8 @@ describe('extractLetterDate', () => {
     ['Acme Corp\nWednesday, March 3, 2027\nDear Jane,', '2027-03-03'],
     ['Acme Corp\n2027-03-03\nDear Jane,', '2027-03-03'],
     ['Acme Corp\nOctober 18, 2026 Reference: OFR-2027-3710\nDear Jane,', '2026-10-18'],
+    ['Acme Corp\nDate of offer: March 3, 2027\nDear Jane,', '2027-03-03'],
+    ['Acme Corp\nOffer Date: 03/03/2027\nDear Jane,', '2027-03-03'],
     ['Wrenfield Insurance Company Since 1921 October 18, 2026\nDear Jane,', '2026-10-18'],
   ])('%s', (text, expected) => {
     const r = dated(text);

@@ -45,6 +45,10 @@ describe('extractWorkLocation', () => {
     ['The worksite is 100 N. Main St., St. Louis, MO 63102.', onsite('100 N. Main St.', 'St. Louis', 'MO', '63102')],
     ['Place of work: 77 Market St, Portland OR 97201', onsite('77 Market St', 'Portland', 'OR', '97201')],
     ['You will work at 500 W Madison St, Chicago, Ill. 60661.', onsite('500 W Madison St', 'Chicago', 'IL', '60661')],
+    ["You'll be working from our New York office: 11 Times Square, New York, NY 10036.", onsite('11 Times Square', 'New York', 'NY', '10036')],
+    ['You will work in person at our Denver office (1801 California St, Suite 4500, Denver, CO 80202).', onsite('1801 California St, Suite 4500', 'Denver', 'CO', '80202')],
+    ['The internship will be located at 1100 New York Avenue NW, Washington, DC 20005.', onsite('1100 New York Avenue NW', 'Washington', 'DC', '20005')],
+    ['Work location: 10 Hudson Yards, New York, New York 10001', onsite('10 Hudson Yards', 'New York', 'NY', '10001')],
   ])('%s', (body, expected) => {
     const r = site(LETTERHEAD + body + CLOSING);
     expect(r.status).toBe('present');

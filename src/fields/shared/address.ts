@@ -114,6 +114,8 @@ function joinLines(block: string): string {
   );
 }
 
+const LOOSE_STREET = /(?:^|[,:|•·]\s*|\n\s*)((?:\d{1,6}[A-Z]?|One|Two|Three)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t\r]*,[ \t\r]*\n?[ \t\r]*$/;
+
 // What may separate a street from its city: commas, bullets, line breaks, and suite or floor lines.
 const GAP = new RegExp(`^(?:[\\s,;·•|–—-]+|${UNIT})*$`);
 
@@ -147,6 +149,11 @@ export function findAddresses(letter: Letter): AddressMention[] {
         ...[...region.matchAll(STREET_RE)].map((m) => ({ kind: 'street' as const, index: m.index!, end: m.index! + m[0].length })),
         ...[...region.matchAll(new RegExp(PO_BOX_RE.source, 'gi'))].map((m) => ({ kind: 'box' as const, index: m.index!, end: m.index! + m[0].length })),
       ].filter((p) => GAP.test(region.slice(p.end)));
+      // A street with no usual suffix ("10 Hudson Yards"): a number and capitalised words right before the city.
+      if (parts.length === 0) {
+        const loose = LOOSE_STREET.exec(region);
+        if (loose) parts.push({ kind: 'street', index: loose.index + loose[0].indexOf(loose[1]), end: loose.index + loose[0].indexOf(loose[1]) + loose[1].length });
+      }
       parts.sort((x, y) => x.index - y.index);
       const first = parts[0];
       if (first) {

@@ -12,7 +12,7 @@ export interface LocatedLetterDate {
 
 // What may stand beside the date on a dateline: "Date:", "Dated", a place ("Austin, Texas,"), nothing else of substance.
 const DATELINE_REST =
-  /^[\s,.:|-]*(?:(?:date|dated|issued|sent)\s*(?:on)?\s*[:\-]?\s*)?(?:[A-Z][A-Za-z .'-]{1,30},\s*[A-Z][A-Za-z.]{1,20}\s*[,.]?\s*)?[\s,.:|-]*(?:(?:our\s+|your\s+)?ref(?:erence)?(?:\s+no\.?)?\s*[:#.]?\s*[\w/-]+\s*)?$/i;
+  /^[\s,.:|-]*(?:(?:(?:offer|letter|issue)\s+)?(?:date|dated|issued|sent)(?:\s+of\s+(?:offer|letter|issue))?\s*(?:on)?\s*[:\-]?\s*)?(?:[A-Z][A-Za-z .'-]{1,30},\s*[A-Z][A-Za-z.]{1,20}\s*[,.]?\s*)?[\s,.:|-]*(?:(?:our\s+|your\s+)?ref(?:erence)?(?:\s+no\.?)?\s*[:#.]?\s*[\w/-]+\s*)?$/i;
 // A line about something else: its date is not the letter's, even above the salutation.
 const NOT_DATELINE = /\b(?:re|subject|start\w*|begin\w*|end\w*|through|until|expir\w*|respond|accept\w*|deadline|internship|co-?op|position|offer)\b/i;
 
