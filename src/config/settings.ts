@@ -30,10 +30,23 @@ export const SettingsSchema = z.object({
   MAX_ZIP_ENTRIES: intFrom(2000, 1),
   MAX_ZIP_UNCOMPRESSED_BYTES: intFrom(100 * MiB, 1024),
   MAX_ZIP_RATIO: intFrom(200, 1),
+  // A PDF's compressed streams, decoded, all together; one stream may hold at most an RGBA image of
+  // MAX_IMAGE_PIXELS. A letter's streams are a few MB; 20 pages of lossless 300-dpi colour scans ~500.
+  MAX_PDF_DECODED_BYTES: intFrom(512 * MiB, MiB),
   // ~300k characters is ~100 dense pages; letters are a few thousand.
   MAX_TEXT_CHARS: intFrom(300_000, 1000),
   // Covers reading, parsing and OCR of one request.
   REQUEST_TIMEOUT_MS: intFrom(60_000, 1000),
+
+  // Document parsers (pdf.js, mammoth, mailparser) run in worker threads with a memory cap each;
+  // a runaway file costs one worker, which is replaced. 0 reads in the request's thread (CLI only).
+  READER_WORKERS: intFrom(Math.max(1, Math.min(2, os.availableParallelism())), 0),
+  // A letter needs ~30-80 MB of parser heap; 256 leaves room for a 20-page scan and stops a bomb.
+  READER_MEMORY_MB: intFrom(256, 96),
+  // The heap cap does not cover buffers outside it (pdf.js's decoded streams, rendered pages): past
+  // this resident size of the whole process, the reader task running longest is ended. Keep it under
+  // the container's memory limit.
+  MAX_RSS_MB: intFrom(1536, 256),
 
   OCR_WORKERS: intFrom(Math.max(1, Math.min(4, os.availableParallelism())), 0),
   OCR_PAGE_TIMEOUT_MS: intFrom(30_000, 1000),
@@ -49,9 +62,16 @@ export const SettingsSchema = z.object({
     .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean)),
   // With API keys set, whether students may still use the web form and API without a key.
   OPEN_WEB_FORM: boolFrom(true),
+  // Per client address, for requests without an API key (students and the web form).
   RATE_LIMIT_PER_MINUTE: intFrom(30, 1),
+  // Per API key: the intake pipeline sends bursts at the start of term from one address.
+  RATE_LIMIT_KEYED_PER_MINUTE: intFrom(600, 1),
   TRUST_PROXY: z.string().default('false'),
+  // Checks admitted at once (uploading, waiting for a reader or OCR worker, or being read); the next
+  // gets 503 OVERLOADED with Retry-After. Bounds memory: at most MAX_QUEUE uploads are held.
   MAX_QUEUE: intFrom(50, 1),
+  // On SIGTERM: in-flight checks get this long to finish before the process exits anyway.
+  SHUTDOWN_TIMEOUT_MS: intFrom(75_000, 1000),
 
   // Batches (integrations beside Handshake): held in memory only, and only for as long as a caller needs to fetch them.
   MAX_BATCH_FILES: intFrom(25, 1),

@@ -30,7 +30,7 @@ interface PdfJsDocument {
  * - no system fonts or network fetches: everything pdf.js needs ships in node_modules;
  * - the page count is checked before any page is read, so a 10,000-page file costs nothing.
  */
-export async function readPdf(bytes: Uint8Array, maxPages: number): Promise<PdfReadResult> {
+export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixels = 40_000_000): Promise<PdfReadResult> {
   const parser = new PDFParse({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -39,6 +39,8 @@ export async function readPdf(bytes: Uint8Array, maxPages: number): Promise<PdfR
     enableXfa: false,
     stopAtErrors: false,
     verbosity: 0,
+    // Images past the pixel limit are skipped, not decoded (a 30000 x 30000 image is 3.6 GB of RGBA).
+    maxImageSize: maxImagePixels,
   });
   try {
     const info = await parser.getInfo();

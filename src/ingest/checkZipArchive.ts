@@ -5,7 +5,15 @@ export interface ZipLimits {
   maxUncompressedBytes: number;
   /** Largest uncompressed/compressed ratio allowed for an entry over 1 MiB (zip bombs run to 1000:1). */
   maxRatio: number;
+  /**
+   * Largest XML part (document.xml, a header, a .rels): readers turn it into one string and a tree,
+   * and a single allocation far past a worker's heap cap can abort the whole process rather than
+   * just the worker. Absent: DEFAULT_MAX_XML_PART_BYTES. Pictures in the zip are never read as text.
+   */
+  maxXmlPartBytes?: number;
 }
+
+export const DEFAULT_MAX_XML_PART_BYTES = 16 * 1024 * 1024;
 
 export interface ZipEntrySummary {
   name: string;
@@ -86,6 +94,10 @@ export function checkZipArchive(bytes: Uint8Array, limits: ZipLimits): ZipEntryS
     if (total > limits.maxUncompressedBytes) throw new ArchiveLimitError(`The document expands to more than ${limits.maxUncompressedBytes} bytes.`);
     if (uncompressedSize > RATIO_CHECK_MIN_BYTES && uncompressedSize / Math.max(1, compressedSize) > limits.maxRatio) {
       throw new ArchiveLimitError(`A part of the document expands more than ${limits.maxRatio} times: that is how zip bombs look.`);
+    }
+    const maxXml = limits.maxXmlPartBytes ?? DEFAULT_MAX_XML_PART_BYTES;
+    if (/\.(?:xml|rels)$/i.test(name) && uncompressedSize > maxXml) {
+      throw new ArchiveLimitError(`A text part of the document is ${uncompressedSize} bytes; a letter's is well under ${maxXml}.`);
     }
     entries.push({ name, compressedSize, uncompressedSize, method, localHeaderOffset });
     at = end;

@@ -1,0 +1,194 @@
+import { checkPdfStreams } from '../../ingest/checkPdfStreams.js';
+import { checkZipArchive } from '../../ingest/checkZipArchive.js';
+import { inflateZipEntries } from '../../ingest/inflateZipEntries.js';
+import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocument.js';
+import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
+import { DocumentUnreadableError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
+import type { EmailEnvelope, ExtractionNotice } from '../extractedDocument.js';
+import type { EmailReadResult } from '../readEmail.js';
+import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
+
+// A page with fewer visible characters than this has no usable text layer (a scan, or a scan
+// with a stamped header): it is rendered and OCR-read instead.
+export const MIN_TEXT_LAYER_CHARS = 40;
+// A page with pictures and little more text than that may be a typed letterhead over a scanned
+// body: it is rendered for OCR too, and extractDocument keeps the OCR text only if it finds
+// clearly more than the layer.
+export const THIN_TEXT_LAYER_CHARS = 250;
+// PDF user space is 72 units per inch; OCR reads best at about 300 dpi.
+const OCR_DPI = 300;
+
+/**
+ * Everything that runs a parser over the upload: pdf.js, mammoth and jszip, mailparser, msgreader.
+ * In the service this runs inside a reader worker (readerWorker.ts) with a memory cap and a
+ * watchdog, so a document that makes a parser loop or balloon costs that worker, never the
+ * service. The readers are loaded on first use, so a worker that only ever sees Word documents
+ * never loads pdf.js.
+ */
+export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
+  const budget = new Budget(task.limits);
+  switch (task.kind) {
+    case 'pdf':
+      return { ...(await readPdfLayers(task.bytes, task, budget, 1)), email: null };
+    case 'docx':
+      return { ...(await readDocxLayers(task.bytes, budget)), email: null };
+    case 'email': {
+      const { readEmail } = await import('../readEmail.js');
+      return readEmailLayers(await readEmail(task.bytes), task, budget);
+    }
+    case 'msg': {
+      const { readMsg } = await import('../readMsg.js');
+      return readEmailLayers(readMsg(task.bytes), task, budget);
+    }
+  }
+}
+
+/** Pages and characters across the whole upload (an email and its attachments share them). */
+class Budget {
+  pages = 0;
+  characters = 0;
+  constructor(readonly limits: ReaderLimits) {}
+
+  get pagesLeft(): number {
+    return Math.max(1, this.limits.maxPages - this.pages);
+  }
+
+  add(page: { text: string }): void {
+    this.pages += 1;
+    this.characters += page.text.length;
+    if (this.pages > this.limits.maxPages) throw new TooManyPagesError(`The document has more than ${this.limits.maxPages} pages; at most ${this.limits.maxPages} are read.`);
+    if (this.characters > this.limits.maxTextChars) {
+      throw new TextTooLongError(`The document has more than ${this.limits.maxTextChars} characters of text; a letter has a few thousand.`);
+    }
+  }
+}
+
+interface PdfPageProxy {
+  getViewport(options: { scale: number }): { width: number; height: number };
+  getAnnotations(): Promise<{ actions?: Record<string, unknown>; action?: string; unsafeUrl?: string }[]>;
+}
+interface PdfDocumentProxy {
+  getPage(n: number): Promise<PdfPageProxy>;
+  getJSActions?(): Promise<Record<string, unknown> | null>;
+  hasJSActions?(): Promise<boolean>;
+}
+
+async function readPdfLayers(bytes: Uint8Array, task: ReadTask, budget: Budget, firstNumber: number): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
+  // pdf.js decodes streams outside the heap cap: measure them first, capped and thrown away.
+  await checkPdfStreams(bytes, { maxStreamBytes: 4 * task.limits.maxImagePixels, maxTotalBytes: task.limits.maxPdfDecodedBytes });
+  const { readPdf } = await import('../readPdf.js');
+  const { pages: textPages, notices, parser } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
+  try {
+    const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
+    const pages: LayerPage[] = [];
+    for (const page of textPages) {
+      const layer: LayerPage = { number: firstNumber + pages.length, text: page.text, imageCount: page.imageCount, scan: null };
+      const visible = visibleLength(page.text);
+      const scanned = visible < MIN_TEXT_LAYER_CHARS || (page.imageCount > 0 && visible < THIN_TEXT_LAYER_CHARS);
+      if (scanned && task.renderScannedPages && doc) {
+        const scale = await renderScale(doc, page.number, task.limits.maxImagePixels);
+        const shot = await parser.getScreenshot({ partial: [page.number], scale, imageDataUrl: false, imageBuffer: true });
+        const png = shot.pages[0]?.data;
+        if (!png) throw new DocumentUnreadableError(`Page ${page.number} of the PDF could not be rendered.`);
+        layer.scan = png;
+      }
+      budget.add(layer);
+      pages.push(layer);
+    }
+    if (!notices.some((n) => n.code === 'DOCUMENT_HAS_SCRIPT') && (await pdfHasScript(bytes, doc, textPages.length))) {
+      notices.push({ code: 'DOCUMENT_HAS_SCRIPT', message: 'The PDF contains JavaScript. It was not run.' });
+    }
+    return { pages, notices };
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+/** 300 dpi, or less when the page is so large that 300 dpi would pass the pixel limit OCR accepts. */
+async function renderScale(doc: PdfDocumentProxy, pageNumber: number, maxPixels: number): Promise<number> {
+  const { width, height } = (await doc.getPage(pageNumber)).getViewport({ scale: 1 });
+  const wanted = OCR_DPI / 72;
+  const area = Math.max(1, width * height);
+  // 2% headroom: the renderer rounds each side up.
+  return Math.min(wanted, Math.sqrt((maxPixels * 0.98) / area));
+}
+
+/**
+ * JavaScript anywhere: the document's own actions (pdf.js getJSActions), form fields (hasJSActions),
+ * links and annotations, and, for files whose objects pdf.js never reaches, the raw names /JS and
+ * /JavaScript. Nothing is ever run: pdf.js's scripting is off.
+ */
+async function pdfHasScript(bytes: Uint8Array, doc: PdfDocumentProxy | undefined, pageCount: number): Promise<boolean> {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (/\/(?:JS|JavaScript)(?=[\s/<(\[>])/.test(raw)) return true;
+  if (!doc) return false;
+  try {
+    if (await doc.hasJSActions?.()) return true;
+    if (await doc.getJSActions?.()) return true;
+    for (let n = 1; n <= pageCount; n++) {
+      const annotations = await (await doc.getPage(n)).getAnnotations();
+      if (annotations.some((a) => (a.actions && Object.keys(a.actions).length > 0) || /^\s*javascript:/i.test(a.unsafeUrl ?? ''))) return true;
+    }
+  } catch {
+    // A damaged annotation is not a script.
+  }
+  return false;
+}
+
+async function readDocxLayers(bytes: Uint8Array, budget: Budget): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
+  // The directory is checked again here: the worker does not trust what it is told about the bytes.
+  const entries = checkZipArchive(bytes, budget.limits);
+  const parts = inflateZipEntries(bytes, entries, budget.limits);
+  const inspected = inspectDocxParts(parts);
+  parts.clear();
+  const { readDocx } = await import('../readDocx.js');
+  const { text, notices } = await readDocx(bytes, entries);
+  const page: LayerPage = { number: 1, text, imageCount: 0, scan: null };
+  budget.add(page);
+  return { pages: [page], notices: uniqueByCode([...inspected, ...notices]) };
+}
+
+/**
+ * The body is page 1; an attached PDF or Word offer follows as pages 2..n. The email's own
+ * headers stay with the document: they make it an "official email" even when the letter is attached.
+ */
+async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Budget): Promise<ReadResult> {
+  const first: LayerPage = { number: 1, text: envelopeText(mail.envelope) + mail.body, imageCount: 0, scan: null };
+  budget.add(first);
+  const pages: LayerPage[] = [first];
+  const notices: ExtractionNotice[] = [];
+  for (const attachment of mail.attachments) {
+    let inner: IngestedDocument;
+    try {
+      inner = ingestDocument(attachment.bytes, null, task.limits, { declaredName: attachment.filename });
+    } catch {
+      continue; // an attachment we cannot read (a logo, a vCard) is not the letter
+    }
+    if (inner.kind !== 'pdf' && inner.kind !== 'docx') continue;
+    const read = inner.kind === 'pdf' ? await readPdfLayers(inner.bytes, task, budget, pages.length + 1) : await readDocxLayers(inner.bytes, budget);
+    for (const page of read.pages) pages.push({ ...page, number: pages.length + 1 });
+    notices.push(...inner.notices, ...read.notices);
+  }
+  return { pages, email: mail.envelope, notices: uniqueByCode(notices) };
+}
+
+/** The headers as a reader sees them at the top of a printed email, so evidence can quote them. */
+function envelopeText(envelope: EmailEnvelope): string {
+  const person = (p: { name: string | null; address: string | null }) => (p.name && p.address ? `${p.name} <${p.address}>` : (p.name ?? p.address ?? ''));
+  const lines = [
+    envelope.from ? `From: ${person(envelope.from)}` : null,
+    envelope.to.length ? `To: ${envelope.to.map(person).join(', ')}` : null,
+    envelope.date ? `Date: ${envelope.date.slice(0, 10)}` : null,
+    envelope.subject ? `Subject: ${envelope.subject}` : null,
+  ].filter(Boolean);
+  return lines.length ? `${lines.join('\n')}\n\n` : '';
+}
+
+function uniqueByCode(notices: ExtractionNotice[]): ExtractionNotice[] {
+  const seen = new Set<string>();
+  return notices.filter((n) => !seen.has(n.code) && seen.add(n.code));
+}
+
+export function visibleLength(text: string): number {
+  return text.replace(/\s+/g, '').length;
+}
