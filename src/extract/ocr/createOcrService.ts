@@ -3,6 +3,7 @@ import type { Worker } from 'tesseract.js';
 import type { Settings } from '../../config/settings.js';
 import { DocumentUnreadableError, isProblemError } from '../../report/errors.js';
 import type { OcrPageOptions, OcrPageResult, OcrService } from '../ocrService.js';
+import { stopHeicDecoder } from './decodeHeic.js';
 import { prepareImagePages, prepareRenderedPage, type PrepareLimits, type PreparedPage } from './preparePages.js';
 import { recognizePage } from './recognizePage.js';
 import { startTesseractWorker } from './startTesseractWorker.js';
@@ -76,7 +77,9 @@ export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoo
       return read(page, options);
     },
     ready: () => pool.ready(),
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pool.close(), stopHeicDecoder()]);
+    },
     stats: () => pool.stats(),
   };
 }
