@@ -1,11 +1,14 @@
 import type { Settings } from './config/settings.js';
 import { extractDocument } from './extract/extractDocument.js';
+import { createDocumentReaders } from './extract/isolation/createDocumentReaders.js';
+import type { DocumentReaders } from './extract/isolation/readerProtocol.js';
 import { ocrConfidenceOf, textSourceOf } from './extract/extractedDocument.js';
 import type { OcrService } from './extract/ocrService.js';
 import { findElements } from './fields/findElements.js';
+import { lowOcrConfidenceFindings } from './fields/shared/ocrUncertainty.js';
 import { ingestDocument } from './ingest/ingestDocument.js';
 import { Report, type Finding } from './report/index.js';
-import { ProcessingTimeoutError, UnknownProfileError } from './report/errors.js';
+import { OverloadedError, ProcessingTimeoutError, UnknownProfileError } from './report/errors.js';
 import { judgeLetter } from './rules/judgeLetter.js';
 import { loadProfiles } from './rules/loadProfiles.js';
 import type { Profile } from './rules/profile.js';
@@ -16,6 +19,8 @@ export interface CheckOptions extends CallerFacts {
   profile?: string;
   /** The Content-Type or file type the client claimed; only used to warn when the bytes disagree. */
   declaredType?: string | null;
+  /** The file name the client gave; only used to warn when the bytes disagree with its extension. */
+  fileName?: string | null;
   /** YYYY-MM-DD; defaults to the current UTC date. Fixed in evaluations so results reproduce. */
   today?: string;
 }
@@ -30,6 +35,8 @@ export interface Checker {
 
 export interface CheckerDependencies {
   ocr?: OcrService | null;
+  /** Where the document parsers run; by default a pool of capped worker threads (READER_WORKERS). */
+  readers?: DocumentReaders;
 }
 
 const PROGRAM_PROFILES: Record<NonNullable<CallerFacts['program']>, string> = {
@@ -46,6 +53,7 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
   };
   const profiles = loadProfiles(settings.PROFILES_DIR, ruleSettings);
   const ocr = dependencies.ocr ?? null;
+  const readers = dependencies.readers ?? createDocumentReaders(settings);
   const limits = {
     maxBytes: settings.MAX_UPLOAD_BYTES,
     maxPages: settings.MAX_PAGES,
@@ -53,7 +61,14 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
     maxEntries: settings.MAX_ZIP_ENTRIES,
     maxUncompressedBytes: settings.MAX_ZIP_UNCOMPRESSED_BYTES,
     maxRatio: settings.MAX_ZIP_RATIO,
+    maxImagePixels: settings.MAX_IMAGE_PIXELS,
+    maxPdfDecodedBytes: settings.MAX_PDF_DECODED_BYTES,
+    // One XML part of a Word document, as a string and a tree, must fit well inside a reader's heap.
+    maxXmlPartBytes: Math.min(16, settings.READER_MEMORY_MB / 16) * 1024 * 1024,
   };
+  // Checks under way, so that close() lets them finish before the workers end.
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
 
   function chooseProfile(options: CheckOptions): Profile {
     const id = options.profile ?? (options.program ? PROGRAM_PROFILES[options.program] : 'cpt');
@@ -62,10 +77,10 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
     return profile;
   }
 
-  async function run(bytes: Uint8Array, options: CheckOptions): Promise<Report> {
+  async function run(bytes: Uint8Array, options: CheckOptions, signal: AbortSignal): Promise<Report> {
     const profile = chooseProfile(options);
-    const ingested = ingestDocument(bytes, options.declaredType ?? null, limits);
-    const extracted = await extractDocument(ingested, { limits, ocr });
+    const ingested = ingestDocument(bytes, options.declaredType ?? null, limits, { declaredName: options.fileName });
+    const extracted = await extractDocument(ingested, { limits, ocr, readers, signal });
     const elements = findElements({ pages: extracted.pages, email: extracted.email });
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const judgement = judgeLetter({
@@ -76,7 +91,10 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
       email: extracted.email,
       settings: ruleSettings,
     });
-    const documentFindings: Finding[] = extracted.notices.map((n) => ({ code: n.code, severity: 'warning', element: null, message: n.message }));
+    const documentFindings: Finding[] = [
+      ...extracted.notices.map((n): Finding => ({ code: n.code, severity: 'warning', element: null, message: n.message })),
+      ...lowOcrConfidenceFindings(extracted.pages),
+    ];
     return Report.parse({
       verdict: judgement.verdict,
       profile: profile.id,
@@ -97,20 +115,39 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
   return {
     profiles,
     async check(bytes, options = {}) {
+      if (closing) throw new OverloadedError('The service is shutting down; send the letter again in a moment.');
       let timer: NodeJS.Timeout | undefined;
+      // Past the deadline the request is answered, and the work stops: the reader worker still on
+      // the document is ended (and replaced), its pages still queued for OCR are dropped.
+      const gaveUp = new AbortController();
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new ProcessingTimeoutError(`Reading the letter took longer than ${settings.REQUEST_TIMEOUT_MS / 1000} s.`)),
-          settings.REQUEST_TIMEOUT_MS,
-        );
+        timer = setTimeout(() => {
+          const error = new ProcessingTimeoutError(`Reading the letter took longer than ${settings.REQUEST_TIMEOUT_MS / 1000} s.`);
+          gaveUp.abort(error);
+          reject(error);
+        }, settings.REQUEST_TIMEOUT_MS);
       });
+      const work = run(bytes, options, gaveUp.signal);
+      const settled = work.then(
+        () => undefined,
+        () => undefined,
+      );
+      inFlight.add(settled);
+      void settled.then(() => inFlight.delete(settled));
       try {
-        return await Promise.race([run(bytes, options), deadline]);
+        return await Promise.race([work, deadline]);
       } finally {
         clearTimeout(timer);
       }
     },
-    ready: () => (ocr ? ocr.ready() : Promise.resolve()),
-    close: () => (ocr ? ocr.close() : Promise.resolve()),
+    async ready() {
+      await Promise.all([readers.warm(), ocr ? ocr.ready() : undefined]);
+    },
+    /** New checks are refused, the ones under way finish, then the reader and OCR workers end. */
+    async close() {
+      closing = true;
+      await Promise.all(inFlight);
+      await Promise.all([readers.close(), ocr ? ocr.close() : undefined]);
+    },
   };
 }
