@@ -37,6 +37,11 @@ afterAll(async () => {
 describe('offercheck as a process', () => {
   it('starts with a node shebang, so the built dist/cli/main.js runs as the bin', async () => {
     expect((await readFile(MAIN, 'utf8')).split('\n')[0]).toBe('#!/usr/bin/env node');
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.bin.offercheck).toBe('dist/cli/main.js');
+    // npm install runs prepare, which builds dist/ (and makes main.js executable): npx offercheck then works.
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.build).toContain("chmodSync('dist/cli/main.js'");
   });
 
   it('exits 1 for an incomplete letter, and its piped --json output is whole', async () => {
