@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -6,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { loadSettings } from '../../src/config/settings.js';
 import type { Report } from '../../src/report/index.js';
-import { fixtureLetter, type FixtureLetter } from '../cli/fixtureLetters.js';
+import { FIXTURES_DIR, fixtureLetter, type FixtureLetter } from '../cli/fixtureLetters.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -243,12 +245,20 @@ describe.skipIf(skip)(title, () => {
     await context.close();
   });
 
-  it('offers the camera for a photo and takes a dropped file', async () => {
+  it('offers the camera for a photo, previews it, and takes a dropped file', async () => {
     const { context, page } = await openForm({ width: 375, height: 812 });
     expect(await page.getAttribute('#photo', 'capture')).toBe('environment');
     expect(await page.getAttribute('#photo', 'accept')).toBe('image/*');
     expect(await page.textContent('label[for="photo"]')).toBe('Take a photo');
     expect(await page.getAttribute('#file', 'accept')).toContain('application/pdf');
+
+    // A photo taken with the camera is previewed, so the student sees the whole page made it in.
+    const photo = await readFile(path.join(FIXTURES_DIR, 'ocr/png-clean-01.png'));
+    await page.setInputFiles('#photo', { name: 'IMG_0412.png', mimeType: 'image/png', buffer: photo });
+    await page.waitForSelector('#preview:not([hidden])');
+    expect(await page.getAttribute('#preview', 'alt')).toBe('Preview of IMG_0412.png');
+    expect(await page.textContent('#chosen-file')).toMatch(/^Chosen: IMG_0412\.png \(\d+ KB\)$/);
+    await page.screenshot({ path: `${SCREENSHOTS}/offercheck-form-phone-photo.png`, fullPage: true });
 
     const text = 'Dropped letter text';
     await page.evaluate((content) => {
@@ -257,6 +267,7 @@ describe.skipIf(skip)(title, () => {
       document.getElementById('dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, text);
     expect(await page.textContent('#chosen-file')).toBe(`Chosen: dropped-letter.txt (${text.length} bytes)`);
+    expect(await page.isHidden('#preview')).toBe(true); // a text file has no picture
     await context.close();
   });
 

@@ -296,10 +296,33 @@ function showError(title, detail, meta) {
   $('error-heading').focus();
 }
 
+let previewUrl = null;
+
+/** A photo is shown small, so the student can see it is the whole page and sharp before sending it. */
+function showPreview(file) {
+  const preview = $('preview');
+  if (previewUrl) URL.revokeObjectURL(previewUrl);
+  previewUrl = null;
+  preview.hidden = true;
+  preview.removeAttribute('src');
+  if (!file || !file.type.startsWith('image/')) return;
+  previewUrl = URL.createObjectURL(file);
+  preview.alt = `Preview of ${file.name || 'the photo'}`;
+  // Some formats (HEIC outside Safari) cannot be shown; the service still reads them.
+  preview.onload = () => {
+    preview.hidden = false;
+  };
+  preview.onerror = () => {
+    preview.hidden = true;
+  };
+  preview.src = previewUrl;
+}
+
 function chooseFile(file) {
   selectedFile = file ?? null;
   chosenFile.textContent = selectedFile ? `Chosen: ${selectedFile.name || 'photo'} (${formatBytes(selectedFile.size)})` : 'No file chosen yet.';
   dropzone.classList.toggle('has-file', Boolean(selectedFile));
+  showPreview(selectedFile);
 }
 
 fileInput.addEventListener('change', () => {
