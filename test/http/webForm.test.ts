@@ -187,6 +187,8 @@ describe.skipIf(skip)(title, () => {
     }
     expect(email.trimEnd().endsWith(letter.studentName)).toBe(true);
     expect(email).toContain(`the ${letter.label.elements.job_title.value} position`);
+    // Addressed to whoever signed the offer.
+    expect(email).toContain(`\n\nDear ${expected.elements.signature.value!.signer},\n\n`);
     expect(email).not.toContain('..');
     const mailto = await page.getAttribute('#mail-link', 'href');
     expect(decodeURIComponent(mailto ?? '')).toContain(fix);

@@ -218,8 +218,10 @@ function composeEmail(report, studentName) {
   // "Larkspur Inc." must not end the sentence with two full stops.
   const at = employer ? ` at ${employer.replace(/\.+$/, '')}` : '';
   const subject = 'Request for an updated offer letter';
+  // The person who signed the offer is the one to write back to; otherwise a neutral greeting.
+  const signer = report.elements.signature?.value?.signer;
   const body = [
-    'Dear Hiring Manager,',
+    `Dear ${signer || 'Hiring Manager'},`,
     '',
     `Thank you again for offering me ${position}${at}. I am very much looking forward to it.`,
     '',
