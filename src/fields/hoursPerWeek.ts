@@ -25,7 +25,8 @@ function wordToNumber(word: string): number | null {
 const NUM = `(?:(\\d{1,2}(?:\\.\\d{1,2})?)|(${WORD_NUMBER})(?:\\s*\\((\\d{1,2}(?:\\.\\d{1,2})?)\\))?)`;
 const RANGE_SEP = `\\s*(?:-|–|—|to|or|and)\\s*`;
 const UNIT = `(?:hours?|hrs?\\.?|h)`;
-const PER_WEEK = `(?:\\s*(?:of\\s+work\\s+)?(?:per|a|an|each|every|in\\s+a|/)\\s*(?:calendar\\s+|work\\s+)?(?:week|wk)\\b|\\s+weekly\\b|\\s*/\\s*wk\\b)`;
+// "hrsiwk", "hrs1wk": OCR reads the slash of "hrs/wk" as i, l or 1.
+const PER_WEEK = `(?:\\s*(?:of\\s+work\\s+)?(?:per|a|an|each|every|in\\s+a|/)\\s*(?:calendar\\s+|work\\s+)?(?:week|wk)\\b|\\s+weekly\\b|\\s*/\\s*wk\\b|(?<=hrs?|hours?)[il1|](?:wk|week)\\b)`;
 const BEFORE = `(?:(up\\s+to|not\\s+(?:to\\s+)?exceed(?:ing)?|no\\s+more\\s+than|not\\s+more\\s+than|a\\s+maximum\\s+of|maximum\\s+of|max(?:imum)?\\.?|at\\s+most|less\\s+than|under|fewer\\s+than|at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|no\\s+less\\s+than|no\\s+fewer\\s+than|between|approximately|about|around|roughly|an\\s+average\\s+of|on\\s+average)\\s+)?`;
 
 /** "up to 20 hours per week", "15-20 hrs/wk", "twenty (20) hours a week", "37.5 hours weekly". */

@@ -27,6 +27,7 @@ describe('extractEndDate', () => {
     ['The co-op runs from September 7, 2027 to January 14, 2028.', '2028-01-14'],
     ['The internship runs June 1st – August 20th, 2027.', '2027-08-20'],
     ['The micro-internship runs January 6-29, 2027.', '2027-01-29'],
+    ['The internship runs from 25 January 2027 through : 7 May 2027.', '2027-05-07'],
     ['Dates: June 1 – 30, 2027', '2027-06-30'],
     ['The internship runs from the 1st of June to the 20th of August 2027.', '2027-08-20'],
     ['Your co-op term will commence on 7 September 2027 and conclude on 17 December 2027 (15 weeks).', '2027-12-17'],

@@ -34,6 +34,7 @@ describe('extractHoursPerWeek', () => {
     ['Expected hours: approximately 30 hours per week.', 30, 30],
     ['Pay: $30.00/hour. Hours: up to 25 per week.', 0, 25],
     ['Work Schedule: Full-time, 40 hours per week', 40, 40],
+    ['This position is 20 hrsiwk, Monday through Friday.', 20, 20],
   ])('%s', (text, min, max) => {
     const r = hours(text);
     expect(r.status).toBe('present');

@@ -49,6 +49,7 @@ describe('extractWorkLocation', () => {
     ['You will work in person at our Denver office (1801 California St, Suite 4500, Denver, CO 80202).', onsite('1801 California St, Suite 4500', 'Denver', 'CO', '80202')],
     ['The internship will be located at 1100 New York Avenue NW, Washington, DC 20005.', onsite('1100 New York Avenue NW', 'Washington', 'DC', '20005')],
     ['Work location: 10 Hudson Yards, New York, New York 10001', onsite('10 Hudson Yards', 'New York', 'NY', '10001')],
+    ['You will be based at our Durham office, 580 industrial Parkway, Durham, North Carolina 27701.', onsite('580 Industrial Parkway', 'Durham', 'NC', '27701')],
   ])('%s', (body, expected) => {
     const r = site(LETTERHEAD + body + CLOSING);
     expect(r.status).toBe('present');

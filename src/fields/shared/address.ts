@@ -114,7 +114,8 @@ function joinLines(block: string): string {
   );
 }
 
-const LOOSE_STREET = /(?:^|[,:|•·]\s*|\n\s*)((?:\d{1,6}[A-Z]?|One|Two|Three)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t\r]*,[ \t\r]*\n?[ \t\r]*$/;
+// Lower-case words are let in here (OCR reads "Industrial" as "industrial"): right before a city and state they are safe.
+const LOOSE_STREET = /(?:^|[,:|•·]\s*|\n\s*)((?:\d{1,6}[A-Z]?|One|Two|Three)[ \t]+(?:[A-Za-z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t\r]*,[ \t\r]*\n?[ \t\r]*$/;
 
 // What may separate a street from its city: commas, bullets, line breaks, and suite or floor lines.
 const GAP = new RegExp(`^(?:[\\s,;·•|–—-]+|${UNIT})*$`);
@@ -145,14 +146,14 @@ export function findAddresses(letter: Letter): AddressMention[] {
       let street: string | null = null;
       let poBox: string | null = null;
       let startAt = cityAt;
-      const parts = [
+      const parts: { kind: 'street' | 'box' | 'looseStreet'; index: number; end: number }[] = [
         ...[...region.matchAll(STREET_RE)].map((m) => ({ kind: 'street' as const, index: m.index!, end: m.index! + m[0].length })),
         ...[...region.matchAll(new RegExp(PO_BOX_RE.source, 'gi'))].map((m) => ({ kind: 'box' as const, index: m.index!, end: m.index! + m[0].length })),
       ].filter((p) => GAP.test(region.slice(p.end)));
       // A street with no usual suffix ("10 Hudson Yards"): a number and capitalised words right before the city.
       if (parts.length === 0) {
         const loose = LOOSE_STREET.exec(region);
-        if (loose) parts.push({ kind: 'street', index: loose.index + loose[0].indexOf(loose[1]), end: loose.index + loose[0].indexOf(loose[1]) + loose[1].length });
+        if (loose) parts.push({ kind: 'looseStreet', index: loose.index + loose[0].indexOf(loose[1]), end: loose.index + loose[0].indexOf(loose[1]) + loose[1].length });
       }
       parts.sort((x, y) => x.index - y.index);
       const first = parts[0];
@@ -160,7 +161,11 @@ export function findAddresses(letter: Letter): AddressMention[] {
         startAt = regionStart + first.index;
         const written = tidy(region.slice(first.index));
         if (first.kind === 'box') poBox = written;
-        else street = joinLines(region.slice(first.index));
+        else {
+          const joined = joinLines(region.slice(first.index));
+          // A lower-case word in a street name is a misreading ("580 industrial Parkway"): the value is capitalised, the quote stays as read.
+          street = first.kind === 'street' ? joined : joined.replace(/\b(?!(?:of|the|de|la|del|du)\b)([a-z])(?=[a-z]{2,})/g, (c) => c.toUpperCase());
+        }
       }
       // A street with a PO Box beside it ("100 Main St, PO Box 5"): the box is the mailing part.
       if (street && PO_BOX_RE.test(street)) {

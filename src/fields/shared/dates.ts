@@ -194,7 +194,8 @@ export function sentenceBounds(text: string, index: number): [number, number] {
   return [start, end];
 }
 
-const RANGE_JOIN = /^\s*(?:-|–|—|to|through|thru|until|till|and)(?:\s+the)?\s*$/i;
+// Stray OCR specks (":", ".", "'") may sit around the word that joins a range.
+const RANGE_JOIN = /^\s*[:;.,'’]?\s*(?:-|–|—|to|through|thru|until|till|and)(?:\s+the)?\s*[:;.,'’]?\s*$/i;
 
 function linkRanges(page: DateMention[], text: string): void {
   for (let i = 0; i + 1 < page.length; i++) {

@@ -43,7 +43,7 @@ const DEADLINE_LABEL = /\b(?:expir\w*|deadline|respond|response|reply|accept(?:a
 const OTHER_LABEL = /^[\W_]*(?:[\w'-]+\s+){0,3}(?:date|dated|signed|sent)\s*[:|\-–—\t]*\s*$/i;
 
 const START_CUE =
-  /\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc(?:e|es|ed|ing|ement)|first day|report(?:ing)? (?:to work|for work|for duty|to the office|to our office|on site|onsite)|effective|join(?:ing)? (?:us|the team|our team)|on-?board(?:ing)? date|arrival date|kick(?:s)? off)\b/gi;
+  /\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc(?:e|es|ed|ing|ement)|first day|report(?:ing)? (?:to work|for work|for duty|to the office|to our office|on site|onsite)|effective|join(?:ing)? (?:us|the team|our team)|on-?board(?:ing)? date|arrival date|kick(?:s)? off|runs?\s+from|running\s+from)\b/gi;
 const END_CUE =
   /\b(?:end(?:s|ed|ing)?|conclu(?:de|des|ded|ding|sion)|through|thru|until|till|last day|complet(?:e|es|ed|ing|ion)|terminat(?:e|es|ed|ing|ion)|finish(?:es|ed|ing)?|wrap(?:s)? up)\b/gi;
 const DEADLINE_CUE =
