@@ -1,11 +1,15 @@
+import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Settings } from '../config/settings.js';
 import { createChecker, type Checker } from '../checker.js';
 import { createOcrService } from '../extract/ocr/createOcrService.js';
 import { loggerOptions, requestIdOptions } from './logger.js';
+import apiKeys from './plugins/apiKeys.js';
+import backpressure from './plugins/backpressure.js';
 import checkerPlugin from './plugins/checker.js';
 import noStore from './plugins/noStore.js';
-import problemDetails from './plugins/problemDetails.js';
+import problemDetails, { problemBody } from './plugins/problemDetails.js';
+import rateLimit from './plugins/rateLimit.js';
 import uploads from './plugins/uploads.js';
 import batchRoutes from './routes/batches.js';
 import healthRoutes from './routes/health.js';
@@ -30,10 +34,15 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
     // Enough for the slowest OCR'd letter; the checker's own deadline answers first.
     requestTimeout: settings.REQUEST_TIMEOUT_MS + 10_000,
     trustProxy: parseTrustProxy(settings.TRUST_PROXY) as boolean | string | string[],
+    clientErrorHandler: answerClientError,
     ...fastify,
   });
   await app.register(problemDetails);
   await app.register(noStore);
+  // Access and load, in this order for every request: who is asking, how often, whether there is room.
+  await app.register(apiKeys, { keys: settings.API_KEYS, openWebForm: settings.OPEN_WEB_FORM });
+  await app.register(rateLimit, { perAddress: settings.RATE_LIMIT_PER_MINUTE, perKey: settings.RATE_LIMIT_KEYED_PER_MINUTE });
+  await app.register(backpressure, { maxQueue: settings.MAX_QUEUE, maxUploadBytes: settings.MAX_UPLOAD_BYTES, ticketTimeoutMs: settings.REQUEST_TIMEOUT_MS * 2 });
   // The OCR workers start here, once: /readyz answers once they have loaded.
   const ocr = checker || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
   await app.register(checkerPlugin, { checker: checker ?? (await createChecker(settings, { ocr })) });
@@ -52,4 +61,24 @@ export function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request: above all a body that ends before
+ * its Content-Length (UPLOAD_INCOMPLETE, never a shortened letter). Answered as problem+json and
+ * never logged with the error's raw packet, which holds whatever of the letter had arrived.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = error.code === 'HPE_INVALID_EOF_STATE' ? 'UPLOAD_INCOMPLETE' : 'INVALID_REQUEST';
+  const detail = code === 'UPLOAD_INCOMPLETE' ? 'The upload ended before the file was complete; nothing was checked. Send it again.' : 'The request could not be read.';
+  // No request exists yet: no instance, no request id.
+  const { instance: _instance, requestId: _requestId, ...problem } = problemBody(code, detail, '', '');
+  const body = JSON.stringify(problem);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

@@ -16,13 +16,26 @@ async function main() {
   const app = await buildApp({ settings });
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      if (closing) return;
+    process.on(signal, () => {
+      if (closing) {
+        // A second signal: the operator does not want to wait.
+        app.log.warn({ signal }, 'second signal: exiting without waiting for in-flight checks');
+        process.exit(1);
+      }
       closing = true;
       app.log.info({ signal }, 'shutting down: finishing in-flight checks');
-      // close() stops accepting, waits for in-flight requests, then runs onClose (workers end).
+      // A check stuck past every deadline must not keep the process from ever exiting.
+      setTimeout(() => {
+        app.log.error({ timeoutMs: settings.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out: exiting with checks still running');
+        process.exit(1);
+      }, settings.SHUTDOWN_TIMEOUT_MS).unref();
+      // close() stops accepting (requests on kept-alive connections get 503), waits for in-flight
+      // requests, then runs onClose: the checker lets its checks finish and ends the reader and OCR workers.
       app.close().then(
-        () => process.exit(0),
+        () => {
+          app.log.info('shut down');
+          process.exit(0);
+        },
         () => process.exit(1),
       );
     });

@@ -19,10 +19,14 @@ const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_REQUEST',
 };
 
+const TRUNCATED_MULTIPART = /^Unexpected end of (?:multipart data|form)$/;
+
 export function problemCodeOf(error: FastifyError): ProblemCode {
   if (isProblemError(error)) return error.code;
   const mapped = FASTIFY_CODES[error.code];
   if (mapped) return mapped;
+  // busboy's error, without a code, for a multipart body that stops before its closing boundary.
+  if (TRUNCATED_MULTIPART.test(error.message)) return 'UPLOAD_INCOMPLETE';
   const status = error.statusCode ?? 500;
   if (status === 429) return 'RATE_LIMITED';
   if (status === 503) return 'OVERLOADED';
@@ -79,5 +83,6 @@ export default fp(
 
 function publicDetail(error: FastifyError): string | undefined {
   // Fastify's own messages describe the request, never the letter, so they are safe to return.
+  if (TRUNCATED_MULTIPART.test(error.message)) return 'The upload ended before the file was complete; nothing was checked. Send it again.';
   return error.code?.startsWith('FST_') ? error.message : undefined;
 }

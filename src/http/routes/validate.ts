@@ -7,7 +7,7 @@ const validateRoutes: FastifyPluginAsync = async (app) => {
     const upload = request.isMultipart() ? await readMultipartUpload(request, 1) : readRawUpload(request);
     const options = checkOptionsFrom(upload.fields);
     const [file] = upload.files;
-    const report = await app.checker.check(file.bytes, { ...options, declaredType: file.declaredType });
+    const report = await app.checker.check(file.bytes, { ...options, declaredType: file.declaredType, fileName: file.filename });
     request.log.info({ verdict: report.verdict, mediaType: report.document.mediaType, pages: report.document.pages }, 'letter checked');
     return report;
   });

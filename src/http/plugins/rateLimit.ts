@@ -1,0 +1,36 @@
+import fp from 'fastify-plugin';
+import rateLimit from '@fastify/rate-limit';
+import { RateLimitedError } from '../../report/errors.js';
+
+export interface RateLimitOptions {
+  /** RATE_LIMIT_PER_MINUTE: requests without an API key, per client address. */
+  perAddress: number;
+  /** RATE_LIMIT_KEYED_PER_MINUTE: requests with an API key, per key. */
+  perKey: number;
+}
+
+/**
+ * Per-minute limits on /v1/*: per API key for the pipeline and integrations, per client address for
+ * everyone else. The address is request.ip, which honours TRUST_PROXY: behind a reverse proxy it must
+ * name that proxy (or its hop count), or every student shares the proxy's address and its limit;
+ * trusting every hop ("true") in front of the open internet lets a client choose its own address with
+ * X-Forwarded-For. Counters live in memory (a bounded LRU), per process. Past the limit: 429
+ * RATE_LIMITED with Retry-After. The page, its assets and the health checks are not counted.
+ */
+export default fp<RateLimitOptions>(
+  async (app, { perAddress, perKey }) => {
+    await app.register(rateLimit, {
+      global: true,
+      timeWindow: 60_000,
+      cache: 10_000,
+      max: (request) => (request.apiKeyId ? perKey : perAddress),
+      keyGenerator: (request) => (request.apiKeyId ? `key:${request.apiKeyId}` : `ip:${request.ip}`),
+      allowList: (request) => !request.url.startsWith('/v1/'),
+      errorResponseBuilder: (request, context) =>
+        new RateLimitedError(
+          `At most ${context.max} requests a minute are accepted ${request.apiKeyId ? 'per API key' : 'from one address'}; try again in ${context.after}.`,
+        ),
+    });
+  },
+  { name: 'rate-limit', dependencies: ['api-keys'] },
+);
