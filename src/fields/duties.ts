@@ -35,15 +35,40 @@ const BENEFIT_ITEM =
 interface PageLine {
   page: number;
   text: string;
+  /** Read by OCR: bullets may be lost or misread, and blank lines fall between items. */
+  ocr: boolean;
 }
 
 function pageLines(letter: Letter): PageLine[] {
   const out: PageLine[] = [];
   for (const page of letter.pages) {
-    for (const raw of page.text.split(/\r?\n/)) out.push({ page: page.number, text: raw.replace(/\s+/g, ' ').trim() });
+    for (const raw of page.text.split(/\r?\n/)) out.push({ page: page.number, text: raw.replace(/\s+/g, ' ').trim(), ocr: page.source === 'ocr' });
   }
   return out;
 }
+
+/** A line that can be a list item without a mark: short, capitalized, not prose, not a heading. */
+function isItemLine(line: string): boolean {
+  const t = line.replace(LEADING_MARKS, '');
+  return (
+    t.length > 3 &&
+    t.length <= 100 &&
+    /^[\p{Lu}\p{N}"“]/u.test(t) &&
+    !/[:,]$/.test(t) &&
+    !/[.!?]\s+\p{Lu}/u.test(t) &&
+    !PROSE_START.test(t) &&
+    !DUTY_HEADING.test(t) &&
+    !OTHER_HEADING.test(t)
+  );
+}
+
+function nextText(lines: PageLine[], k: number): string {
+  while (k < lines.length && !lines[k].text) k++;
+  return lines[k]?.text ?? '';
+}
+
+// Items OCR ran together on one line: "« Assist with inspections « Prepare traffic counts".
+const MERGED_MARK = /\s+[«»•·®¢]\s+(?=\p{Lu})|\s+[+*]\s+(?=\p{Lu}\p{Ll})/u;
 
 /** Bullet items starting at `from`; wrapped continuation lines are joined onto their item. */
 function bulletsFrom(lines: PageLine[], from: number): { items: string[]; end: number; quotes: PageLine[] } {
@@ -54,13 +79,15 @@ function bulletsFrom(lines: PageLine[], from: number): { items: string[]; end: n
   for (; k < lines.length; k++) {
     const t = lines[k].text;
     if (!t) {
-      if (++blanks > 1 || (items.length > 0 && !bulletItem(lines[k + 1]?.text ?? ''))) break;
+      const next = nextText(lines, k);
+      const continues = bulletItem(next) !== null || (lines[k].ocr && items.length > 0 && isItemLine(next));
+      if (++blanks > 1 || (items.length > 0 && !continues)) break;
       continue;
     }
     blanks = 0;
     const item = bulletItem(t);
     if (item !== null) {
-      items.push(item);
+      items.push(...(lines[k].ocr ? item.split(MERGED_MARK) : [item]));
       quotes.push(lines[k]);
       continue;
     }
@@ -69,13 +96,24 @@ function bulletsFrom(lines: PageLine[], from: number): { items: string[]; end: n
       items[items.length - 1] += ' ' + t;
       continue;
     }
+    // OCR drops some marks: an unmarked item line inside a marked list is still an item.
+    if (lines[k].ocr && items.length > 0 && isItemLine(t)) {
+      items.push(...t.split(MERGED_MARK));
+      quotes.push(lines[k]);
+      continue;
+    }
     break;
   }
   return { items: items.map(cleanItem).filter(Boolean), end: k, quotes };
 }
 
+// Marks OCR leaves stuck to an item's first word ("‘Write firmware").
+const LEADING_MARKS = /^[‘’'«»•·+*¢®©°]+(?=\p{Lu})/u;
+
 function cleanItem(item: string): string {
-  return item.replace(/\s+/g, ' ').replace(/[;,]\s*(?:and|or)?$/iu, '').replace(/\s+and$/iu, '').trim();
+  return item
+    .replace(LEADING_MARKS, '')
+    .replace(/\s+/g, ' ').replace(/[;,]\s*(?:and|or)?$/iu, '').replace(/\s+and$/iu, '').trim();
 }
 
 /** Items written in one line after a heading: "Duties: build dashboards; write tests; present results." */
@@ -98,7 +136,11 @@ function plainItemsFrom(lines: PageLine[], from: number): { items: string[]; quo
   while (k < lines.length && !lines[k].text) k++;
   for (; k < lines.length; k++) {
     const t = lines[k].text;
-    if (!t) break;
+    if (!t) {
+      // OCR leaves blank lines between items.
+      if (lines[k].ocr && items.length > 0 && isItemLine(nextText(lines, k))) continue;
+      break;
+    }
     if (/[:,]$/.test(t) || t.length > 100 || /[.!?]\s+\p{Lu}/u.test(t) || DUTY_HEADING.test(t) || OTHER_HEADING.test(t)) break;
     if (/^\p{Ll}/u.test(t) && items.length > 0) {
       items[items.length - 1] += ' ' + t;

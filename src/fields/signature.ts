@@ -27,13 +27,17 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
   let signer: string | null = block?.closing.inlineName ?? null;
   let signerLine = block && signer ? block.closing.line : null;
   if (!signer && block) {
-    for (const line of block.lines) {
-      const name = signerOfLine(line.text);
-      if (name) {
-        signer = name;
-        signerLine = line;
-        break;
-      }
+    // The typed name sits over a title or the company; a name-shaped line with none below it may be a
+    // drawn signature that OCR read as letters ("Mags Yecatnaes." over "Luis Alvarado / Chief Operating Officer").
+    const named = block.lines.map((line, at) => ({ line, at, name: signerOfLine(line.text) })).filter((n) => n.name);
+    const titled = named.find((n) => {
+      const below = block.lines[n.at + 1]?.text ?? '';
+      return below !== '' && !signerOfLine(below);
+    });
+    const chosen = titled ?? named[0];
+    if (chosen) {
+      signer = chosen.name;
+      signerLine = chosen.line;
     }
   }
   if (!signer) {
@@ -74,9 +78,31 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
     return present<'signature'>({ kind: 'electronic', signer }, evidence, signer ? 0.9 : 0.75, trace);
   }
 
+  // On a scanned page the signature is part of the picture: OCR reads a drawn signature as stray text
+  // between the closing and the typed name, and "/s/ Name" as the name behind a few odd characters.
+  const closingSource = letter.pages.find((p) => p.number === closingPage)?.source;
+  if (block && signerLine && closingSource === 'ocr' && !block.closing.inlineName) {
+    const between = block.lines.slice(0, block.lines.indexOf(signerLine));
+    const marked = between.find((l) => {
+      const at = signer ? l.text.toLowerCase().indexOf(signer.toLowerCase()) : -1;
+      return at >= 1 && at <= 6;
+    });
+    if (marked) {
+      trace.push(`scanned page: "${marked.text}" reads as an e-signature of ${signer}`);
+      evidence.push({ page: marked.page, quote: marked.text });
+      return present<'signature'>({ kind: 'electronic', signer }, evidence, 0.6, trace);
+    }
+    if (between.length > 0) {
+      trace.push(`scanned page: a mark between the closing and the typed name ("${between[0].text.slice(0, 30)}") is taken as a drawn signature`);
+      if (signer) trace.push(`signer "${signer}"`);
+      return present<'signature'>({ kind: 'image', signer }, evidence, 0.6, trace);
+    }
+  }
+
   // The closing may end one page and the signed name open the next: either page can carry the image.
   const signaturePages = [...new Set([closingPage, signerLine?.page ?? closingPage])];
-  const page = signaturePages.map((n) => letter.pages.find((p) => p.number === n)).find((p) => p && p.imageCount > 0);
+  // A scanned page is one picture: its image count says nothing about a signature.
+  const page = signaturePages.map((n) => letter.pages.find((p) => p.number === n)).find((p) => p && p.source !== 'ocr' && p.imageCount > 0);
   if (page) {
     trace.push(`page ${page.number}, with the ${page.number === closingPage ? 'closing' : 'signed name'}, carries ${page.imageCount} image(s): taken as a drawn or scanned signature`);
     if (signer) trace.push(`signer "${signer}"`);

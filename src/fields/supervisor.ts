@@ -2,7 +2,7 @@ import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { findSignerNames, findSupervisorMentions, type SupervisorMention } from './shared/namesInRoles.js';
 import { nameWords, sameOrPartOf } from './shared/names.js';
-import { EMAIL_ADDRESS, PHONE, exactQuote, signatureBlock, withExactQuotes } from './shared/sections.js';
+import { EMAIL_ADDRESS, PHONE, exactQuote, findEmail, signatureBlock, withExactQuotes } from './shared/sections.js';
 import { letterLines } from './shared/letterLines.js';
 
 const FIX = 'Please name the supervisor for the position, with their title and how to contact them (email or phone).';
@@ -37,7 +37,7 @@ function signatureContacts(letter: Letter, name: string): { title: string | null
   const titleLine = block.lines[at + 1]?.text ?? null;
   return {
     title: titleLine && !EMAIL_ADDRESS.test(titleLine) && !PHONE.test(titleLine) ? titleLine : null,
-    email: EMAIL_ADDRESS.exec(below)?.[0] ?? null,
+    email: findEmail(below),
     phone: PHONE.exec(below)?.[0]?.trim() ?? null,
   };
 }

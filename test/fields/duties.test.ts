@@ -145,4 +145,25 @@ Your main tasks will include running binding assays. You will be supervised by D
   it('reads "The Data Science Intern will …"', () => {
     expect(duties('The Data Science Intern will build churn models, clean data, and present results.').value).toEqual(['Build churn models', 'Clean data', 'Present results']);
   });
+
+  it('reads an OCR list with misread or missing bullets and blank lines between items', () => {
+    const letter = {
+      pages: [
+        {
+          number: 1,
+          text: 'Your responsibilities will include:\n\ne Train and evaluate forecasting models\n\n« Write reproducible analysis notebooks\n\nBuild and maintain data pipelines\n‘Prepare dashboards for stakeholders + Clean and validate data sets\n\nYour internship will begin on May 24, 2027.',
+          source: 'ocr' as const,
+          imageCount: 0,
+        },
+      ],
+      email: null,
+    };
+    expect(extractDuties(letter).value).toEqual([
+      'Train and evaluate forecasting models',
+      'Write reproducible analysis notebooks',
+      'Build and maintain data pipelines',
+      'Prepare dashboards for stakeholders',
+      'Clean and validate data sets',
+    ]);
+  });
 });

@@ -188,4 +188,14 @@ ${BODY}`),
     const r = extractLetterhead(letterFromText(`Foxglove Civil Engineering, P.C.\n1750 Franklin Avenue, Suite 1500 · Irvine, CA 92618\n\n${BODY}`));
     expect(r.value?.organization).toBe('Foxglove Civil Engineering, P.C.');
   });
+
+  it('reads a company name that opens a line shared with another column', () => {
+    const r = extractLetterhead(letterFromText(`= 750 Canal Street, Suite 2450\nWrenfield Insurance Company Charlotte, NC 28202-4770\nSince 1921 Tel (617) 555-0101 | www.wrenfield.com\n${BODY}`));
+    expect(r.value?.organization).toBe('Wrenfield Insurance Company');
+  });
+
+  it('does not take an opening sentence that starts with the company for a letterhead', () => {
+    const r = extractLetterhead(letterFromText('Acme Robotics is pleased to offer you a summer internship as a Data Analyst Intern.\nYou will start in June.'));
+    expect(r.status).toBe('missing');
+  });
 });

@@ -102,4 +102,15 @@ describe('extractSignature', () => {
     const r = extractSignature(letterFromText(`${BODY}Kind regards\nZenith Robotics GmbH\ni.A. Sabine Koch\nHR Business Partner`));
     expect(r.value).toEqual({ kind: 'typed', signer: 'Sabine Koch' });
   });
+
+  it('on a scanned page, takes stray text between the closing and the typed name as a drawn signature', () => {
+    const page = (text: string) => ({ pages: [{ number: 1, text, source: 'ocr' as const, imageCount: 1 }], email: null });
+    const drawn = extractSignature(page(`${BODY}Sincerely,\n\nMags Yecatnaes.\n\nLuis Alvarado\nChief Operating Officer\nWrenfield Insurance Company`));
+    expect(drawn.value).toEqual({ kind: 'image', signer: 'Luis Alvarado' });
+    const esigned = extractSignature(page(`${BODY}Sincerely,\n\nfst. Diane Fairbanks\n\nDiane Fairbanks :\nSenior Manager, Human Resources`));
+    expect(esigned.value).toEqual({ kind: 'electronic', signer: 'Diane Fairbanks' });
+    // The scan itself is the page's one image: a typed name alone stays typed.
+    const typed = extractSignature(page(`${BODY}Sincerely,\n\nRachel Steinberg\nVice President, Engineering`));
+    expect(typed.value).toEqual({ kind: 'typed', signer: 'Rachel Steinberg' });
+  });
 });

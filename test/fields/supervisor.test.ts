@@ -97,4 +97,10 @@ describe('extractSupervisor', () => {
     expect(r.value?.name).toBe('Marcus Greene');
     expect(text).toContain(r.evidence[0].quote);
   });
+
+  it('reads an email that OCR broke with spaces', () => {
+    const r = supervisor('You will report to Jennifer Wu, Design Lead, who can be reached at jennifer. wu@tidewatermaritime.com or\n(206) 555-0191.');
+    expect(r.value).toEqual({ name: 'Jennifer Wu', title: 'Design Lead', email: 'jennifer.wu@tidewatermaritime.com', phone: '(206) 555-0191' });
+    expect(supervisor('You will report to Nisha Kapoor, who can be reached at nisha.kapoor @meridianloop.net.').value?.email).toBe('nisha.kapoor@meridianloop.net');
+  });
 });

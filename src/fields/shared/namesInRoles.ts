@@ -2,7 +2,7 @@ import type { Letter } from '../letter.js';
 import { letterLines } from './letterLines.js';
 import { cleanPersonName, readNameAt, sameOrPartOf } from './names.js';
 import { isOrgLine } from './orgNames.js';
-import { EMAIL_ADDRESS, PHONE, letterSentences, signatureBlock, signerOfLine, withoutBullet } from './sections.js';
+import { EMAIL_ADDRESS, PHONE, findEmail, letterSentences, signatureBlock, signerOfLine, withoutBullet } from './sections.js';
 
 /**
  * The people a letter names in a role other than the addressee: who signs it, who supervises the student,
@@ -52,7 +52,7 @@ const LABEL_SPACE = /^(?:Supervisor|SUPERVISOR|Manager|MANAGER|Mentor|MENTOR|Rep
 const NAME_BEFORE = /\b(?:will\s+(?:be\s+(?:your|the)\s+(?:direct\s+|immediate\s+)?(?:supervisor|manager|mentor)|supervise\s+(?:you|your)|oversee\s+your|serve\s+as\s+your\s+(?:supervisor|manager|mentor))|is\s+your\s+(?:supervisor|manager|mentor))\b/iu;
 
 function contactsIn(text: string): { email: string | null; phone: string | null } {
-  return { email: EMAIL_ADDRESS.exec(text)?.[0] ?? null, phone: PHONE.exec(text)?.[0]?.trim() ?? null };
+  return { email: findEmail(text), phone: PHONE.exec(text)?.[0]?.trim() ?? null };
 }
 
 /** Name and title in text that follows a cue: "Dana Whitfield, Engineering Manager (…)" or "our Engineering Manager, Dana Whitfield". */

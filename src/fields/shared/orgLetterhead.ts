@@ -1,6 +1,6 @@
 import type { LetterLine } from './letterLines.js';
 import { cleanPersonName } from './names.js';
-import { isOrgLine } from './orgNames.js';
+import { findOrgNames, isOrgLine } from './orgNames.js';
 import { DATE_LINE, isContactLine } from './sections.js';
 
 /** How many lines at the top of a page are read as its header. */
@@ -61,7 +61,8 @@ export function findLetterheadBlock(lines: LetterLine[], page: number): HeaderFo
   let dateSeen = false;
   for (let k = 0; k < head.length; k++) {
     const line = head[k];
-    let text = line.text.replace(/^[|•·\s]+|[|•·\s]+$/g, '');
+    // Stray marks from rules and logos ("= 750 Canal Street") are not part of the line.
+    let text = line.text.replace(/^[^\p{L}\p{N}]+|[|•·\s]+$/gu, '');
     if (DATE_LINE.test(text) || DATE_START.test(text)) {
       dateSeen = true;
       continue;
@@ -72,8 +73,12 @@ export function findLetterheadBlock(lines: LetterLine[], page: number): HeaderFo
       text = split.name;
       sameLineContact = true;
     }
-    if (!couldBeHeader(text)) continue;
-    const org = isOrgLine(text);
+    // A company name opening a line that also carries another column: "Wrenfield Insurance Company Charlotte, NC".
+    const opening = findOrgNames(text)[0];
+    const rest = opening ? text.slice(opening.name.length) : '';
+    const notProse = (text.length <= 80 && !/[.!?]$/.test(text)) || isContactLine(rest) || DATE_START.test(rest.replace(/^\W+/, ''));
+    const org = isOrgLine(text) ?? (opening && opening.index === 0 && opening.name.length >= 4 && notProse ? opening : null);
+    if (!org && !couldBeHeader(text)) continue;
     const following = head.slice(k + 1, k + 4).map((l) => l.text);
     const contactFollows = sameLineContact || following.some(isContactLine);
     if (org) {

@@ -9,6 +9,14 @@ import { isOrgLine } from './orgNames.js';
  */
 
 export const EMAIL_ADDRESS = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
+/** An email address, also when OCR put a space beside the "@" ("dana.lee @acme.com"); returned without it. */
+export function findEmail(text: string): string | null {
+  const joined = text
+    .replace(/([\p{L}\p{N}._%+-])\s?@\s?(?=[\p{L}\p{N}-]+\.)/gu, '$1@')
+    .replace(/([\p{L}\p{N}])\.\s(?=[\p{L}\p{N}._%+-]+@)/gu, '$1.');
+  return EMAIL_ADDRESS.exec(joined)?.[0] ?? null;
+}
+
 export const PHONE =
   /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d{1,5})?|\+\d{1,3}(?:[\s.-]?\d{2,4}){3,5}\b/u;
 export const WEB = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:com|org|net|io|ai|co|edu|us|example|tech|dev)\b/i;
@@ -145,7 +153,8 @@ export function findGreeting(lines: LetterLine[]): Greeting | null {
   return null;
 }
 
-const BULLET = /^(?:[•●◦▪▫■□‣⁃∙·○*►➢✓✔-]|–|—|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*(.+)$/u;
+// Bullet marks as typed, and as OCR reads them ("«", "+", "¢", "e" before a capital).
+const BULLET = /^(?:[•●◦▪▫■□‣⁃∙·○*►➢✓✔-]|–|—|o(?=\s)|[«»+¢®©‘’°](?=\s)|[ec](?=\s+\p{Lu}\p{Ll})|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*(.+)$/u;
 
 /** The item text of a bullet or numbered line ("• Build dashboards" -> "Build dashboards"); null otherwise. */
 export function bulletItem(text: string): string | null {
@@ -208,6 +217,8 @@ export function sentencesOf(text: string): { text: string; index: number }[] {
     const end = m.index + m[0].length;
     const upto = text.slice(last, end);
     const next = text.slice(end).trimStart();
+    // A sentence never goes on in lower case: "jennifer. wu@…" is a broken address, "approx. ten" an abbreviation.
+    if (/^\p{Ll}/u.test(next)) continue;
     // Titles and initials never end a sentence; "Inc." or "a.m." ends one only before a capitalized word.
     if (/(?:\b(?:mr|mrs|ms|mx|dr|prof|st|jr|sr|no|vs|e\.g|i\.e|approx|dept|ext|apt|ste|fl)\.|(?:^|[\s(])\p{Lu}\.)$/iu.test(upto) && next) continue;
     if (/\b(?:inc|corp|co|ltd|llc|etc|u\.s|a\.m|p\.m)\.$/iu.test(upto) && next && !/^[\p{Lu}"“]/u.test(next)) continue;
