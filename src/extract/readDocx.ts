@@ -6,6 +6,8 @@ import type { ZipEntrySummary } from '../ingest/checkZipArchive.js';
 
 export interface DocxReadResult {
   text: string;
+  /** Pictures drawn in the body (not the header, where a logo is expected): a scanned signature is one. */
+  imageCount: number;
   notices: ExtractionNotice[];
 }
 
@@ -41,7 +43,14 @@ export async function readDocx(bytes: Uint8Array, entries: ZipEntrySummary[]): P
   const headers = await readParts(zip, /^word\/header\d*\.xml$/);
   const footers = await readParts(zip, /^word\/footer\d*\.xml$/);
   const text = [...headers, htmlToText(html), ...footers].filter((t) => t.trim()).join('\n');
-  return { text, notices };
+  const body = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return { text, imageCount: countPictures(body), notices };
+}
+
+/** DrawingML pictures and legacy VML images; a text box's fallback copy is not counted twice. */
+export function countPictures(xml: string): number {
+  const cleaned = xml.replace(/<mc:Fallback>[\s\S]*?<\/mc:Fallback>/g, '');
+  return (cleaned.match(/<pic:pic[ >]/g)?.length ?? 0) + (cleaned.match(/<v:imagedata[ />]/g)?.length ?? 0);
 }
 
 async function readParts(zip: JSZip, pattern: RegExp): Promise<string[]> {

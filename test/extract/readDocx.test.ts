@@ -1,7 +1,7 @@
 import { AlignmentType, Document, Footer, Header, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { checkZipArchive } from '../../src/ingest/checkZipArchive.js';
-import { htmlToText, readDocx, wordXmlToText } from '../../src/extract/readDocx.js';
+import { countPictures, htmlToText, readDocx, wordXmlToText } from '../../src/extract/readDocx.js';
 
 const LIMITS = { maxEntries: 1000, maxUncompressedBytes: 50 * 1024 * 1024, maxRatio: 200 };
 
@@ -53,6 +53,14 @@ describe('readDocx', () => {
   it('decodes entities and turns mammoth tables and lists into lines', () => {
     const html = '<p>Smith &amp; Rao LLP</p><table><tr><td><p>Start</p></td><td><p>June 1, 2027</p><p>(Monday)</p></td></tr></table><ul><li>Build dashboards</li></ul>';
     expect(htmlToText(html).split('\n')).toEqual(['Smith & Rao LLP', 'Start | June 1, 2027 (Monday)', '• Build dashboards']);
+  });
+
+  it('counts pictures in the body once, whether DrawingML or VML', () => {
+    const drawing = '<w:drawing><wp:inline><a:graphic><a:graphicData><pic:pic><pic:blipFill/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>';
+    const vml = '<w:pict><v:shape><v:imagedata r:id="rId9"/></v:shape></w:pict>';
+    expect(countPictures(`<w:body>${drawing}${vml}</w:body>`)).toBe(2);
+    expect(countPictures(`<mc:AlternateContent><mc:Choice>${drawing}</mc:Choice><mc:Fallback>${vml}</mc:Fallback></mc:AlternateContent>`)).toBe(1);
+    expect(countPictures('<w:body><w:p><w:r><w:t>Sincerely</w:t></w:r></w:p></w:body>')).toBe(0);
   });
 
   it('refuses a zip that is not a Word document', async () => {

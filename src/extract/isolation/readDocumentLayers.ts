@@ -142,8 +142,8 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget): Promise<{ page
   const inspected = inspectDocxParts(parts);
   parts.clear();
   const { readDocx } = await import('../readDocx.js');
-  const { text, notices } = await readDocx(bytes, entries);
-  const page: LayerPage = { number: 1, text, imageCount: 0, scan: null };
+  const { text, imageCount, notices } = await readDocx(bytes, entries);
+  const page: LayerPage = { number: 1, text, imageCount, scan: null };
   budget.add(page);
   return { pages: [page], notices: uniqueByCode([...inspected, ...notices]) };
 }
