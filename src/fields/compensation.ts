@@ -72,7 +72,8 @@ function readingsOn(page: { number: number; text: string }): { readings: Reading
     // After the sum, up to where another thing starts being talked about.
     const nextStart = money[i + 1]?.index ?? text.length;
     const afterFull = text.slice(m.end, Math.min(e, nextStart, m.end + 60));
-    const after = afterFull.split(/[;(]|,\s|\.\s|\.$|\s(?:plus|and|in addition|as well as|which|with)\s/i)[0];
+    // A new row of a list or table ("\nRelocation assistance: ...") is another subject too.
+    const after = afterFull.split(/[;(]|,\s|\.\s|\.$|\s(?:plus|and|in addition|as well as|which|with)\s|\n\s*\n|\n(?=\s*[•*–-]?\s*[A-Z][A-Za-z ()/'-]{0,40}[:|\t])/i)[0];
 
     // The period: right after the sum ("$32.50/hr", "$1,200 bi-weekly"), else in the words before it ("an hourly rate of").
     // The period: right after the sum ("$32.50/hr"), else named before it ("an hourly rate of"),

@@ -118,6 +118,8 @@ function statesIn(sentence: string): string[] {
       const lead = sentence.slice(Math.max(0, m.index! - 6), m.index! + m[0].indexOf(written));
       if (!/(?:,\s*|\(\s*|[-–]\s*|\bfrom\s+|\bin\s+|\bof\s+)$/.test(lead)) continue;
     }
+    // The state of a postal address ("San Francisco, CA 94105") is where the office is, not where the remote worker is.
+    if (/^\.?,?\s*\d{5}/.test(sentence.slice(m.index! + m[0].length))) continue;
     const code = stateCode(written);
     if (code && !codes.includes(code)) codes.push(code);
   }

@@ -119,4 +119,10 @@ describe('extractCompensation', () => {
     const r = pay('You will be paid $32.50 per hour, less applicable withholdings.');
     expect(r.evidence[0].quote).toBe('paid $32.50 per hour');
   });
+
+  it('keeps a wage row apart from the relocation row below it', () => {
+    const r = pay('Expected work hours: 40 per week\nHourly wage: $27.50\nRelocation assistance: a lump sum of $2,000');
+    expect(r.value).toEqual(wage(27.5, 'hour'));
+    expect(r.trace.join('\n')).toMatch(/\$2,000": relocation money/);
+  });
 });

@@ -224,3 +224,11 @@ describe('extractWorkLocation, completing and naming offices', () => {
     expect(r.value).toEqual({ mode: 'hybrid', street: '1200 Main Street, Suite 300', city: 'Dallas', state: 'TX', zip: '75202' });
   });
 });
+
+describe('extractWorkLocation, remote with an office address nearby', () => {
+  it('takes the remote state, not the state of the office address in the same sentence', () => {
+    const r = extractWorkLocation(letterFromText('Dear Chen,\nOur office is located at 500 Howard St., San Francisco, CA 94105, but this internship will be fully remote from your home in Washington State.'));
+    expect(r.value).toEqual({ mode: 'remote', street: null, city: null, state: 'WA', zip: null });
+    expect(r.trace.join('\n')).toMatch(/set aside: the letter says the work is fully remote/);
+  });
+});
