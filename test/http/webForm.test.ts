@@ -82,8 +82,11 @@ describe.skipIf(skip)(title, () => {
     return response.json() as Report;
   }
 
-  async function openForm(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  async function openForm(
+    viewport: { width: number; height: number },
+    permissions = ['clipboard-read', 'clipboard-write'],
+  ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport, permissions });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -193,9 +196,18 @@ describe.skipIf(skip)(title, () => {
     const mailto = await page.getAttribute('#mail-link', 'href');
     expect(decodeURIComponent(mailto ?? '')).toContain(fix);
 
+    expect(decodeURIComponent(mailto ?? '')).toContain('subject=Request for an updated offer letter&body=Dear ');
+
+    // The student may change the email; what is copied and mailed is their version.
+    await page.focus('#email-text');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nClass of 2028');
+    const edited = await page.inputValue('#email-text');
+    expect(edited).toBe(`${email}\nClass of 2028`);
+    expect(decodeURIComponent((await page.getAttribute('#mail-link', 'href')) ?? '')).toContain('Class of 2028');
     await page.click('#copy-email');
     await expect.poll(() => page.textContent('#status')).toContain('Email copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(email);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(edited);
 
     await page.click('#optional-block summary');
     expect(await lowContrastTexts(page)).toEqual([]);
@@ -209,7 +221,7 @@ describe.skipIf(skip)(title, () => {
     const letter = await fixtureLetter('text/docx-header-03.docx');
     expect(letter.label.elements.duties.status).toBe('missing');
     const expected = await apiReport(letter);
-    const { context, page, problems } = await openForm({ width: 375, height: 812 });
+    const { context, page, problems } = await openForm({ width: 375, height: 812 }, ['clipboard-read']);
     await page.screenshot({ path: `${SCREENSHOTS}/offercheck-form-phone-empty.png`, fullPage: true });
     await uploadAndWait(page, letter);
     await expectPageShows(page, expected);
@@ -217,6 +229,14 @@ describe.skipIf(skip)(title, () => {
     expect(await duties.locator('.mark-text').textContent()).toBe('Missing');
     expect(await duties.locator('.fix-text').textContent()).toBe(expected.elements.duties.fix);
     expect(await page.inputValue('#email-text')).toContain(`- ${expected.elements.duties.fix}`);
+
+    // Where the Clipboard API is refused (plain http on a phone, say), copying still works the old way.
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    });
+    await page.click('#copy-email');
+    expect(await page.textContent('#status')).toBe('Email copied. Paste it into a new message to your employer.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.inputValue('#email-text'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: `${SCREENSHOTS}/offercheck-form-phone.png`, fullPage: true });
     expect(problems).toEqual([]);

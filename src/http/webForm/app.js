@@ -279,7 +279,7 @@ function renderReport(report, studentName) {
   $('jump-to-email').hidden = email === null;
   if (email) {
     $('email-text').value = email.text;
-    $('mail-link').href = `mailto:?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.body)}`;
+    updateMailLink();
   }
 
   const doc = report.document;
@@ -402,6 +402,20 @@ form.addEventListener('submit', async (event) => {
     submitButton.disabled = false;
     resultBox.removeAttribute('aria-busy');
   }
+});
+
+/** The email app gets the text as the student left it: a first "Subject:" line becomes the subject. */
+function updateMailLink() {
+  const text = $('email-text').value;
+  const match = /^Subject: (.*)\n\n?/.exec(text);
+  const subject = match ? match[1] : '';
+  const body = match ? text.slice(match[0].length) : text;
+  $('mail-link').href = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+$('email-text').addEventListener('input', () => {
+  updateMailLink();
+  fitTextarea($('email-text'));
 });
 
 window.addEventListener('resize', () => {
