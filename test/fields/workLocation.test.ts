@@ -232,3 +232,12 @@ describe('extractWorkLocation, remote with an office address nearby', () => {
     expect(r.trace.join('\n')).toMatch(/set aside: the letter says the work is fully remote/);
   });
 });
+
+describe('extractWorkLocation on hostile text', () => {
+  it('stays fast on long runs of separators and address-like words', () => {
+    const noise = `Dear Jane,\n${'100 Main Street' + ' , '.repeat(2000) + 'x\n'}${'Suite 4 , Boston , MA '.repeat(300)}`;
+    const started = performance.now();
+    extractWorkLocation(letterFromText(noise));
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

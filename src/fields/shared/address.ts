@@ -118,7 +118,8 @@ function joinLines(block: string): string {
 const LOOSE_STREET = /(?:^|[,:|•·]\s*|\n\s*)((?:\d{1,6}[A-Z]?|One|Two|Three)[ \t]+(?:[A-Za-z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t\r]*,[ \t\r]*\n?[ \t\r]*$/;
 
 // What may separate a street from its city: commas, bullets, line breaks, and suite or floor lines.
-const GAP = new RegExp(`^(?:[\\s,;·•|–—-]+|${UNIT})*$`);
+// One separator character per step: a nested "+" here backtracks exponentially on long runs of spaces.
+const GAP = new RegExp(`^(?:[\\s,;·•|–—-]|${UNIT})*$`);
 
 function lineIndexAt(text: string, offset: number): number {
   let n = 0;
