@@ -3,6 +3,8 @@ import type { Rule } from './ruleContext.js';
 
 /** An on-site or hybrid position needs the full work address (street, city, state, ZIP): the office enters it in the student's record. */
 export const checkWorkAddressComplete: Rule = ({ elements }) => {
+  // An address the detector already rejected carries its own request to the employer; saying it twice helps nobody.
+  if (elements.work_location.status === 'invalid') return [];
   const site = readElement(elements, 'work_location');
   if (!site || site.mode === 'remote') return [];
   const lacking = [
