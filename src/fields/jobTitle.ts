@@ -62,6 +62,8 @@ const LABEL_SPACE = /^(?:Job Title|Position Title|Position|Title|Role|JOB TITLE|
 
 const SENTENCE_CUES: { re: RegExp; cue: string; weight: number; before?: boolean }[] = [
   { re: /\b(?:position|role|title|post)\s+(?:of|as)\s+/giu, cue: 'position of', weight: 5 },
+  { re: /\b(?:your\s+)?(?:job\s+|official\s+|position\s+)?title\s+(?:will\s+be|is)\s+/giu, cue: 'your title will be', weight: 5 },
+  { re: /\b(?:internship|co-?op|job|employment)\s+as\s+(?!an?\b|our\b|the\b)/giu, cue: 'internship as <title>', weight: 4 },
   { re: /\b(?:hired|join(?:ing)?\s+(?:us|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,3}|the\s+team|our\s+team)|employ(?:ed|ment)|work|serve|start|begin|continue|engaged|appointed|offer(?:ed)?\s+you\s+(?:a\s+)?(?:position|employment|an?\s+(?:internship|co-?op)(?:\s+position)?))\s+as\s+(?:an?|our|the)\s+/giu, cue: 'as a', weight: 4 },
   { re: /\b(?:offer\s+you\s+(?:the|a|an|our)|offer\s+of\s+(?:the|a|an)|accept(?:ed|ing)?\s+(?:the|our)|for\s+the|the\s+(?:summer|fall|spring|winter|\d{4})\s+(?:\d{4}\s+)?)\s+/giu, cue: 'offer you the <title> position', weight: 3 },
   { re: /\bas\s+(?:an?|our)\s+/giu, cue: 'as a', weight: 2 },

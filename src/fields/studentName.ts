@@ -62,7 +62,7 @@ function sentenceCandidates(letter: Letter): Candidate[] {
       { re: /\boffer(?:ing)?\s+you,\s+/iu, source: '"offer you, <name>"', weight: 3 },
       { re: /\b(?:pleased|happy|delighted|excited|thrilled|glad)\s+to\s+(?:extend\s+(?:an\s+offer\s+)?to|offer)\s+(?!you\b)/iu, source: '"pleased to offer <name>"', weight: 3 },
       { re: /\bcongratulations\s*,?\s+(?!on\b|again\b|to\s+you\b)/iu, source: '"Congratulations, <name>"', weight: 2 },
-      { re: /\b(?:welcome(?:\s+aboard)?|thank\s+you)\s*,\s+/iu, source: '"Welcome, <name>"', weight: 1 },
+      { re: /\b(?:welcome(?:\s+aboard|\s+to\s+(?:the\s+team|[\p{Lu}][^,.!?]{1,40}))?|thank\s+you)\s*,\s+/iu, source: '"Welcome, <name>"', weight: 1 },
       { re: /\bthis\s+letter\s+(?:confirms|is\s+to\s+confirm)\s+that\s+/iu, source: '"this letter confirms that <name>"', weight: 2 },
     ];
     for (const p of patterns) {

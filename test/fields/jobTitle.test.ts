@@ -68,4 +68,9 @@ describe('extractJobTitle', () => {
     expect(r.value).toBe('Embedded Systems Intern');
     expect(text).toContain(r.evidence[0].quote);
   });
+
+  it('reads a title without article after "internship as" and "your title will be"', () => {
+    expect(title('We are pleased to offer you a summer internship position as Data Analyst in our Risk team.').value).toBe('Data Analyst');
+    expect(title('Your title will be Product Design Intern.').value).toBe('Product Design Intern');
+  });
 });

@@ -139,4 +139,8 @@ ${SIGNATURE}`);
   it('keeps a family-name-first "Name:" value as written', () => {
     expect(name(`Name: Müller, Anna-Lena\nPosition: Robotics Software Intern\n\nKind regards\nSabine Koch`).value).toBe('Müller, Anna-Lena');
   });
+
+  it('reads "Welcome to the team, <name>!" when there is no greeting', () => {
+    expect(name(`Welcome to the team, Amara Diallo! We are pleased to confirm your internship.\n\n${SIGNATURE}`).value).toBe('Amara Diallo');
+  });
 });
