@@ -4,7 +4,7 @@ import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { cleanPersonName, nameWords, readNameAt, sameOrPartOf } from './shared/names.js';
 import { isOrgLine } from './shared/orgNames.js';
 import { findContactNames, findSignerNames, findSupervisorMentions } from './shared/namesInRoles.js';
-import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, exactQuote, findGreeting, letterSentences, withoutBullet, type Greeting, withExactQuotes } from './shared/sections.js';
+import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, exactQuote, findGreeting, findGreetings, letterSentences, withoutBullet, type Greeting, withExactQuotes } from './shared/sections.js';
 import type { Evidence } from '../report/index.js';
 
 const FIX = 'Please address the letter to the student by full name (for example "Dear Priya Raman," or a "To:" line with the full name).';
@@ -118,6 +118,10 @@ function findStudentName(letter: Letter): FoundElement<'student_name'> {
   };
 
   const raw: Candidate[] = [...lineCandidates(lines), ...addressBlockCandidates(lines, greeting), ...sentenceCandidates(letter)];
+  // Later salutations ("Dear Sara Lindqvist," in the letter under a "Hi Sara," email) can complete the first.
+  for (const later of findGreetings(lines).slice(1)) {
+    if (later.name && nameWords(later.name).length >= 2) raw.push({ name: later.name, source: 'a later greeting', evidence: { page: later.line.page, quote: later.line.text }, weight: 3 });
+  }
   const recipient = letter.email?.to[0];
   if (recipient?.name) {
     const name = cleanPersonName(recipient.name.replace(/["“”]/g, '')) ?? nameInAddressee(recipient.name);

@@ -143,4 +143,9 @@ ${SIGNATURE}`);
   it('reads "Welcome to the team, <name>!" when there is no greeting', () => {
     expect(name(`Welcome to the team, Amara Diallo! We are pleased to confirm your internship.\n\n${SIGNATURE}`).value).toBe('Amara Diallo');
   });
+
+  it('completes a first-name email greeting from the full greeting of the letter below it', () => {
+    const r = name('Hi Sara,\n\nSee the formal offer below.\n\nThanks,\nMiguel Ortega\n\n----- Offer -----\nDear Sara Lindqvist,\nBluestem Analytics is pleased to offer you the Data Engineering Co-op role.');
+    expect(r.value).toBe('Sara Lindqvist');
+  });
 });

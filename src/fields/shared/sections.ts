@@ -138,19 +138,25 @@ export interface Greeting {
 
 /** The salutation ("Dear Priya," / "Dear Ms. Raman:"), the first one in the letter. */
 export function findGreeting(lines: LetterLine[]): Greeting | null {
+  return findGreetings(lines)[0] ?? null;
+}
+
+/** Every salutation, in order: an email may greet by first name and carry a letter greeting in full below. */
+export function findGreetings(lines: LetterLine[]): Greeting[] {
+  const out: Greeting[] = [];
   for (const line of lines) {
     const m = GREETING.exec(line.text);
     if (!m) continue;
     const rest = m[1];
     const parsed = readNameAt(rest);
     if (!parsed) {
-      if (/^(?:dear|hello|hi)\b/i.test(line.text) && line.text.length < 60) return { line, addressee: rest.replace(/[,:!]+$/, '').trim(), name: null, honorific: null };
+      if (/^(?:dear|hello|hi)\b/i.test(line.text) && line.text.length < 60) out.push({ line, addressee: rest.replace(/[,:!]+$/, '').trim(), name: null, honorific: null });
       continue;
     }
     const addressee = rest.slice(0, parsed.length).trim();
-    return { line, addressee, name: parsed.name, honorific: parsed.honorific };
+    out.push({ line, addressee, name: parsed.name, honorific: parsed.honorific });
   }
-  return null;
+  return out;
 }
 
 // Bullet marks as typed, and as OCR reads them ("«", "+", "¢", "e" before a capital).
