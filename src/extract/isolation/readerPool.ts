@@ -208,6 +208,7 @@ export class ReaderPool implements DocumentReaders {
         job.reject(crashError(error, started));
       }
       if (this.consecutiveStartFailures >= 3) this.failQueued();
+      else if (started) this.replace(slot);
       this.dispatch();
     };
     worker.on('error', failed);
@@ -276,7 +277,13 @@ export class ReaderPool implements DocumentReaders {
     this.replacedCount += 1;
     void worker.terminate();
     job.reject(reason);
+    this.replace(slot);
     this.dispatch();
+  }
+
+  /** A worker lost to a crash or the watchdog is replaced at once, so the next document does not wait for its start. */
+  private replace(slot: Slot): void {
+    if (!this.closing && !slot.worker) this.spawn(slot);
   }
 
   private abort(job: Job): void {
