@@ -18,7 +18,7 @@ import {
 
 export const Verdict = z.enum(['complete', 'incomplete', 'needs_review']).meta({
   description:
-    'complete: every required element present and no error finding; needs_review: nothing missing but something uncertain; incomplete: otherwise.',
+    'complete: every required element present and no error finding; needs_review: nothing missing, but something could not be read reliably or a finding needs an advisor to decide; incomplete: otherwise.',
 });
 export type Verdict = z.infer<typeof Verdict>;
 
