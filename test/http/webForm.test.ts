@@ -6,9 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
+import { findWebFormDir } from '../../src/http/routes/webForm.js';
 import { loadSettings } from '../../src/config/settings.js';
 import type { Report } from '../../src/report/index.js';
 import { FIXTURES_DIR, fixtureLetter, type FixtureLetter } from '../cli/fixtureLetters.js';
+import { REPO_ROOT } from '../cli/readmeSection.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -49,6 +51,41 @@ async function lowContrastTexts(page: Page): Promise<string[]> {
     return results;
   });
 }
+
+// Runs without a browser too: the page, its script and its styles, with their headers.
+describe('GET / serves the web form', () => {
+  let plain: FastifyInstance;
+  beforeAll(async () => {
+    plain = await buildApp({ settings: loadSettings({ LOG_LEVEL: 'silent', OCR_WORKERS: '0' }) });
+  });
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  it('serves the page with a strict Content-Security-Policy and its script as a file', async () => {
+    const page = await plain.inject({ method: 'GET', url: '/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script blocks
+    expect(page.body).toMatch(/capture="environment"/);
+    const script = await plain.inject({ method: 'GET', url: '/assets/app.js' });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    const styles = await plain.inject({ method: 'GET', url: '/assets/styles.css' });
+    expect(styles.headers['content-type']).toMatch(/^text\/css/);
+  });
+
+  it('is found after npm run build too: the build copies the files next to the compiled route', async () => {
+    expect(findWebFormDir()).toBe(path.join(REPO_ROOT, 'src/http/webForm'));
+    const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    // dist/http/routes/webForm.js looks in ../webForm, i.e. dist/http/webForm.
+    expect(pkg.scripts.build).toContain("fs.cpSync('src/http/webForm','dist/http/webForm',{recursive:true})");
+  });
+});
 
 describe.skipIf(skip)(title, () => {
   let app: FastifyInstance;
@@ -140,23 +177,6 @@ describe.skipIf(skip)(title, () => {
     const lacking = Object.values(report.elements).filter((e) => e.required && (e.status === 'missing' || e.status === 'invalid'));
     expect(await page.isVisible('#verdict-needed')).toBe(lacking.length > 0);
   }
-
-  it('serves the page with a strict Content-Security-Policy and its script as a file', async () => {
-    const page = await app.inject({ method: 'GET', url: '/' });
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['content-type']).toMatch(/^text\/html/);
-    const csp = String(page.headers['content-security-policy']);
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).not.toContain('unsafe-inline');
-    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script blocks
-    expect(page.body).toMatch(/capture="environment"/);
-    const script = await app.inject({ method: 'GET', url: '/assets/app.js' });
-    expect(script.statusCode).toBe(200);
-    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
-    const styles = await app.inject({ method: 'GET', url: '/assets/styles.css' });
-    expect(styles.headers['content-type']).toMatch(/^text\/css/);
-  });
 
   it('checks a PDF letter and shows the checklist, evidence, fixes, the email to copy, all at 4.5:1 contrast (desktop)', async () => {
     // A letter with no hours per week anywhere (fixtures/labels.json says so).
