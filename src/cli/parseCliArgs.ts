@@ -41,7 +41,8 @@ Options:
   -h, --help           Show this help
   -v, --version        Show the version
 
-A folder stands for the files directly inside it.
+A folder stands for the files directly inside it. With --url, a service that
+requires an API key gets it from the environment variable OFFERCHECK_API_KEY.
 Exit status: 0 every letter is complete; 1 a letter is incomplete or needs review;
 2 an error (a file that cannot be read or checked, or a bad option).
 `;

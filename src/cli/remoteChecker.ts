@@ -26,8 +26,11 @@ function retryDelay(response: Response, attempt: number): number {
  * Checks letters with a running service, the way the web form does: multipart with the file and
  * the options. A busy or rate-limiting service (429, 503) is waited for, as its Retry-After says.
  */
-export function createRemoteChecker(base: string, fetchImpl: typeof fetch = fetch): LetterChecker {
+export function createRemoteChecker(base: string, options: { apiKey?: string; fetch?: typeof fetch } = {}): LetterChecker {
   const endpoint = validateUrl(base);
+  const fetchImpl = options.fetch ?? fetch;
+  // A service with API keys (and its web form closed) wants one; the key comes from the environment, never the command line.
+  const headers: Record<string, string> = { accept: 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) };
   return {
     async check(bytes, { fileName, mediaType, studentName, profile }) {
       for (let attempt = 1; ; attempt += 1) {
@@ -40,7 +43,7 @@ export function createRemoteChecker(base: string, fetchImpl: typeof fetch = fetc
           response = await fetchImpl(endpoint, {
             method: 'POST',
             body: form,
-            headers: { accept: 'application/json' },
+            headers,
             signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
           });
         } catch (error) {

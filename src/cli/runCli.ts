@@ -115,7 +115,7 @@ export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<n
   let checker: LetterChecker;
   try {
     if (options.url) {
-      checker = createRemoteChecker(options.url);
+      checker = createRemoteChecker(options.url, { apiKey: env.OFFERCHECK_API_KEY?.trim() || undefined });
     } else {
       settings = loadSettings(env);
       checker = await createLocalChecker(settings, options.profile);

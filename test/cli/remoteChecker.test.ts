@@ -20,10 +20,10 @@ describe('validateUrl', () => {
 describe('createRemoteChecker', () => {
   it('sends the letter as the multipart field "file" with the options as fields', async () => {
     let sent: FormData | null = null;
-    const checker = createRemoteChecker('http://svc.example', async (_url, init) => {
+    const checker = createRemoteChecker('http://svc.example', { fetch: async (_url, init) => {
       sent = init?.body as FormData;
       return problem(422, 'DOCUMENT_UNREADABLE');
-    });
+    } });
     await expect(checker.check(new Uint8Array([1, 2, 3]), { fileName: 'offer.pdf', mediaType: 'application/pdf', studentName: 'Priya Raman', profile: 'coop' })).rejects.toThrow(LetterCheckError);
     const form = sent as unknown as FormData;
     expect(form.get('student_name')).toBe('Priya Raman');
@@ -35,7 +35,7 @@ describe('createRemoteChecker', () => {
   });
 
   it("turns a problem answer into the letter's error, code, title and detail kept", async () => {
-    const checker = createRemoteChecker('http://svc.example', async () => problem(415, 'UNSUPPORTED_MEDIA_TYPE'));
+    const checker = createRemoteChecker('http://svc.example', { fetch: async () => problem(415, 'UNSUPPORTED_MEDIA_TYPE') });
     const error = await checker.check(new Uint8Array([0]), { fileName: 'x.bin', mediaType: null }).catch((e: LetterCheckError) => e);
     expect(error).toBeInstanceOf(LetterCheckError);
     expect((error as LetterCheckError).problem).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', title: 'title of UNSUPPORTED_MEDIA_TYPE', detail: 'detail of UNSUPPORTED_MEDIA_TYPE' });
@@ -43,10 +43,10 @@ describe('createRemoteChecker', () => {
 
   it('waits as Retry-After says when the service is busy, then tries again', async () => {
     const calls: number[] = [];
-    const checker = createRemoteChecker('http://svc.example', async () => {
+    const checker = createRemoteChecker('http://svc.example', { fetch: async () => {
       calls.push(Date.now());
       return calls.length === 1 ? problem(429, 'RATE_LIMITED', { 'retry-after': '1' }) : problem(422, 'DOCUMENT_EMPTY');
-    });
+    } });
     const error = (await checker.check(new Uint8Array([0]), { fileName: 'x.txt', mediaType: 'text/plain' }).catch((e) => e)) as LetterCheckError;
     expect(calls).toHaveLength(2);
     expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(950);
@@ -54,7 +54,7 @@ describe('createRemoteChecker', () => {
   });
 
   it('refuses an answer that is not a report', async () => {
-    const checker = createRemoteChecker('http://svc.example', async () => new Response('{"hello":"world"}', { status: 200 }));
+    const checker = createRemoteChecker('http://svc.example', { fetch: async () => new Response('{"hello":"world"}', { status: 200 }) });
     const error = (await checker.check(new Uint8Array([0]), { fileName: 'x.txt', mediaType: 'text/plain' }).catch((e) => e)) as LetterCheckError;
     expect(error.problem.code).toBe('UNEXPECTED_ANSWER');
   });

@@ -30,10 +30,10 @@ let complete: FixtureLetter; // every element stated
 let noHours: FixtureLetter; // no hours per week anywhere
 let noDuties: FixtureLetter; // a DOCX with no description of the duties
 
-async function run(args: string[], options: { stderrTTY?: boolean } = {}) {
+async function run(args: string[], options: { stderrTTY?: boolean; env?: Record<string, string> } = {}) {
   const stdout = new Capture();
   const stderr = new Capture(options.stderrTTY ?? false);
-  const code = await runCli(args, { stdout, stderr, env: ENV, cwd: dir });
+  const code = await runCli(args, { stdout, stderr, env: { ...ENV, ...options.env }, cwd: dir });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -188,6 +188,22 @@ describe('offercheck CLI --url, against a running service', () => {
     expect(maxInFlight).toBe(1);
     expect(stdout).toMatch(/junk\.bin: ERROR This kind of file is not supported: .*\[UNSUPPORTED_MEDIA_TYPE\]/);
     expect(stdout).toContain('4 letters checked: 1 complete, 2 incomplete, 0 need review, 1 could not be checked.');
+  });
+
+  it('sends OFFERCHECK_API_KEY to a service that requires a key', async () => {
+    const guarded = await buildApp({ settings: loadSettings({ LOG_LEVEL: 'silent', OCR_WORKERS: '0', API_KEYS: 'office-key-1', OPEN_WEB_FORM: 'false' }) });
+    await guarded.listen({ host: '127.0.0.1', port: 0 });
+    const url = `http://127.0.0.1:${(guarded.server.address() as AddressInfo).port}`;
+    try {
+      const refused = await run(['--url', url, 'office']);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toMatch(/ERROR .*\[UNAUTHORIZED\]/);
+      const allowed = await run(['--url', url, 'office'], { env: { OFFERCHECK_API_KEY: 'office-key-1' } });
+      expect(allowed.code).toBe(1);
+      expect(allowed.stdout).toContain('2 letters checked: 1 complete, 1 incomplete, 0 need review, 0 could not be checked.');
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('exits 2 when the service cannot be reached', async () => {
