@@ -61,6 +61,8 @@ describe('extractCompensation', () => {
     'There is no compensation for this position.',
     'This is an uncompensated internship.',
     'The internship is offered without monetary compensation.',
+    'Position | Policy Intern\nCompensation | Unpaid\nHours | 10 per week',
+    'Compensation: None (academic credit may be available)',
   ])('reads "%s" as an explicit unpaid statement', (text) => {
     const r = pay(text);
     expect(r.status).toBe('present');
