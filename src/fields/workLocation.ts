@@ -23,8 +23,9 @@ const REMOTE =
 const NOT_REMOTE = /\b(?:not\s+(?:a\s+|be\s+|eligible\s+for\s+)?(?:fully\s+)?remote|no\s+remote|remote\s+work\s+is\s+not|not\s+(?:be\s+)?(?:permitted|allowed|available|possible|an\s+option)|cannot\s+be\s+(?:performed\s+)?remote|on-?site\s+only|in-?person\s+only)\b/i;
 // A label "Work location: Remote" is as definite as "fully remote".
 const FULLY_REMOTE = /\b(?:fully|100\s*%|entirely|completely)\s+remote\b|\bwork[- ]from[- ]home\b|\blocation\s*[:|\t-]+\s*remote\b/i;
+// "hybrid" about the work, not a "Hybrid Powertrain Intern".
 const HYBRID =
-  /\b(?:hybrid|(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+(?:in|at)\s+(?:the|our)\s+(?:office|site)|split\s+between\s+(?:home|remote)|partially\s+remote|partly\s+remote|combination\s+of\s+(?:remote|in-?office|on-?site|in-?person))\b/i;
+  /\b(?:hybrid\s+(?:role|position|schedule|work|arrangement|model|basis|internship|co-?op|setup|format)|(?:is|be|remain)\s+hybrid|(?:location|schedule|arrangement|mode|site)\s*[:|\t-]*\s*hybrid|(?<=\()hybrid|hybrid\s*[:(,;-]|(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+(?:in|at)\s+(?:the|our)\s+(?:office|site)|split\s+between\s+(?:home|remote)|partially\s+remote|partly\s+remote|combination\s+of\s+(?:remote|in-?office|on-?site|in-?person))\b/i;
 const LETTERHEAD_LINE = /\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|www\.|https?:|\.com\b|\.org\b|\.edu\b|@|\b(?:Tel|Phone|Fax)\b/i;
 
 type Source = 'cued' | 'body' | 'letterhead';

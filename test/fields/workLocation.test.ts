@@ -241,3 +241,19 @@ describe('extractWorkLocation on hostile text', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('extractWorkLocation, hybrid wording', () => {
+  it.each([
+    'Work location Hybrid: 1870 Westbrook Road, Suite 210, Atlanta, Georgia 30303',
+    '• Work location: Hybrid: 600 Commerce Avenue, Suite 1150, Portland, OR 97204 (three days per week on site)',
+    'This is a hybrid position based at 600 Commerce Avenue, Portland, OR 97204.',
+    'You will work at 600 Commerce Avenue, Portland, OR 97204, two days a week in the office and the rest from home.',
+  ])('%s', (body) => {
+    expect(extractWorkLocation(letterFromText(`Dear Jane,\n${body}`)).value?.mode).toBe('hybrid');
+  });
+
+  it('does not take a hybrid job title for a hybrid arrangement', () => {
+    const r = extractWorkLocation(letterFromText('Dear Jane,\nWe offer you the position of Hybrid Powertrain Intern. You will work at 1 Motor Way, Dearborn, MI 48126.'));
+    expect(r.value?.mode).toBe('onsite');
+  });
+});

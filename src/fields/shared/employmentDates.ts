@@ -38,7 +38,7 @@ const QUALIFIER = '(?:(?:anticipated|expected|tentative|tentatively|proposed|pro
 const TAIL = '(?:\\s+(?:date|day))?(?:\\s+of\\s+(?:the\\s+)?\\w+(?:\\s+\\w+)?)?\\s*(?:\\([^)]*\\))?\\s*[:|\\-–—\\t=]*\\s*$';
 const START_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:start(?:ing)?|begin(?:ning)?|commencement|first day|from)${TAIL}`, 'i');
 const END_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:end(?:ing)?|completion|finish|last day|conclusion|termination|through|to|until)${TAIL}`, 'i');
-const RANGE_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:dates|period|term|duration|timeframe|time frame|length|schedule|tenure)${TAIL}`, 'i');
+const RANGE_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:dates|date\\(s\\)|period|term|duration|timeframe|time frame|length|schedule|tenure)${TAIL}`, 'i');
 const DEADLINE_LABEL = /\b(?:expir\w*|deadline|respond|response|reply|accept(?:ance)?|valid|return)\b[^:|]*[:|\-–—\t]*\s*$/i;
 const OTHER_LABEL = /^[\W_]*(?:[\w'-]+\s+){0,3}(?:date|dated|signed|sent)\s*[:|\-–—\t]*\s*$/i;
 
