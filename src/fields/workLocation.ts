@@ -22,7 +22,9 @@ const REMOTE =
   /\b(?:fully\s+remote|100\s*%\s+remote|entirely\s+remote|completely\s+remote|remote(?:ly)?\s+(?:position|role|internship|co-?op|basis|work|job|opportunity|arrangement|from|within|in)|work(?:ing)?\s+remotely|(?:will|to)\s+be\s+(?:performed\s+)?remote(?:ly)?|is\s+(?:a\s+)?remote|work[- ]from[- ]home|work\s+from\s+(?:your\s+)?home|tele-?work(?:ing)?|tele-?commut\w*|virtual\s+(?:internship|position|role)|(?:location|work\s+location|worksite|work\s+site)\s*[:|\t-]+\s*(?:fully\s+)?remote)\b/i;
 const NOT_REMOTE = /\b(?:not\s+(?:a\s+|be\s+|eligible\s+for\s+)?(?:fully\s+)?remote|no\s+remote|remote\s+work\s+is\s+not|not\s+(?:be\s+)?(?:permitted|allowed|available|possible|an\s+option)|cannot\s+be\s+(?:performed\s+)?remote|on-?site\s+only|in-?person\s+only)\b/i;
 // A label "Work location: Remote" is as definite as "fully remote".
-const FULLY_REMOTE = /\b(?:fully|100\s*%|entirely|completely)\s+remote\b|\bwork[- ]from[- ]home\b|\blocation\s*[:|\t-]+\s*remote\b/i;
+// "may occasionally work from home" is not; with an office address it makes the job hybrid.
+const FULLY_REMOTE =
+  /\b(?:fully|100\s*%|entirely|completely)\s+remote\b|\bwork[- ]from[- ]home\s+(?:position|role|internship|co-?op|basis)\b|\bwill\s+(?:be\s+)?work(?:ing)?\s+(?:remotely|from\s+(?:your\s+)?home)\b|\blocation\s*[:|\t-]+\s*remote\b/i;
 // "hybrid" about the work, not a "Hybrid Powertrain Intern".
 const HYBRID =
   /\b(?:hybrid\s+(?:role|position|schedule|work|arrangement|model|basis|internship|co-?op|setup|format)|(?:is|be|remain)\s+hybrid|(?:location|schedule|arrangement|mode|site)\s*[:|\t-]*\s*hybrid|(?<=\()hybrid|hybrid\s*[:(,;-]|(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+(?:in|at)\s+(?:the|our)\s+(?:office|site)|split\s+between\s+(?:home|remote)|partially\s+remote|partly\s+remote|combination\s+of\s+(?:remote|in-?office|on-?site|in-?person))\b/i;

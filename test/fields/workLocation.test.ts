@@ -257,3 +257,10 @@ describe('extractWorkLocation, hybrid wording', () => {
     expect(r.value?.mode).toBe('onsite');
   });
 });
+
+describe('extractWorkLocation, occasional home working', () => {
+  it('reads occasional work from home beside an office address as hybrid', () => {
+    const r = extractWorkLocation(letterFromText('Dear Jane,\nYour work location is 100 Main Street, Boston, MA 02110. You may occasionally work from home with your manager\'s approval.'));
+    expect(r.value).toEqual({ mode: 'hybrid', street: '100 Main Street', city: 'Boston', state: 'MA', zip: '02110' });
+  });
+});
