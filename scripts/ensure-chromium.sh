@@ -5,7 +5,7 @@ set -u
 [ -x /usr/bin/chromium ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing Debian's chromium for the browser test ..."
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null && exit 0
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null && exit 0
   echo "could not install chromium with apt-get" >&2
   [ -n "${CI:-}" ] && exit 1
   exit 0
