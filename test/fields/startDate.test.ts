@@ -152,4 +152,17 @@ describe('extractStartDate', () => {
     expect(r.value).toBe('2027-06-14');
     expect(r.trace.join('\n')).toMatch(/rejected "February 3, 2027": the letter's own date/);
   });
+
+  it('does not take the start of orientation or benefits for the start of the internship', () => {
+    const r = start(`${HEADER}Orientation will begin on May 31, 2027. Your benefits start on July 1, 2027. Your internship will run through the summer, from June 1 to August 20, 2027.${FOOTER}`);
+    expect(r.value).toBe('2027-06-01');
+    const trace = r.trace.join('\n');
+    expect(trace).toMatch(/May 31, 2027": another event \("begin" is said of "Orientation"\)/);
+    expect(trace).toMatch(/July 1, 2027": another event/);
+  });
+
+  it('takes the internship start named after an orientation in the same sentence', () => {
+    const r = start(`${HEADER}Following orientation, your internship will begin on June 2, 2027.${FOOTER}`);
+    expect(r.value).toBe('2027-06-02');
+  });
 });

@@ -157,6 +157,13 @@ function classify(m: DateMention, prev: DateMention | null, lines: ZonedLine[], 
   // "start date by April 1" is a deadline for choosing, not the start itself.
   if ((role === 'start' || role === 'end') && /\b(?:by|before|no later than)\s*$/i.test(gap)) role = 'deadline';
   if (role === 'other' && label && START_LABEL.test(label.text)) role = 'start';
+  // "Orientation begins on May 31": the thing that begins is named before the verb.
+  if (role === 'start' || role === 'end') {
+    const subject = pageText.slice(sentenceStart, from + closest.m.index!);
+    const event = lastMatch(OTHER_CUE, subject);
+    const job = lastMatch(new RegExp(EMPLOYMENT_WORDS.source, 'gi'), subject);
+    if (event && (!job || event.index! > job.index!)) return { role: 'other', how: 'cue', quoteFrom: m.index, why: `"${closest.m[0]}" is said of "${event[0]}"` };
+  }
   return { role, how: 'cue', quoteFrom: from + closest.m.index!, why: `cue "${closest.m[0]}"` };
 }
 
@@ -218,11 +225,8 @@ export function findEmploymentDates(letter: Letter): EmploymentDates {
     const notes: string[] = [];
     if (m.range) {
       const partner = m.range.partner;
-      if (c.role === 'end') {
-        // "ending June 1 - ..." does not occur; an end cue before a range is most likely "through" from a prior clause.
-        result.rejected.push(`rejected range "${m.text} … ${partner.text}": preceded by an end cue`);
-        return;
-      }
+      // A range says which end is which; an end word before it ("will run through the summer, from ...") changes nothing.
+      if (c.role === 'end') Object.assign(c, { role: 'none', how: null, quoteFrom: m.index, why: 'no cue' });
       const [s, e] = sentenceBounds(text, m.index);
       const employment = c.how === 'label' || c.role === 'start' || EMPLOYMENT_WORDS.test(text.slice(s, e));
       const confidence = c.how === 'label' ? 0.95 : c.role === 'start' ? 0.9 : employment ? 0.85 : 0.65;
