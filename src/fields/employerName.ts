@@ -67,7 +67,7 @@ function findEmployerName(letter: Letter): FoundElement<'employer_name'> {
         source = `"${org.name} ${after.trim().split(/\s+/).slice(0, 3).join(' ')}"`;
       }
       if (SCHOOL.test(org.name)) weight -= 2;
-      candidates.push({ name: org.name, source, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text) }, weight });
+      candidates.push({ name: org.name, source, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text, org.name) }, weight });
     }
     // Companies without a company word, found only by their position: "join Zephyr this summer".
     const cue = /\b(?:join(?:ing)?|welcome\s+(?:you\s+)?to|on\s+behalf\s+of|here\s+at|we\s+at|everyone\s+at|team\s+at|internship\s+(?:with|at)|position\s+(?:with|at)|employment\s+(?:with|at))\s+(?:the\s+)?/giu;
@@ -75,7 +75,7 @@ function findEmployerName(letter: Letter): FoundElement<'employer_name'> {
     while ((m = cue.exec(s.text))) {
       const name = cuedName(s.text.slice(m.index + m[0].length));
       if (name && !candidates.some((c) => c.name === name)) {
-        candidates.push({ name, source: `"${m[0].trim()} ${name}"`, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text) }, weight: 2 });
+        candidates.push({ name, source: `"${m[0].trim()} ${name}"`, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text, name) }, weight: 2 });
       }
     }
   }

@@ -104,7 +104,7 @@ function findJobTitle(letter: Letter): FoundElement<'job_title'> {
         // Lower-case words in running text ("as an intern on our team") are weaker than a capitalized title.
         const capitalized = /^[\p{Lu}\d]/u.test(t);
         t = t.replace(/^(?:summer|fall|spring|winter|autumn)\s+\d{4}\s+/iu, '');
-        candidates.push({ title: t, page: s.page, quote: exactQuote(letter, s.page, s.text), cue, weight: weight + (capitalized ? 1 : -2), order: order++ });
+        candidates.push({ title: t, page: s.page, quote: exactQuote(letter, s.page, s.text, t), cue, weight: weight + (capitalized ? 1 : -2), order: order++ });
       }
     }
   }

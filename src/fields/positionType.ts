@@ -82,5 +82,5 @@ function findPositionType(letter: Letter): FoundElement<'position_type'> {
   }
   trace.push(`"${chosen.term}" in "${chosen.sentence.slice(0, 100)}"`);
   const confidence = chosen.score >= 3 ? 0.95 : chosen.score >= 2 ? 0.85 : 0.7;
-  return present<'position_type'>(chosen.kind, [{ page: chosen.page, quote: exactQuote(letter, chosen.page, chosen.sentence) }], confidence, trace);
+  return present<'position_type'>(chosen.kind, [{ page: chosen.page, quote: exactQuote(letter, chosen.page, chosen.sentence, chosen.term) }], confidence, trace);
 }

@@ -71,7 +71,7 @@ function sentenceCandidates(letter: Letter): Candidate[] {
       const rest = s.text.slice(m.index + m[0].length).replace(/^(?:to\s+)?/i, '');
       const parsed = readNameAt(rest);
       if (!parsed || isOrgLine(parsed.name)) continue;
-      out.push({ name: parsed.name, source: p.source, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text) }, weight: p.weight });
+      out.push({ name: parsed.name, source: p.source, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text, parsed.name) }, weight: p.weight });
     }
   }
   return out;

@@ -179,15 +179,43 @@ function chronoDates(text: string, taken: RawDate[]): RawDate[] {
 const SENTENCE_END =
   /(?<!\b(?:Mr|Ms|Mrs|Dr|St|Ste|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Inc|Co|Corp|Ltd|Blvd|Ave|Rd|Fl|Jr|Sr|vs|etc|e\.g|i\.e|a\.m|p\.m|U\.S|P\.O|[A-Z]))[.!?](?=\s)|\n[ \t\r]*\n|(?<=^[ \t\r]*(?:Dear|Hi|Hello|Hey|Greetings)\b[^\n]{0,60}[,:!][ \t\r]*)\n/gm;
 
+interface SentenceEnd {
+  /** Where the end mark starts, and where the next sentence may start. */
+  at: number;
+  boundary: number;
+  blankLine: boolean;
+}
+
+// The ends of one text are found once: sentenceBounds is asked for every date mention, and scanning the whole
+// text per mention made long letters quadratic. A one-entry cache fits the call pattern (one page at a time).
+let cachedText: string | null = null;
+let cachedEnds: SentenceEnd[] = [];
+
+function sentenceEnds(text: string): SentenceEnd[] {
+  if (text !== cachedText) {
+    cachedEnds = [...text.matchAll(SENTENCE_END)].map((m) => ({ at: m.index, boundary: m.index + m[0].length, blankLine: m[0].startsWith('\n') }));
+    cachedText = text;
+  }
+  return cachedEnds;
+}
+
 /** [start, end) of the sentence holding `index` in `text`: split on full stops (not abbreviations) and blank lines. */
 export function sentenceBounds(text: string, index: number): [number, number] {
-  let start = 0;
+  const ends = sentenceEnds(text);
+  // The last end whose boundary is at or before index starts the sentence.
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid].boundary <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = lo > 0 ? ends[lo - 1].boundary : 0;
+  // The first end that starts at or after index closes it.
   let end = text.length;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const boundary = m.index + m[0].length;
-    if (boundary <= index) start = boundary;
-    else if (m.index >= index) {
-      end = m.index + (m[0].startsWith('\n') ? 0 : 1);
+  for (let i = lo; i < ends.length; i++) {
+    if (ends[i].at >= index) {
+      end = ends[i].at + (ends[i].blankLine ? 0 : 1);
       break;
     }
   }
