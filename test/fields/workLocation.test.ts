@@ -264,3 +264,16 @@ describe('extractWorkLocation, occasional home working', () => {
     expect(r.value).toEqual({ mode: 'hybrid', street: '100 Main Street', city: 'Boston', state: 'MA', zip: '02110' });
   });
 });
+
+describe('extractWorkLocation, signature-block addresses', () => {
+  it('takes the address under the signature of an email when the work is "in our office"', () => {
+    const r = extractWorkLocation(letterFromText('Hi Jane,\nYou will work in person at our office, Monday to Friday.\n\nBest regards,\nSam Lee\nAcme Corp\n100 Main St, Boston, MA 02110\n(617) 555-0100'));
+    expect(r.value).toEqual(onsite('100 Main St', 'Boston', 'MA', '02110'));
+    expect(r.confidence).toBeLessThan(0.8);
+  });
+
+  it('does not take the signature-block address when the letter says nothing about where the work is', () => {
+    const r = extractWorkLocation(letterFromText('Hi Jane,\nWe are happy to offer you the internship.\n\nBest regards,\nSam Lee\nAcme Corp\n100 Main St, Boston, MA 02110'));
+    expect(r.status).toBe('missing');
+  });
+});
