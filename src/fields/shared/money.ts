@@ -23,6 +23,8 @@ const MONEY = new RegExp(`(?<![\\w$])(?:${PREFIX}${AMOUNT}${RANGE_TAIL}(?:${SUFF
 function toNumber(whole: string | undefined, cents: string | undefined, k: string | undefined): number | null {
   if (!whole) return null;
   const n = Number(whole.replace(/,/g, '')) + (cents ? Number(`0.${cents}`) : 0);
+  // A run of hundreds of digits is not pay: Infinity would break the report's schema.
+  if (!Number.isFinite(n * 1000)) return null;
   return k ? n * 1000 : n;
 }
 
