@@ -235,11 +235,12 @@ describe('extractWorkLocation, remote with an office address nearby', () => {
 });
 
 describe('extractWorkLocation on hostile text', () => {
-  it('stays fast on long runs of separators and address-like words', () => {
+  // A guard against catastrophic backtracking (a hang), not a speed target: it runs in ~0.1 s, the bound is 100x that.
+  it('does not hang on long runs of separators and address-like words', () => {
     const noise = `Dear Jane,\n${'100 Main Street' + ' , '.repeat(2000) + 'x\n'}${'Suite 4 , Boston , MA '.repeat(300)}`;
     const started = performance.now();
     extractWorkLocation(letterFromText(noise));
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
