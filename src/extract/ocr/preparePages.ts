@@ -24,9 +24,9 @@ export interface PreparedPage {
 const ANALYSIS_SIZE = 1400;
 // Median ink height of a text line (as pageGeometry measures it) for 11-12 pt type at 300 dpi,
 // the resolution the engine's models suit best.
-const TARGET_LINE_HEIGHT = 26;
+const TARGET_LINE_HEIGHT = 25;
 // Resample only when it pays: upscale small photos and faxes, shrink oversized scans.
-const UPSCALE_ABOVE = 1.35;
+const UPSCALE_ABOVE = 1.2;
 const DOWNSCALE_BELOW = 0.6;
 const MAX_UPSCALE = 3;
 // Whatever the scaling, the engine never gets more than this (a 300-dpi letter page is 8.4 MP).

@@ -40,11 +40,30 @@ export function meanConfidence(words: OcrWord[]): number {
   return weight ? Math.round((sum / weight) * 1000) / 1000 : 0;
 }
 
-/** The engine's text, without the blank lines it pads blocks with and its trailing form feed. */
-function tidyText(text: string): string {
+/**
+ * The engine's text, without the blank lines it pads blocks with and its trailing form feed, and
+ * with two confusions of capital I that break names and sentences undone: "| am pleased" and, in a
+ * line of capitalized words (a name or an address), "lyer" for "Iyer".
+ */
+export function tidyText(text: string): string {
   return text
     .replace(/\f/g, '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
+    .replace(/(^|[\s"“(])\|(?=\s+(?:am|have|had|will|would|look|hope|was|can|want|wish|write|trust|believe|appreciate)\b)/gm, '$1I')
+    .split('\n')
+    .map(capitalIInNames)
+    .join('\n')
     .trim();
+}
+
+const CAPITALIZED = /^[A-Z][a-z'’-]*[,.]?$/;
+const LOWER_L_FOR_I = /^l([a-z]{2,}[,.]?)$/;
+
+function capitalIInNames(line: string): string {
+  const words = line.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return line;
+  const suspects = words.filter((w) => LOWER_L_FOR_I.test(w));
+  if (suspects.length !== 1 || !words.every((w) => CAPITALIZED.test(w) || LOWER_L_FOR_I.test(w))) return line;
+  return line.replace(new RegExp(`(^|\\s)${suspects[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`), (m, lead: string) => `${lead}I${suspects[0].slice(1)}`);
 }

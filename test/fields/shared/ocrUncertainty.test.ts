@@ -67,6 +67,32 @@ describe('markOcrUncertainty', () => {
   });
 });
 
+describe('markOcrUncertainty judges the words of the value, not the whole quote', () => {
+  it('keeps an organization read well even when the smudged address line in the same quote was not', () => {
+    const text = LETTER.replace('418 Larkspur Avenue, Denver, CO 80205', 'Fesbiiviin mp etons');
+    const elements = findElements({ pages: [ocrPage(1, text, { Fesbiiviin: 0.01, mp: 0.06, etons: 0.02 })], email: null });
+    expect(elements.letterhead.status).not.toBe('uncertain');
+    expect(elements.employer_name.status).not.toBe('uncertain');
+  });
+
+  it('lets a name word read well elsewhere in the letter vouch for a poor reading in the evidence', () => {
+    const text = LETTER.replace('Dear Priya Ramaswamy,', 'Dear Priya,').concat('\nCopy to: Priya Ramaswamy');
+    const page = ocrPage(1, text);
+    // The greeting's "Priya," is poorly read; "Priya" in the copy line is read well.
+    const words = page.words!.map((w) => (w.text === 'Priya,' ? { ...w, confidence: 0.2 } : w));
+    const elements = findElements({ pages: [{ ...page, words }], email: null });
+    expect(elements.student_name.value).toBeTruthy();
+    expect(elements.student_name.status).toBe('present');
+  });
+
+  it('holds the digits of a value to a higher bar than its words', () => {
+    const shakyWord = findElements({ pages: [ocrPage(1, LETTER, { hours: 0.4 })], email: null });
+    expect(shakyWord.hours_per_week.status).toBe('present');
+    const shakyNumber = findElements({ pages: [ocrPage(1, LETTER, { '40': 0.6 })], email: null });
+    expect(shakyNumber.hours_per_week.status).toBe('uncertain');
+  });
+});
+
 describe('lowOcrConfidenceFindings', () => {
   it('warns when the OCR pages were read poorly as a whole, naming the worst pages', () => {
     const page = (number: number, ocrConfidence: number): ExtractedPage => ({ ...ocrPage(number, 'a few words here'), ocrConfidence });

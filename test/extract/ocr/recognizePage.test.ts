@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { meanConfidence, tidyText, wordsFromTsv } from '../../../src/extract/ocr/recognizePage.js';
+
+describe('wordsFromTsv', () => {
+  it('keeps the word rows with their confidence scaled to 0..1', () => {
+    const tsv = [
+      'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+      '1\t1\t0\t0\t0\t0\t0\t0\t2550\t3300\t-1\t',
+      '4\t1\t1\t1\t1\t0\t300\t300\t900\t40\t-1\t',
+      '5\t1\t1\t1\t1\t1\t300\t300\t120\t40\t96.5\t40',
+      '5\t1\t1\t1\t1\t2\t430\t300\t160\t40\t41.25\thours',
+      '5\t1\t1\t1\t1\t3\t600\t300\t10\t40\t95\t ',
+    ].join('\n');
+    expect(wordsFromTsv(tsv)).toEqual([
+      { text: '40', confidence: 0.965 },
+      { text: 'hours', confidence: 0.413 },
+    ]);
+  });
+
+  it('weighs the mean confidence by word length', () => {
+    expect(meanConfidence([{ text: 'a', confidence: 0 }, { text: 'internship', confidence: 1 }])).toBeCloseTo(10 / 11, 3);
+    expect(meanConfidence([])).toBe(0);
+  });
+});
+
+describe('tidyText', () => {
+  it('undoes the engine reading capital I as | or l, only where that is plain', () => {
+    expect(tidyText('On behalf of Brightwater, | am pleased to offer you')).toBe('On behalf of Brightwater, I am pleased to offer you');
+    expect(tidyText('Ananya lyer\n129 University Drive')).toBe('Ananya Iyer\n129 University Drive');
+    expect(tidyText('Suite 1500 | Portland, OR 97204')).toBe('Suite 1500 | Portland, OR 97204');
+    expect(tidyText('please sign the letter')).toBe('please sign the letter');
+  });
+
+  it('drops the form feed and the blank lines the engine pads blocks with', () => {
+    expect(tidyText('Dear Priya,   \n\n\n\nWe are pleased\f')).toBe('Dear Priya,\n\nWe are pleased');
+  });
+});
