@@ -1,9 +1,10 @@
-// npm run bench:ocr [-- --soak] [-- --rounds N]: OCR speed and memory (never asserted in tests).
+// npm run bench:ocr [-- --rounds N]: OCR speed and memory (never asserted in tests).
+// npm run bench:ocr -- --soak: only the memory soak (200 OCR requests in a row, RSS before and after).
 //   - per-page time with a warm pool (p50/p99), end to end (clean + recognize) and engine only;
 //   - pages per second: the pool (OCR_WORKERS, default 2) against one worker;
 //   - the same prepared page through Debian's native `tesseract` (OMP_THREAD_LIMIT=1) as the yardstick,
 //     with the same best_int model and with Debian's own model;
-//   - peak RSS; with --soak, RSS before and after 200 OCR requests in a row.
+//   - peak RSS.
 // Also run by `npm run bench` (scripts/bench.ts imports this file).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -135,81 +136,88 @@ async function runSoak(ocr: OcrPoolService, pages: BenchPage[]) {
 
 const pages = await benchPages();
 console.log(`OCR bench: ${pages.length} page(s) [${pages.map((p) => p.name).join(', ')}], pool of ${poolSize}, ${os.availableParallelism()} cores, load ${os.loadavg()[0].toFixed(1)}`);
-
-// 1. Per-page latency with a warm pool, one page at a time.
-const ocr = createOcrService(settingsFor(poolSize));
-const startedAt = performance.now();
-await ocr.ready();
-console.log(`pool of ${poolSize} ready in ${s(performance.now() - startedAt)}`);
-const endToEnd: number[] = [];
-for (let round = 0; round < rounds; round++) {
-  for (const page of pages) {
-    const t = performance.now();
-    await ocr.readImage(page.bytes, page.mediaType);
-    endToEnd.push(performance.now() - t);
-  }
-}
-console.log(`per page, end to end (clean + recognize), warm pool, ${endToEnd.length} pages: p50 ${s(percentile(endToEnd, 50))}, p99 ${s(percentile(endToEnd, 99))}`);
-console.log(`RSS with the warm pool of ${poolSize}: ${mb(process.memoryUsage().rss)} (peak so far ${mb(process.resourceUsage().maxRSS * 1024)})`);
-await ocr.close();
-
-// 2. Engine against engine on the same prepared PNG: tesseract.js (wasm) against native tesseract.
-const prepared = await Promise.all(pages.map(async (p) => (await prepareImagePages(p.bytes, p.mediaType, LIMITS))[0]));
-const worker: Worker = await startTesseractWorker({ startTimeoutMs: 60_000, onError: () => undefined });
-const wasm: number[] = [];
-const prepare: number[] = [];
-for (let round = 0; round < Math.max(2, rounds / 2); round++) {
-  for (const [i, page] of prepared.entries()) {
-    let t = performance.now();
-    await prepareImagePages(pages[i].bytes, pages[i].mediaType, LIMITS);
-    prepare.push(performance.now() - t);
-    t = performance.now();
-    await recognizePage(worker, page.png);
-    wasm.push(performance.now() - t);
-  }
-}
-await worker.terminate();
-console.log(`  of which cleaning (sharp, geometry): p50 ${s(percentile(prepare, 50))}; recognition (tesseract.js): p50 ${s(percentile(wasm, 50))}, p99 ${s(percentile(wasm, 99))}`);
-
-if (ensureNativeTesseract()) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocr-bench-'));
-  try {
-    // The same best_int model the service uses, unpacked for the native engine.
-    fs.writeFileSync(path.join(dir, 'eng.traineddata'), zlib.gunzipSync(fs.readFileSync(path.join(ENGLISH_MODEL_DIR, 'eng.traineddata.gz'))));
-    const sameModel: number[] = [];
-    const debianModel: number[] = [];
-    for (const [i, page] of prepared.entries()) {
-      const file = path.join(dir, `page${i}.png`);
-      fs.writeFileSync(file, page.png);
-      sameModel.push(nativeTime(file, dir, 2).ms);
-      debianModel.push(nativeTime(file, null, 2).ms);
-    }
-    const wasmP50 = percentile(wasm, 50);
-    console.log(
-      `native tesseract (OMP_THREAD_LIMIT=1), same pages: best_int model p50 ${s(percentile(sameModel, 50))} -> tesseract.js/native ${(wasmP50 / percentile(sameModel, 50)).toFixed(2)}x; ` +
-        `Debian's model p50 ${s(percentile(debianModel, 50))} -> ${(wasmP50 / percentile(debianModel, 50)).toFixed(2)}x`,
-    );
-    console.log(`  end to end per page against native best_int: ${(percentile(endToEnd, 50) / percentile(sameModel, 50)).toFixed(2)}x`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-} else {
-  console.log('native tesseract unavailable: no yardstick');
-}
-
-// 3. Throughput: the pool against one worker, the same batch of pages submitted at once.
-const batch = Math.max(6, pages.length * 2);
-const one = await throughput(pages, 1, batch);
-const many = await throughput(pages, poolSize, batch);
-console.log(`throughput, ${batch} pages at once: 1 worker ${one.toFixed(2)} pages/s, pool of ${poolSize} ${many.toFixed(2)} pages/s (${(many / one).toFixed(2)}x)`);
-
 if (soak) {
   const soaked = createOcrService(settingsFor(poolSize));
   try {
     await soaked.ready();
+    // Warm: the first pages grow each worker's engine heap to its working size.
+    for (const page of pages) await soaked.readImage(page.bytes, page.mediaType);
     await runSoak(soaked, pages);
   } finally {
     await soaked.close();
   }
+  console.log(`peak RSS (process, workers included): ${mb(process.resourceUsage().maxRSS * 1024)}`);
+} else {
+  await benchSpeed(pages);
 }
-console.log(`peak RSS (process, workers included): ${mb(process.resourceUsage().maxRSS * 1024)}`);
+
+async function benchSpeed(pages: BenchPage[]) {
+  // 1. Per-page latency with a warm pool, one page at a time.
+  const ocr = createOcrService(settingsFor(poolSize));
+  const startedAt = performance.now();
+  await ocr.ready();
+  console.log(`pool of ${poolSize} ready in ${s(performance.now() - startedAt)}`);
+  const endToEnd: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const page of pages) {
+      const t = performance.now();
+      await ocr.readImage(page.bytes, page.mediaType);
+      endToEnd.push(performance.now() - t);
+    }
+  }
+  console.log(`per page, end to end (clean + recognize), warm pool, ${endToEnd.length} pages: p50 ${s(percentile(endToEnd, 50))}, p99 ${s(percentile(endToEnd, 99))}`);
+  console.log(`RSS with the warm pool of ${poolSize}: ${mb(process.memoryUsage().rss)} (peak so far ${mb(process.resourceUsage().maxRSS * 1024)})`);
+  await ocr.close();
+
+  // 2. Engine against engine on the same prepared PNG, interleaved page by page so that other load
+  // on the machine falls on both alike: tesseract.js (wasm) against native tesseract.
+  const prepared = await Promise.all(pages.map(async (p) => (await prepareImagePages(p.bytes, p.mediaType, LIMITS))[0]));
+  const worker: Worker = await startTesseractWorker({ startTimeoutMs: 60_000, onError: () => undefined });
+  const native = ensureNativeTesseract();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocr-bench-'));
+  const wasm: number[] = [];
+  const prepare: number[] = [];
+  const sameModel: number[] = [];
+  const debianModel: number[] = [];
+  try {
+    // The same best_int model the service uses, unpacked for the native engine.
+    fs.writeFileSync(path.join(dir, 'eng.traineddata'), zlib.gunzipSync(fs.readFileSync(path.join(ENGLISH_MODEL_DIR, 'eng.traineddata.gz'))));
+    for (let round = 0; round < Math.max(2, rounds / 2); round++) {
+      for (const [i, page] of prepared.entries()) {
+        let t = performance.now();
+        await prepareImagePages(pages[i].bytes, pages[i].mediaType, LIMITS);
+        prepare.push(performance.now() - t);
+        t = performance.now();
+        await recognizePage(worker, page.png);
+        wasm.push(performance.now() - t);
+        if (!native) continue;
+        const file = path.join(dir, `page${i}.png`);
+        fs.writeFileSync(file, page.png);
+        sameModel.push(nativeTime(file, dir, 1).ms);
+        debianModel.push(nativeTime(file, null, 1).ms);
+      }
+    }
+  } finally {
+    await worker.terminate();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const wasmP50 = percentile(wasm, 50);
+  console.log(`  of which cleaning (sharp, geometry): p50 ${s(percentile(prepare, 50))}; recognition (tesseract.js): p50 ${s(wasmP50)}, p99 ${s(percentile(wasm, 99))}`);
+  if (native) {
+    console.log(
+      `native tesseract (OMP_THREAD_LIMIT=1), same pages: best_int model p50 ${s(percentile(sameModel, 50))} -> tesseract.js/native ${(wasmP50 / percentile(sameModel, 50)).toFixed(2)}x; ` +
+        `Debian's model p50 ${s(percentile(debianModel, 50))} -> ${(wasmP50 / percentile(debianModel, 50)).toFixed(2)}x`,
+    );
+    console.log(`  end to end per page (clean + recognize) against native best_int: ${(percentile(endToEnd, 50) / percentile(sameModel, 50)).toFixed(2)}x`);
+  } else {
+    console.log('native tesseract unavailable: no yardstick');
+  }
+
+  // 3. Throughput: the pool against one worker, the same batch of pages submitted at once.
+  const batch = Math.max(6, pages.length * 2);
+  const one = await throughput(pages, 1, batch);
+  const many = await throughput(pages, poolSize, batch);
+  console.log(`throughput, ${batch} pages at once: 1 worker ${one.toFixed(2)} pages/s, pool of ${poolSize} ${many.toFixed(2)} pages/s (${(many / one).toFixed(2)}x)`);
+
+  console.log(`peak RSS (process, workers included): ${mb(process.resourceUsage().maxRSS * 1024)}`);
+}
