@@ -4,7 +4,6 @@ import { createDocumentReaders } from './extract/isolation/createDocumentReaders
 import type { DocumentReaders } from './extract/isolation/readerProtocol.js';
 import { ocrConfidenceOf, textSourceOf } from './extract/extractedDocument.js';
 import type { OcrService } from './extract/ocrService.js';
-import { findElements } from './fields/findElements.js';
 import { lowOcrConfidenceFindings } from './fields/shared/ocrUncertainty.js';
 import { ingestDocument } from './ingest/ingestDocument.js';
 import { Report, type Finding } from './report/index.js';
@@ -28,8 +27,10 @@ export interface CheckOptions extends CallerFacts {
 export interface Checker {
   check(bytes: Uint8Array, options?: CheckOptions): Promise<Report>;
   profiles: Map<string, Profile>;
-  /** Resolves once everything a check needs (OCR workers) is loaded. */
+  /** Resolves once everything a check needs (OCR workers) is loaded; starts the reader workers without waiting for them. */
   ready(): Promise<void>;
+  /** Starts the reader workers and resolves once they listen (a first request would otherwise wait for them). */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,7 +82,8 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
     const profile = chooseProfile(options);
     const ingested = ingestDocument(bytes, options.declaredType ?? null, limits, { declaredName: options.fileName });
     const extracted = await extractDocument(ingested, { limits, ocr, readers, signal });
-    const elements = findElements({ pages: extracted.pages, email: extracted.email });
+    // In a reader worker too: the detectors run over text anyone can send, under the same watchdog.
+    const elements = await readers.findElements({ pages: extracted.pages, email: extracted.email }, { signal });
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const judgement = judgeLetter({
       elements,
@@ -141,8 +143,11 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
       }
     },
     async ready() {
-      await Promise.all([readers.warm(), ocr ? ocr.ready() : undefined]);
+      // Reader workers start in well under a second and a request simply waits for one: readiness is OCR's.
+      void readers.warm().catch(() => undefined);
+      if (ocr) await ocr.ready();
     },
+    warm: () => readers.warm(),
     /** New checks are refused, the ones under way finish, then the reader and OCR workers end. */
     async close() {
       closing = true;

@@ -6,9 +6,12 @@ import { buildApp } from '../src/http/app.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Settings for tests: quiet logs, no OCR workers unless a test asks for them. */
+/**
+ * Settings for tests: quiet logs, no OCR workers and the document readers in the test's own thread
+ * (READER_WORKERS=0), unless a test asks for them; the isolation tests start reader workers themselves.
+ */
 export function testSettings(overrides: Record<string, string> = {}): Settings {
-  return loadSettings({ LOG_LEVEL: 'silent', OCR_WORKERS: '0', ...overrides });
+  return loadSettings({ LOG_LEVEL: 'silent', OCR_WORKERS: '0', READER_WORKERS: '0', ...overrides });
 }
 
 /** The app as the service builds it, for app.inject(); closed by the caller (afterAll). */

@@ -33,8 +33,10 @@ export const SettingsSchema = z.object({
   // A PDF's compressed streams, decoded, all together; one stream may hold at most an RGBA image of
   // MAX_IMAGE_PIXELS. A letter's streams are a few MB; 20 pages of lossless 300-dpi colour scans ~500.
   MAX_PDF_DECODED_BYTES: intFrom(512 * MiB, MiB),
-  // ~300k characters is ~100 dense pages; letters are a few thousand.
-  MAX_TEXT_CHARS: intFrom(300_000, 1000),
+  // Letters are 2,000-10,000 characters; 60k is 15 dense pages. The field detectors take time that
+  // grows with the square of repetitive text (20k characters: ~1.5 s; 100k: over 30 s), so this
+  // bounds the work a single upload can ask for, besides the deadline.
+  MAX_TEXT_CHARS: intFrom(60_000, 1000),
   // Covers reading, parsing and OCR of one request.
   REQUEST_TIMEOUT_MS: intFrom(60_000, 1000),
 

@@ -57,44 +57,47 @@ describe('API keys', () => {
 describe('rate limits', () => {
   let app: FastifyInstance;
   afterEach(() => app?.close());
-  const profiles = (headers: Record<string, string> = {}, remoteAddress?: string) => app.inject({ method: 'GET', url: '/v1/profiles', headers, remoteAddress });
+  const check = (headers: Record<string, string> = {}, remoteAddress?: string) => validate(app, headers, remoteAddress);
 
-  it('per address without a key: 429 RATE_LIMITED with Retry-After past the limit; health checks are not counted', async () => {
+  it('per address without a key: 429 RATE_LIMITED with Retry-After past the limit; reads and health checks are not counted', async () => {
     app = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '3', READER_WORKERS: '0' });
-    for (let i = 0; i < 3; i++) expect((await profiles()).statusCode).toBe(200);
-    const limited = await profiles();
+    for (let i = 0; i < 3; i++) expect((await check()).statusCode).toBe(200);
+    const limited = await check();
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED', detail: expect.stringMatching(/from one address/) });
-    for (let i = 0; i < 5; i++) expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-    expect((await profiles({}, '192.0.2.7')).statusCode).toBe(200); // another address, its own count
+    for (let i = 0; i < 5; i++) {
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/v1/profiles' })).statusCode).toBe(200);
+    }
+    expect((await check({}, '192.0.2.7')).statusCode).toBe(200); // another address, its own count
   });
 
   it('per key with a key, at its own higher limit, whatever address it comes from', async () => {
     app = await buildTestApp({ API_KEYS: 'pipeline-key-1', RATE_LIMIT_PER_MINUTE: '2', RATE_LIMIT_KEYED_PER_MINUTE: '6', READER_WORKERS: '0' });
     const key = { authorization: 'Bearer pipeline-key-1' };
-    for (let i = 0; i < 2; i++) expect((await profiles()).statusCode).toBe(200);
-    expect((await profiles()).statusCode).toBe(429);
-    for (let i = 0; i < 6; i++) expect((await profiles(key, `198.51.100.${i}`)).statusCode).toBe(200);
-    const limited = await profiles(key);
+    for (let i = 0; i < 2; i++) expect((await check()).statusCode).toBe(200);
+    expect((await check()).statusCode).toBe(429);
+    for (let i = 0; i < 6; i++) expect((await check(key, `198.51.100.${i}`)).statusCode).toBe(200);
+    const limited = await check(key);
     expect(limited.statusCode).toBe(429);
     expect(limited.json().detail).toMatch(/per API key/);
   });
 
   it('ignores X-Forwarded-For unless TRUST_PROXY names the proxy it came through', async () => {
     app = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '2', READER_WORKERS: '0' });
-    const spoofed = (n: number) => profiles({ 'x-forwarded-for': `203.0.113.${n}` });
+    const spoofed = (n: number) => check({ 'x-forwarded-for': `203.0.113.${n}` });
     expect([(await spoofed(1)).statusCode, (await spoofed(2)).statusCode, (await spoofed(3)).statusCode]).toEqual([200, 200, 429]);
     await app.close();
 
     app = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '10.0.0.5', READER_WORKERS: '0' });
-    const viaProxy = (client: string) => profiles({ 'x-forwarded-for': client }, '10.0.0.5');
+    const viaProxy = (client: string) => check({ 'x-forwarded-for': client }, '10.0.0.5');
     // Behind the trusted proxy every student is counted by their own address...
     for (let n = 1; n <= 4; n++) expect((await viaProxy(`203.0.113.${n}`)).statusCode).toBe(200);
     expect([(await viaProxy('203.0.113.1')).statusCode, (await viaProxy('203.0.113.1')).statusCode]).toEqual([200, 429]);
     // ...and a client that is not the proxy cannot pick an address to hide behind.
-    const direct = (n: number) => profiles({ 'x-forwarded-for': `198.51.100.${n}` }, '192.0.2.50');
+    const direct = (n: number) => check({ 'x-forwarded-for': `198.51.100.${n}` }, '192.0.2.50');
     expect([(await direct(1)).statusCode, (await direct(2)).statusCode, (await direct(3)).statusCode]).toEqual([200, 200, 429]);
   });
 });
@@ -177,7 +180,7 @@ describe('graceful shutdown', () => {
   beforeAll(async () => {
     pool = new ReaderPool({ workers: 1, memoryMb: settings.READER_MEMORY_MB, taskTimeoutMs: settings.REQUEST_TIMEOUT_MS });
     app = await buildApp({ settings, checker: await createChecker(settings, { readers: pool }) });
-    await app.checker.ready();
+    await Promise.all([app.checker.ready(), app.checker.warm()]);
   });
   afterAll(() => app.close());
 

@@ -32,7 +32,7 @@ describe('hostile documents get a clear error or a clear warning', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await buildTestApp({ READER_WORKERS: '1', RATE_LIMIT_PER_MINUTE: '10000' });
-    await app.checker.ready();
+    await Promise.all([app.checker.ready(), app.checker.warm()]);
   });
   afterAll(() => app.close());
 

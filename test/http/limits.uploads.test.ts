@@ -44,7 +44,7 @@ describe('each limit answers with its own problem code', () => {
       MAX_TEXT_CHARS: '5000',
       MAX_IMAGE_PIXELS: '20000000',
     });
-    await app.checker.ready();
+    await Promise.all([app.checker.ready(), app.checker.warm()]);
   });
   afterAll(() => app.close());
 
@@ -127,7 +127,7 @@ describe('the deadline stops the work, not just the wait', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await buildTestApp({ READER_WORKERS: '1', RATE_LIMIT_PER_MINUTE: '10000', REQUEST_TIMEOUT_MS: '2000' });
-    await app.checker.ready();
+    await Promise.all([app.checker.ready(), app.checker.warm()]);
   });
   afterAll(() => app.close());
 
@@ -141,7 +141,7 @@ describe('the deadline stops the work, not just the wait', () => {
     expect(elapsed).toBeLessThan(2000 + 3000);
     // The only reader worker was ended, not left parsing, and a fresh one started in its place:
     // a Word letter right after is read at once instead of queueing behind the PDF.
-    await app.checker.ready();
+    await Promise.all([app.checker.ready(), app.checker.warm()]);
     const next = await app.inject({ method: 'POST', url: '/v1/validate', payload: buildDocx(LETTER.split('\n')), headers: { 'content-type': 'application/octet-stream' } });
     expect(next.statusCode, next.body).toBe(200);
   });

@@ -53,7 +53,7 @@ describe('logs never carry a letter', () => {
     const loggerInstance = pino({ ...(loggerOptions(settings) as pino.LoggerOptions), level: 'trace' }, capture);
     app = await buildApp({ settings, fastify: { logger: undefined, loggerInstance } });
     await app.ready();
-    await app.checker.ready();
+    await Promise.all([app.checker.ready(), app.checker.warm()]);
   }, 120_000);
   afterAll(() => app.close());
 

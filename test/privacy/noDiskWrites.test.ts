@@ -75,7 +75,7 @@ describe('no upload is written to disk', () => {
     for (const dir of [tmp, cwd]) watchers.push(fs.watch(dir, { recursive: true }, (event, name) => events.push(`${event} ${dir}/${name}`)));
     app = await buildApp({ settings: testSettings({ READER_WORKERS: '1', OCR_WORKERS: '1', RATE_LIMIT_PER_MINUTE: '10000' }) });
     await app.ready();
-    await app.checker.ready();
+    await Promise.all([app.checker.ready(), app.checker.warm()]);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { findElements } from '../../fields/findElements.js';
 import { readDocumentLayers } from './readDocumentLayers.js';
 import type { DocumentReaders } from './readerProtocol.js';
 import { ProcessingTimeoutError } from './readerErrors.js';
@@ -15,6 +16,10 @@ export const inProcessReaders: DocumentReaders = {
       signal.addEventListener('abort', onAbort, { once: true });
       readDocumentLayers(task).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
+  },
+  async findElements(letter, { signal } = {}) {
+    signal?.throwIfAborted();
+    return findElements(letter);
   },
   warm: async () => undefined,
   close: async () => undefined,

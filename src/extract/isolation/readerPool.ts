@@ -9,7 +9,9 @@ import {
   ProcessingTimeoutError,
   problemErrorFor,
 } from './readerErrors.js';
-import type { DocumentReaders, ReadResult, ReadTask, WorkerReply } from './readerProtocol.js';
+import type { FoundElements } from '../../fields/findElements.js';
+import type { Letter } from '../../fields/letter.js';
+import type { DocumentReaders, ReadResult, ReadTask, WorkerReply, WorkerTask } from './readerProtocol.js';
 
 export interface ReaderPoolOptions {
   /** Worker threads reading documents at once (READER_WORKERS). */
@@ -39,8 +41,8 @@ export interface ReaderPoolStats {
 
 interface Job {
   id: number;
-  task: ReadTask;
-  resolve(result: ReadResult): void;
+  task: WorkerTask;
+  resolve(result: unknown): void;
   reject(error: Error): void;
   signal?: AbortSignal;
   onAbort?: () => void;
@@ -110,11 +112,19 @@ export class ReaderPool implements DocumentReaders {
     }));
   }
 
-  read(task: ReadTask, { signal }: { signal?: AbortSignal } = {}): Promise<ReadResult> {
+  read(task: ReadTask, options: { signal?: AbortSignal } = {}): Promise<ReadResult> {
+    return this.run<ReadResult>(task, options);
+  }
+
+  findElements(letter: Letter, options: { signal?: AbortSignal } = {}): Promise<FoundElements> {
+    return this.run<FoundElements>({ kind: 'fields', letter }, options);
+  }
+
+  private run<T>(task: WorkerTask, { signal }: { signal?: AbortSignal }): Promise<T> {
     if (this.closing) return Promise.reject(new OverloadedError('The service is shutting down; send the letter again in a moment.'));
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    return new Promise<ReadResult>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, task, resolve, reject, signal };
+    return new Promise<T>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, task, resolve: resolve as (result: unknown) => void, reject, signal };
       if (signal) {
         job.onAbort = () => this.abort(job);
         signal.addEventListener('abort', job.onAbort, { once: true });
@@ -156,7 +166,7 @@ export class ReaderPool implements DocumentReaders {
       if (slot.job) continue;
       const job = this.queue.shift()!;
       if (!slot.worker) this.spawn(slot);
-      this.run(slot, job);
+      this.start(slot, job);
     }
     if (this.closing && this.queue.length === 0 && this.slots.every((s) => !s.job) && this.drained) {
       this.drained();
@@ -215,7 +225,7 @@ export class ReaderPool implements DocumentReaders {
     worker.on('exit', () => failed(null));
   }
 
-  private run(slot: Slot, job: Job): void {
+  private start(slot: Slot, job: Job): void {
     const worker = slot.worker!;
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = null;
@@ -225,6 +235,10 @@ export class ReaderPool implements DocumentReaders {
     this.watchMemory();
     // The watchdog measures the document, not the worker's start-up: a fresh worker arms it once loaded.
     if (slot.ready) this.armWatchdog(slot);
+    if (job.task.kind === 'fields') {
+      worker.postMessage({ id: job.id, task: job.task });
+      return;
+    }
     // A copy the worker can own: the caller's Buffer may be a slice of a shared pool.
     const bytes = new Uint8Array(job.task.bytes);
     worker.postMessage({ id: job.id, task: { ...job.task, bytes } }, [bytes.buffer]);

@@ -1,3 +1,5 @@
+import type { FoundElements } from '../../fields/findElements.js';
+import type { Letter } from '../../fields/letter.js';
 import type { ZipLimits } from '../../ingest/checkZipArchive.js';
 import type { EmailEnvelope, ExtractionNotice } from '../extractedDocument.js';
 
@@ -38,16 +40,29 @@ export interface ReadResult {
   notices: ExtractionNotice[];
 }
 
+/**
+ * The second task a worker takes: finding the elements in the letter's text. The field detectors
+ * are regular expressions and loops over text anyone can send; some take quadratic time on
+ * repetitive text (10,000 repetitions of "from June 1, 2027 to" kept one busy for minutes), so they
+ * run where the watchdog can stop them and the service's own thread stays free.
+ */
+export interface FieldsTask {
+  kind: 'fields';
+  letter: Letter;
+}
+
 /** Where the readers run: a pool of worker threads in the service, or this thread (tests, READER_WORKERS=0). */
 export interface DocumentReaders {
   read(task: ReadTask, options?: { signal?: AbortSignal }): Promise<ReadResult>;
+  findElements(letter: Letter, options?: { signal?: AbortSignal }): Promise<FoundElements>;
   /** Starts what the readers need (worker threads), so the first request does not pay for it. */
   warm(): Promise<void>;
   /** Waits for the tasks already given, then ends the workers. */
   close(): Promise<void>;
 }
 
-export type WorkerRequest = { id: number; task: ReadTask };
+export type WorkerTask = ReadTask | FieldsTask;
+export type WorkerRequest = { id: number; task: WorkerTask };
 export type WorkerReply =
-  | { id: number; ok: true; result: ReadResult }
+  | { id: number; ok: true; result: ReadResult | FoundElements }
   | { id: number; ok: false; error: { code: string; message: string } };

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { isProblemError } from '../../report/errors.js';
 import { readDocumentLayers } from './readDocumentLayers.js';
-import type { WorkerReply, WorkerRequest } from './readerProtocol.js';
+import type { ReadResult, WorkerReply, WorkerRequest } from './readerProtocol.js';
 
 /**
  * A reader worker: one document at a time, answers by message. Errors leave as a problem code
@@ -26,7 +26,12 @@ port.on('message', async ({ id, task }: WorkerRequest) => {
   let reply: WorkerReply;
   const transfer: ArrayBuffer[] = [];
   try {
-    const result = await readDocumentLayers(task);
+    if (task.kind === 'fields') {
+      const { findElements } = await import('../../fields/findElements.js');
+      port.postMessage({ id, ok: true, result: findElements(task.letter) } satisfies WorkerReply);
+      return;
+    }
+    const result: ReadResult = await readDocumentLayers(task);
     for (const page of result.pages) {
       if (!page.scan) continue;
       // A fresh copy owns its whole buffer, so it can be moved to the main thread instead of copied again.
@@ -42,5 +47,5 @@ port.on('message', async ({ id, task }: WorkerRequest) => {
 });
 // The parsers load before the worker says it is ready: the watchdog then times documents, not
 // module loading, and the first letter costs what every other does.
-await Promise.all([import('../readPdf.js'), import('../readDocx.js'), import('../readEmail.js'), import('../readMsg.js')]);
+await Promise.all([import('../readPdf.js'), import('../readDocx.js'), import('../readEmail.js'), import('../readMsg.js'), import('../../fields/findElements.js')]);
 port.postMessage({ ready: true });

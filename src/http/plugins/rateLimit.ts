@@ -10,12 +10,13 @@ export interface RateLimitOptions {
 }
 
 /**
- * Per-minute limits on /v1/*: per API key for the pipeline and integrations, per client address for
+ * Per-minute limits on the requests that run checks (POST /v1/*): per API key for the pipeline and integrations, per client address for
  * everyone else. The address is request.ip, which honours TRUST_PROXY: behind a reverse proxy it must
  * name that proxy (or its hop count), or every student shares the proxy's address and its limit;
  * trusting every hop ("true") in front of the open internet lets a client choose its own address with
  * X-Forwarded-For. Counters live in memory (a bounded LRU), per process. Past the limit: 429
- * RATE_LIMITED with Retry-After. The page, its assets and the health checks are not counted.
+ * RATE_LIMITED with Retry-After. Reads (GET /v1/profiles, a batch's status), the page, its assets and the
+ * health checks are not counted.
  */
 export default fp<RateLimitOptions>(
   async (app, { perAddress, perKey }) => {
@@ -25,7 +26,8 @@ export default fp<RateLimitOptions>(
       cache: 10_000,
       max: (request) => (request.apiKeyId ? perKey : perAddress),
       keyGenerator: (request) => (request.apiKeyId ? `key:${request.apiKeyId}` : `ip:${request.ip}`),
-      allowList: (request) => !request.url.startsWith('/v1/'),
+      // Only what runs checks is counted: polling a batch or listing profiles costs next to nothing.
+      allowList: (request) => !(request.method === 'POST' && request.url.startsWith('/v1/')),
       errorResponseBuilder: (request, context) =>
         new RateLimitedError(
           `At most ${context.max} requests a minute are accepted ${request.apiKeyId ? 'per API key' : 'from one address'}; try again in ${context.after}.`,

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChecker } from '../../src/checker.js';
+import { ReaderPool } from '../../src/extract/isolation/readerPool.js';
+import { buildApp } from '../../src/http/app.js';
+import { testSettings } from '../helper.js';
+import { LETTER } from '../ingest/samples.js';
+import { buildFuzzCorpus, type FuzzInput } from './corpus.js';
+import { runFuzz, settledMemory, tally, type FuzzOutcome, type MemorySample } from './runFuzz.js';
+
+const DEADLINE_MS = 10_000;
+const MiB = 1024 * 1024;
+
+/**
+ * The quick, deterministic fuzz run of the test suite (the whole corpus: `npm run fuzz`). Every
+ * input must get a report or a 4xx problem+json within the deadline; afterwards the service still
+ * answers, and memory, once the idle readers have ended, is back near where it started.
+ */
+describe('fuzz (quick)', () => {
+  let inputs: FuzzInput[];
+  let app: FastifyInstance;
+  let pool: ReaderPool;
+  let outcomes: FuzzOutcome[];
+  let before: MemorySample;
+
+  beforeAll(async () => {
+    inputs = await buildFuzzCorpus({ scale: 'quick' });
+    const settings = testSettings({
+      REQUEST_TIMEOUT_MS: String(DEADLINE_MS),
+      RATE_LIMIT_PER_MINUTE: '100000',
+      MAX_IMAGE_PIXELS: '10000000',
+      MAX_PDF_DECODED_BYTES: String(64 * MiB),
+    });
+    // Its own pool, so the test can see its workers retire when idle and what that gives back.
+    pool = new ReaderPool({ workers: 1, memoryMb: settings.READER_MEMORY_MB, taskTimeoutMs: DEADLINE_MS, idleTimeoutMs: 1000, maxRssBytes: settings.MAX_RSS_MB * MiB });
+    app = await buildApp({ settings, checker: await createChecker(settings, { readers: pool }) });
+    await Promise.all([app.checker.ready(), app.checker.warm()]);
+    // A normal letter first, so that what the baseline holds is a warm service, not a cold one.
+    await app.inject({ method: 'POST', url: '/v1/validate', headers: { 'content-type': 'text/plain' }, payload: LETTER });
+    before = settledMemory();
+    outcomes = await runFuzz(app, inputs, { deadlineMs: DEADLINE_MS });
+  }, 300_000);
+  afterAll(() => app?.close());
+
+  it('has about sixty inputs of every hostile kind', () => {
+    expect(inputs.length).toBeGreaterThanOrEqual(55);
+    const names = inputs.map((i) => i.name).join('\n');
+    for (const kind of [/truncated/, /bits flipped/, /magic number/, /declaring 100000 x 100000/, /zip bomb|inflates/, /nested \d+ deep/, /^empty$/m]) expect(names).toMatch(kind);
+  });
+
+  it('answers every input with a report or a 4xx problem+json, within the deadline', () => {
+    const failures = outcomes.filter((o) => o.failure).map((o) => `${o.name}: ${o.failure}`);
+    expect(failures).toEqual([]);
+    expect(outcomes).toHaveLength(inputs.length);
+    // Not everything is refused: damaged letters that still read give reports.
+    const answers = Object.fromEntries(tally(outcomes));
+    expect(answers.report).toBeGreaterThan(5);
+    expect(answers.ARCHIVE_LIMIT_EXCEEDED).toBeGreaterThan(5);
+    expect(answers.IMAGE_TOO_LARGE).toBeGreaterThan(5);
+  });
+
+  it('is still serving afterwards, with its memory back near where it started', async () => {
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    const letter = await app.inject({ method: 'POST', url: '/v1/validate', headers: { 'content-type': 'text/plain' }, payload: LETTER });
+    expect(letter.statusCode).toBe(200);
+    // The reader that took the beating ends after a second idle, as it would after a minute in service.
+    await expect.poll(() => pool.stats().workers, { timeout: 5000 }).toBe(0);
+    const after = settledMemory();
+    expect(after.heapUsed - before.heapUsed).toBeLessThan(25 * MiB);
+    expect(after.rss - before.rss).toBeLessThan(100 * MiB);
+  });
+});
