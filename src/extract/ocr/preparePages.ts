@@ -1,5 +1,6 @@
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import { DocumentUnreadableError, ImageTooLargeError, TooManyPagesError } from '../../report/errors.js';
+import { decodeBmp } from './decodeBmp.js';
 import { decodeHeic } from './decodeHeic.js';
 import { measurePageGeometry, type PageGeometry } from './pageGeometry.js';
 
@@ -42,6 +43,10 @@ export async function prepareImagePages(bytes: Uint8Array, mediaType: string, li
   if (mediaType === 'image/heic') {
     const { data, width, height } = await decodeHeic(bytes, limits.maxPixels);
     return [await preparePage(sharp(data, { raw: { width, height, channels: 4 }, limitInputPixels: limits.maxPixels }), limits)];
+  }
+  if (mediaType === 'image/bmp') {
+    const { data, width, height } = decodeBmp(bytes, limits.maxPixels);
+    return [await preparePage(sharp(data, { raw: { width, height, channels: 1 }, limitInputPixels: limits.maxPixels }), limits)];
   }
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const metadata = await readMetadata(input, limits);

@@ -56,6 +56,8 @@ export async function startTesseractWorker(options: TesseractWorkerOptions): Pro
     tessedit_pageseg_mode: PAGE_SEGMENTATION,
     user_defined_dpi: PAGE_DPI,
     thresholding_method: THRESHOLDING,
+    // The engine's progress notes ("Detected 190 diacritics") go nowhere instead of to stderr.
+    debug_file: '/dev/null',
   });
   // The first recognitions of a fresh worker are slow (the engine sets itself up on first use):
   // pay for that here, at start-up, not on a student's first page.
