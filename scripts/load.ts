@@ -1,0 +1,182 @@
+// npm run load [-- --duration 60 --connections 50 --mix pdf:4,docx:3,image:1 --no-build --json]
+// Starts the built service (node dist/http/server.js) as its own process on 127.0.0.1, waits for
+// /readyz, warms it, then drives it from this process with autocannon: a mix of text PDFs, Word
+// letters and images from fixtures/, over 50 connections for 60 s. Reports latency (p50, p97.5,
+// p99), requests per second, errors other than deliberate 503s, the server's peak RSS and its RSS
+// after the run, then stops it with SIGTERM and reports how it shut down.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '50' },
+    mix: { type: 'string', default: 'pdf:4,docx:3,image:1' },
+    'no-build': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    'settle-seconds': { type: 'string', default: '10' },
+  },
+});
+const HOST = '127.0.0.1';
+const ROOT = new URL('..', import.meta.url);
+const fixture = (path: string) => readFileSync(new URL(`fixtures/${path}`, ROOT));
+const log = (message: string) => console.error(`[load] ${message}`);
+
+// Text PDFs from both producers, Word letters of each layout, and images a student would send.
+const LETTERS = {
+  pdf: ['text/pdfkit-classic-01.pdf', 'text/pdfkit-table-06.pdf', 'text/chromium-flex-03.pdf', 'text/chromium-table-04.pdf', 'text/pdfkit-twocol-02.pdf'],
+  docx: ['text/docx-header-01.docx', 'text/docx-table-05.docx', 'text/docx-textbox-04.docx'],
+  image: ['ocr/png-clean-01.png', 'ocr/jpeg-photo-07.jpg', 'ocr/webp-14.webp'],
+} as const;
+const TYPES: Record<string, string> = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of a process, from /proc (Linux): the server's, not this process's. */
+function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+if (!args['no-build']) {
+  log('building dist/ (npm run build)');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: ROOT });
+}
+if (!existsSync(new URL('dist/http/server.js', ROOT))) throw new Error('dist/http/server.js is missing: run npm run build');
+
+const port = await freePort();
+const apiKey = randomBytes(24).toString('base64url');
+const base = `http://${HOST}:${port}`;
+const server = spawn(process.execPath, ['dist/http/server.js'], {
+  cwd: ROOT,
+  env: {
+    ...process.env,
+    HOST,
+    PORT: String(port),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // The pipeline's way in: one key, its own (high) limit; students' per-address limit is not under test.
+    API_KEYS: apiKey,
+    RATE_LIMIT_KEYED_PER_MINUTE: process.env.RATE_LIMIT_KEYED_PER_MINUTE ?? '1000000',
+  },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const serverOutput: string[] = [];
+for (const stream of [server.stdout, server.stderr]) stream.on('data', (d: Buffer) => serverOutput.push(...d.toString().split('\n').filter(Boolean).slice(-50)));
+const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
+process.on('exit', () => server.exitCode === null && server.kill('SIGKILL'));
+
+try {
+  await waitUntil(async () => (await fetch(`${base}/readyz`)).status === 200, 180_000, '/readyz');
+  log(`server ${server.pid} ready on ${base}`);
+
+  const weights = Object.fromEntries(args.mix.split(',').map((part) => part.split(':')).map(([kind, n]) => [kind, Number(n)])) as Record<keyof typeof LETTERS, number>;
+  const requests: autocannon.Request[] = [];
+  const counters: Record<string, number> = { pdf: 0, docx: 0, image: 0 };
+  // Interleaved, so that every connection sends the mix in the same proportions.
+  const rounds = Math.max(...Object.values(weights));
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of Object.keys(LETTERS) as (keyof typeof LETTERS)[]) {
+      if (round >= (weights[kind] ?? 0)) continue;
+      const files = LETTERS[kind];
+      const file = files[counters[kind]++ % files.length];
+      const extension = file.split('.').pop()!;
+      requests.push({
+        method: 'POST',
+        path: '/v1/validate',
+        headers: { 'content-type': TYPES[extension], authorization: `Bearer ${apiKey}` },
+        body: fixture(file),
+      });
+    }
+  }
+  log(`mix per cycle: ${requests.length} requests (${Object.entries(weights).map(([k, n]) => `${n} ${k}`).join(', ')})`);
+
+  // Warm: every letter of the mix once, so the baseline is a service that has loaded what it uses.
+  for (const r of requests) {
+    const response = await fetch(`${base}${r.path}`, { method: 'POST', headers: r.headers as Record<string, string>, body: new Uint8Array(r.body as Buffer) });
+    if (response.status !== 200) throw new Error(`warm-up request answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  const rssBefore = rssOf(server.pid!);
+  let peakRss = rssBefore;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server.pid!))), 200);
+
+  log(`running ${args.connections} connections for ${args.duration} s`);
+  const result = await autocannon({
+    url: base,
+    connections: Number(args.connections),
+    duration: Number(args.duration),
+    requests,
+    timeout: 120,
+  });
+  clearInterval(sampler);
+  const rssAtEnd = rssOf(server.pid!);
+  await new Promise((r) => setTimeout(r, Number(args['settle-seconds']) * 1000));
+  const rssAfter = rssOf(server.pid!);
+
+  const byStatus = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count]));
+  const deliberate503 = byStatus['503'] ?? 0;
+  const errors = result.errors + result.timeouts + Object.entries(byStatus).filter(([code]) => code !== '200' && code !== '503').reduce((n, [, c]) => n + c, 0);
+
+  log('stopping the server with SIGTERM');
+  const stopAt = Date.now();
+  server.kill('SIGTERM');
+  const exit = await exited;
+
+  const mb = (n: number) => Math.round(n / (1024 * 1024));
+  const figures = {
+    connections: Number(args.connections),
+    durationSeconds: Number(args.duration),
+    mix: args.mix,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+    statusCodes: byStatus,
+    errors,
+    deliberate503,
+    socketErrors: result.errors,
+    timeouts: result.timeouts,
+    rssMb: { before: mb(rssBefore), peak: mb(peakRss), atEnd: mb(rssAtEnd), after: mb(rssAfter), afterVsBeforePercent: Math.round(((rssAfter - rssBefore) / rssBefore) * 1000) / 10 },
+    shutdown: { exitCode: exit.code, signal: exit.signal, ms: Date.now() - stopAt },
+  };
+  if (args.json) console.log(JSON.stringify(figures, null, 2));
+  else {
+    console.log(`\n${figures.requests} requests in ${figures.durationSeconds} s over ${figures.connections} connections (mix ${figures.mix})`);
+    console.log(`latency p50 ${figures.latencyMs.p50} ms, p97.5 ${figures.latencyMs.p97_5} ms, p99 ${figures.latencyMs.p99} ms (max ${figures.latencyMs.max} ms)`);
+    console.log(`requests per second ${figures.requestsPerSecond}`);
+    console.log(`status codes ${JSON.stringify(byStatus)}; errors (not counting deliberate 503s) ${errors}; deliberate 503s ${deliberate503}`);
+    console.log(`server RSS before ${figures.rssMb.before} MB, peak ${figures.rssMb.peak} MB, at the end ${figures.rssMb.atEnd} MB, ${args['settle-seconds']} s later ${figures.rssMb.after} MB (${figures.rssMb.afterVsBeforePercent}% vs before)`);
+    console.log(`shutdown on SIGTERM: exit code ${exit.code} in ${figures.shutdown.ms} ms`);
+  }
+  process.exitCode = errors === 0 && exit.code === 0 ? 0 : 1;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  console.error(serverOutput.slice(-20).join('\n'));
+  server.kill('SIGKILL');
+  process.exitCode = 1;
+}
