@@ -97,6 +97,12 @@ describe('health', () => {
   it('answers /healthz and /readyz', async () => {
     const app = await buildTestApp();
     expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    // Ready only once the checker's workers are up: 503 NOT_READY until then, 200 after.
+    const early = await app.inject({ method: 'GET', url: '/readyz' });
+    expect([200, 503]).toContain(early.statusCode);
+    if (early.statusCode === 503) expect(early.json().code).toBe('NOT_READY');
+    await app.checker.ready();
+    await new Promise((r) => setImmediate(r));
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     await app.close();
   });
