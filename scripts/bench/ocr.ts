@@ -117,13 +117,16 @@ async function runSoak(ocr: OcrPoolService, pages: BenchPage[]) {
   gc?.();
   const before = process.memoryUsage();
   const started = performance.now();
+  const samples: string[] = [];
   let next = 0;
   // As many requests in flight as workers: the pool is kept busy, nothing queues up unboundedly.
   await Promise.all(
     Array.from({ length: poolSize }, async () => {
       while (next < SOAK_REQUESTS) {
-        const page = pages[next++ % pages.length];
+        const n = next++;
+        const page = pages[n % pages.length];
         await ocr.readImage(page.bytes, page.mediaType);
+        if ((n + 1) % 50 === 0) samples.push(`${n + 1}: ${mb(process.memoryUsage().rss)}`);
       }
     }),
   );
@@ -131,6 +134,7 @@ async function runSoak(ocr: OcrPoolService, pages: BenchPage[]) {
   const after = process.memoryUsage();
   console.log(`soak: ${SOAK_REQUESTS} OCR requests in ${s(performance.now() - started)}${gc ? '' : ' (run with node --expose-gc for RSS after a collection)'}`);
   console.log(`  RSS before ${mb(before.rss)}, after ${mb(after.rss)} (${after.rss >= before.rss ? '+' : ''}${mb(after.rss - before.rss)}); JS heap ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}`);
+  console.log(`  RSS along the way: ${samples.join(', ')}`);
   console.log(`  workers started ${ocr.stats().workersStarted} (pool of ${poolSize}), replaced ${ocr.stats().workersReplaced}`);
 }
 

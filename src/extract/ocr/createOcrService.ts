@@ -34,6 +34,9 @@ const RETRY_TURNED_ALWAYS_BELOW = 0.4;
  */
 export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoolService {
   const size = Math.max(1, settings.OCR_WORKERS);
+  // Every page is decoded and cleaned once: libvips's operation cache (up to 50 MB of pixels by
+  // default) would only hold on to pages already read.
+  sharp.cache(false);
   const limits: PrepareLimits = { maxPixels: settings.MAX_IMAGE_PIXELS, maxPages: settings.MAX_PAGES };
   const pool = new WorkerPool<Worker>({
     size,
