@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { letterFromText } from '../../src/fields/letter.js';
-import { ElementSchemas } from '../../src/report/index.js';
 import { extractCompensation } from '../../src/fields/compensation.js';
 
 function pay(text: string) {
@@ -127,18 +126,5 @@ describe('extractCompensation', () => {
     const r = pay('Expected work hours: 40 per week\nHourly wage: $27.50\nRelocation assistance: a lump sum of $2,000');
     expect(r.value).toEqual(wage(27.5, 'hour'));
     expect(r.trace.join('\n')).toMatch(/\$2,000": relocation money/);
-  });
-});
-
-describe('extractCompensation on hostile input', () => {
-  it.each([
-    '',
-    '\u200b\u00a0 💼 \r\n\r\n',
-    'February 30, 2027 - 13/45/2027 through 2027-02-29; Start Date: 0000',
-    '$' + '9'.repeat(400) + ' per hour; 99.99 hours per week; Suite 400, Boston, MA 99999-9999',
-    'Dear Jane,\n' + 'Location: | Start | End | Hours: | $ | , '.repeat(200),
-  ])('returns an element the report schema accepts (%#)', (text) => {
-    const r = extractCompensation(letterFromText(text));
-    expect(ElementSchemas.compensation.safeParse({ ...r, required: false }).success).toBe(true);
   });
 });

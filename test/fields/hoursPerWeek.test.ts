@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { letterFromText } from '../../src/fields/letter.js';
-import { ElementSchemas } from '../../src/report/index.js';
 import { extractHoursPerWeek } from '../../src/fields/hoursPerWeek.js';
 
 function hours(text: string) {
@@ -105,18 +104,5 @@ describe('extractHoursPerWeek', () => {
     const r = extractHoursPerWeek(letter);
     expect(r.value).toEqual({ min: 20, max: 20 });
     expect(r.evidence[0].page).toBe(2);
-  });
-});
-
-describe('extractHoursPerWeek on hostile input', () => {
-  it.each([
-    '',
-    '\u200b\u00a0 💼 \r\n\r\n',
-    'February 30, 2027 - 13/45/2027 through 2027-02-29; Start Date: 0000',
-    '$' + '9'.repeat(400) + ' per hour; 99.99 hours per week; Suite 400, Boston, MA 99999-9999',
-    'Dear Jane,\n' + 'Location: | Start | End | Hours: | $ | , '.repeat(200),
-  ])('returns an element the report schema accepts (%#)', (text) => {
-    const r = extractHoursPerWeek(letterFromText(text));
-    expect(ElementSchemas.hours_per_week.safeParse({ ...r, required: false }).success).toBe(true);
   });
 });
