@@ -38,7 +38,7 @@ function nameInAddressee(value: string): string | null {
   return /^(?:,.*)?$/u.test(rest) ? parsed.name : null;
 }
 
-function addressBlockCandidates(lines: LetterLine[], greeting: Greeting | null): Candidate[] {
+function addressBlockCandidates(lines: readonly LetterLine[], greeting: Greeting | null): Candidate[] {
   const firstPage = lines[0]?.page;
   const top = lines.filter((l) => l.page === firstPage);
   const stop = greeting && greeting.line.page === firstPage ? top.indexOf(greeting.line) : Math.min(top.length, 18);
@@ -77,7 +77,7 @@ function sentenceCandidates(letter: Letter): Candidate[] {
   return out;
 }
 
-function lineCandidates(lines: LetterLine[]): Candidate[] {
+function lineCandidates(lines: readonly LetterLine[]): Candidate[] {
   const out: Candidate[] = [];
   for (const line of lines) {
     const labeled = LABELED.exec(withoutBullet(line.text));

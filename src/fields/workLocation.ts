@@ -45,7 +45,7 @@ function lastMatch(re: RegExp, text: string): RegExpMatchArray | null {
   return last;
 }
 
-function place(letter: Letter, addresses: AddressMention[], lines: ZonedLine[]): Placed[] {
+function place(letter: Letter, addresses: readonly AddressMention[], lines: readonly ZonedLine[]): Placed[] {
   const dateline = locateLetterDate(letter);
   const text = new Map(letter.pages.map((p) => [p.number, p.text]));
   const firstTopOnPage = new Map<number, AddressMention>();

@@ -1,5 +1,6 @@
 import type { Letter } from '../letter.js';
 import { STATE_PATTERN, stateCode } from './usStates.js';
+import { perLetter } from './perLetter.js';
 
 /** A postal address (or part of one) written in the letter. Parts the letter leaves out are null. */
 export interface AddressMention {
@@ -128,7 +129,7 @@ function lineIndexAt(text: string, offset: number): number {
 }
 
 /** Every address on every page: anchored on "City, ST ZIP" (which may wrap onto the next line), with the street, suite or PO Box written just before it; and streets with no city after them. */
-export function findAddresses(letter: Letter): AddressMention[] {
+export const findAddresses = perLetter(function findAddresses(letter: Letter): readonly AddressMention[] {
   const out: AddressMention[] = [];
   for (const page of letter.pages) {
     const text = page.text;
@@ -213,4 +214,4 @@ export function findAddresses(letter: Letter): AddressMention[] {
     }
   }
   return out.sort((a, b) => a.page - b.page || a.index - b.index);
-}
+});

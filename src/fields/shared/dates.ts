@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { Letter } from '../letter.js';
+import { perLetter } from './perLetter.js';
 
 /** A calendar date written in the letter, located exactly so that it can be quoted. */
 export interface DateMention {
@@ -283,7 +284,7 @@ function imputeYears(all: DateMention[], pageText: Map<number, string>): void {
 }
 
 /** Every calendar date written in the letter, in reading order, with ranges linked and years filled in where the letter allows. */
-export function findDateMentions(letter: Letter): DateMention[] {
+export const findDateMentions = perLetter(function findDateMentions(letter: Letter): readonly DateMention[] {
   const all: DateMention[] = [];
   const pageText = new Map<number, string>();
   let offset = 0;
@@ -312,7 +313,7 @@ export function findDateMentions(letter: Letter): DateMention[] {
   }
   imputeYears(all, pageText);
   return all;
-}
+});
 
 /** The date part of an email Date header, as the sender wrote it (no time-zone shift). */
 export function emailHeaderDate(header: string | null): string | null {

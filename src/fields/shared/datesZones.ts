@@ -1,4 +1,5 @@
 import type { Letter } from '../letter.js';
+import { perLetter } from './perLetter.js';
 
 /**
  * Where a line sits in the letter. Dates and addresses mean different things by place:
@@ -37,7 +38,7 @@ function rawLines(text: string): { start: number; end: number; text: string }[] 
 }
 
 /** Every line of every page, blank ones included, each with its zone. */
-export function zonedLines(letter: Letter): ZonedLine[] {
+export const zonedLines = perLetter(function zonedLines(letter: Letter): readonly ZonedLine[] {
   const anySalutation = letter.pages.some((p) => rawLines(p.text).some((l) => SALUTATION.test(l.text)));
   const out: ZonedLine[] = [];
   letter.pages.forEach((page, pageIndex) => {
@@ -62,9 +63,9 @@ export function zonedLines(letter: Letter): ZonedLine[] {
     });
   });
   return out;
-}
+});
 
 /** The line holding offset `index` of page `page`. */
-export function lineAt(lines: ZonedLine[], page: number, index: number): ZonedLine | undefined {
+export function lineAt(lines: readonly ZonedLine[], page: number, index: number): ZonedLine | undefined {
   return lines.find((l) => l.page === page && l.start <= index && index <= l.end);
 }

@@ -2,6 +2,7 @@ import type { Letter } from '../letter.js';
 import { addDays, daysBetween, findDateMentions, isoDate, mentionIso, sentenceBounds, type DateMention } from './dates.js';
 import { locateLetterDate, type LocatedLetterDate } from './datesOfLetter.js';
 import { lineAt, zonedLines, type ZonedLine } from './datesZones.js';
+import { perLetter } from './perLetter.js';
 
 /** One reading of the letter's start or end date, with the cue that supports it. */
 export interface DateCandidate {
@@ -94,7 +95,7 @@ function cells(row: string): { text: string; start: number }[] {
  * ("Start Date\nJune 1, 2027"), or the header of its column when the dates sit in a row under a
  * header row ("Start Date | End Date" over "June 1, 2027 | August 20, 2027").
  */
-function labelOf(m: DateMention, lines: ZonedLine[], pageText: string): { text: string; from: number; column?: true } | null {
+function labelOf(m: DateMention, lines: readonly ZonedLine[], pageText: string): { text: string; from: number; column?: true } | null {
   const line = lineAt(lines, m.page, m.index);
   if (!line) return null;
   const own = pageText.slice(line.start, m.index);
@@ -115,7 +116,7 @@ function labelOf(m: DateMention, lines: ZonedLine[], pageText: string): { text: 
   return null;
 }
 
-function classify(m: DateMention, prev: DateMention | null, lines: ZonedLine[], pageText: string): Classified {
+function classify(m: DateMention, prev: DateMention | null, lines: readonly ZonedLine[], pageText: string): Classified {
   const label = labelOf(m, lines, pageText);
   if (label) {
     const t = label.text.replace(/\s+/g, ' ');
@@ -180,7 +181,7 @@ const REJECTED_AS: Record<string, string> = {
  * Dates that are something else (the letter's date, the offer expiry, signatures, quoted email
  * headers, orientation or payroll dates) are set aside with the reason.
  */
-export function findEmploymentDates(letter: Letter): EmploymentDates {
+export const findEmploymentDates = perLetter(function findEmploymentDates(letter: Letter): EmploymentDates {
   const mentions = findDateMentions(letter);
   const lines = zonedLines(letter);
   const letterDate = locateLetterDate(letter, mentions, lines);
@@ -268,7 +269,7 @@ export function findEmploymentDates(letter: Letter): EmploymentDates {
     if (result.duration) break;
   }
   return result;
-}
+});
 
 /** The best candidate: the surest cue first, then the earliest in the letter. Conflicting values go to the trace. */
 export function pickCandidate(candidates: DateCandidate[]): { best: DateCandidate | null; conflicts: DateCandidate[] } {

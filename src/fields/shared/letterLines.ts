@@ -1,4 +1,5 @@
 import type { Letter } from '../letter.js';
+import { perLetter } from './perLetter.js';
 
 export interface LetterLine {
   page: number;
@@ -8,7 +9,7 @@ export interface LetterLine {
 }
 
 /** Every non-blank line of the letter, trimmed, with its page: the unit most cues are matched on. */
-export function letterLines(letter: Letter): LetterLine[] {
+export const letterLines = perLetter(function letterLines(letter: Letter): readonly LetterLine[] {
   const lines: LetterLine[] = [];
   for (const page of letter.pages) {
     page.text.split(/\r?\n/).forEach((raw, index) => {
@@ -17,4 +18,4 @@ export function letterLines(letter: Letter): LetterLine[] {
     });
   }
   return lines;
-}
+});

@@ -3,6 +3,7 @@ import { letterLines } from './letterLines.js';
 import { cleanPersonName, readNameAt, sameOrPartOf } from './names.js';
 import { isOrgLine } from './orgNames.js';
 import { EMAIL_ADDRESS, PHONE, findEmail, letterSentences, signatureBlock, signerOfLine, withoutBullet } from './sections.js';
+import { perLetter } from './perLetter.js';
 
 /**
  * The people a letter names in a role other than the addressee: who signs it, who supervises the student,
@@ -98,7 +99,7 @@ function titleAfterName(after: string): string | null {
 }
 
 /** Every place the letter names a supervisor, in order of appearance. */
-export function findSupervisorMentions(letter: Letter): SupervisorMention[] {
+export const findSupervisorMentions = perLetter(function findSupervisorMentions(letter: Letter): readonly SupervisorMention[] {
   const mentions: SupervisorMention[] = [];
   const lines = letterLines(letter);
 
@@ -138,7 +139,7 @@ export function findSupervisorMentions(letter: Letter): SupervisorMention[] {
     }
   });
   return mentions;
-}
+});
 
 function sentenceMentions(letter: Letter, sentence: { page: number; text: string }, mentions: SupervisorMention[]): void {
   {
@@ -191,7 +192,7 @@ const CONTACT_CUE =
   /\b(?:contact|reach\s+out\s+to|get\s+in\s+touch\s+with|e-?mail|call|write\s+to|direct\s+(?:any\s+)?questions\s+to|questions\s+to|speak\s+with|talk\s+to|reach)\s+(?:me,?\s+)?(?:our|your|the)?\s*(?:[\p{L}-]+\s+){0,4}?(?=\p{Lu})/giu;
 
 /** People the student is told to contact (HR, recruiters): never the addressee. */
-export function findContactNames(letter: Letter): { name: string; page: number; quote: string }[] {
+export const findContactNames = perLetter(function findContactNames(letter: Letter): readonly { name: string; page: number; quote: string }[] {
   const out: { name: string; page: number; quote: string }[] = [];
   for (const sentence of letterSentences(letter)) {
     CONTACT_CUE.lastIndex = 0;
@@ -206,10 +207,10 @@ export function findContactNames(letter: Letter): { name: string; page: number; 
     }
   }
   return out;
-}
+});
 
 /** The people who sign the letter: names in the signature block and "/s/" lines. */
-export function findSignerNames(letter: Letter): { name: string; page: number; quote: string }[] {
+export const findSignerNames = perLetter(function findSignerNames(letter: Letter): readonly { name: string; page: number; quote: string }[] {
   const out: { name: string; page: number; quote: string }[] = [];
   const block = signatureBlock(letter);
   if (block) {
@@ -225,4 +226,4 @@ export function findSignerNames(letter: Letter): { name: string; page: number; q
     if (name && !out.some((o) => sameOrPartOf(o.name, name))) out.push({ name, page: line.page, quote: line.text });
   }
   return out;
-}
+});

@@ -53,7 +53,7 @@ function splitNameFromAddress(text: string): { name: string; rest: string } | nu
  * short header line followed by an address, phone or web line. A person's name over a home address,
  * after the date, is the recipient's block, not a letterhead.
  */
-export function findLetterheadBlock(lines: LetterLine[], page: number): HeaderFound | null {
+export function findLetterheadBlock(lines: readonly LetterLine[], page: number): HeaderFound | null {
   const top = lines.filter((l) => l.page === page).slice(0, TOP_LINES);
   // Stop at the greeting or the first paragraph: the header sits above them.
   const end = top.findIndex((l) => /^(?:dear|hello|hi)\b/i.test(l.text) || l.text.length > 110);

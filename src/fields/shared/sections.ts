@@ -2,6 +2,7 @@ import type { Letter } from '../letter.js';
 import { letterLines, type LetterLine } from './letterLines.js';
 import { cleanPersonName, readNameAt } from './names.js';
 import { isOrgLine } from './orgNames.js';
+import { perLetter } from './perLetter.js';
 
 /**
  * The parts of a letter that several fields read: the greeting, the closing and the signature block
@@ -60,7 +61,7 @@ const BLOCK_END =
   /^(?:accept(?:ed|ance)?\b|i\s+(?:hereby\s+)?accept|agreed\s+and\s+accepted|candidate\s+(?:signature|acceptance)|student\s+signature|employee\s+signature|enclosures?\b|encl\.|cc:|bcc:|attachments?:|-{2,}\s*original|-{2,}\s*forwarded|from:|on\s.+wrote:|>|p\.s\.)/i;
 
 /** Every closing line in the letter, in order. */
-function findClosings(lines: LetterLine[]): Closing[] {
+function findClosings(lines: readonly LetterLine[]): Closing[] {
   const closings: Closing[] = [];
   lines.forEach((line, at) => {
     if (line.text.length > 80) return;
@@ -88,7 +89,7 @@ export function signatureBlock(letter: Letter): SignatureBlock | null {
   return blocks.find((b) => b.closing.inlineName || b.lines.some((l) => signerOfLine(l.text))) ?? blocks[0];
 }
 
-function blockAfter(lines: LetterLine[], at: number): LetterLine[] {
+function blockAfter(lines: readonly LetterLine[], at: number): LetterLine[] {
   const out: LetterLine[] = [];
   const closing = lines[at];
   const lastOnPage = lines[at + 1]?.page !== closing.page;
@@ -137,12 +138,12 @@ export interface Greeting {
 }
 
 /** The salutation ("Dear Priya," / "Dear Ms. Raman:"), the first one in the letter. */
-export function findGreeting(lines: LetterLine[]): Greeting | null {
+export function findGreeting(lines: readonly LetterLine[]): Greeting | null {
   return findGreetings(lines)[0] ?? null;
 }
 
 /** Every salutation, in order: an email may greet by first name and carry a letter greeting in full below. */
-export function findGreetings(lines: LetterLine[]): Greeting[] {
+export function findGreetings(lines: readonly LetterLine[]): Greeting[] {
   const out: Greeting[] = [];
   for (const line of lines) {
     const m = GREETING.exec(line.text);
@@ -190,7 +191,7 @@ const HEADER = /^(from|to|cc|date|sent|subject|re)\s*:\s*(.*)$/i;
  * Email headers pasted into the text ("From: ... Sent: ... To: ... Subject: ..."), found as a group of at
  * least three header lines near each other. Used when the upload is text but was an email.
  */
-export function findQuotedHeaders(lines: LetterLine[], within = 15): QuotedHeaders | null {
+export function findQuotedHeaders(lines: readonly LetterLine[], within = 15): QuotedHeaders | null {
   const found: QuotedHeaders = { from: null, to: null, date: null, subject: null, lines: [] };
   for (const line of lines.slice(0, within)) {
     const m = HEADER.exec(line.text);
@@ -239,7 +240,7 @@ export function sentencesOf(text: string): { text: string; index: number }[] {
  * Sentences of the whole letter, with wrapped lines joined (a PDF breaks sentences across lines). Lines that
  * stand alone (headings, bullets, address lines) stay separate sentences.
  */
-export function letterSentences(letter: Letter): { page: number; text: string }[] {
+export const letterSentences = perLetter(function letterSentences(letter: Letter): readonly { page: number; text: string }[] {
   const out: { page: number; text: string }[] = [];
   for (const page of letter.pages) {
     const lines = page.text.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim());
@@ -270,7 +271,7 @@ export function letterSentences(letter: Letter): { page: number; text: string }[
     flush();
   }
   return out;
-}
+});
 
 /**
  * The letter's own text for a whitespace-normalized quote (sentences are joined across wrapped lines):
