@@ -1,4 +1,4 @@
-import { PDFParse } from 'pdf-parse';
+import { PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
 

@@ -1,0 +1,26 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { PDFParse as PdfParseInstance } from 'pdf-parse';
+
+// pdf-parse loads pdf.js's "legacy" build (the one that runs on Node 20), which bundles core-js
+// and, on loading, swaps built-ins that Node already has for JavaScript versions when they miss
+// a corner case of a newer standard: Array.prototype.push (the error thrown on a frozen array's
+// length) and JSON.parse (the reviver's source-text argument). The swap is process-wide, so every
+// push in the reader thread, pdf.js's own and the field detectors', went through a slow generic
+// function: about 2 ms of a 9 ms one-page letter. Neither corner case is used by pdf.js or by us,
+// so the natives are put back once both of pdf.js's bundles (the API and its in-thread "worker",
+// loaded here up front so it cannot swap them again later) have run.
+const nativePush = Array.prototype.push;
+const nativeJsonParse = JSON.parse;
+
+const { PDFParse: PdfParseClass } = await import('pdf-parse');
+// The pdf.js that pdf-parse itself resolves (it pins its version), not whichever one npm hoisted.
+const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
+await import(pathToFileURL(fromPdfParse.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href);
+
+Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+JSON.parse = nativeJsonParse;
+
+/** pdf-parse's parser, loaded with the built-ins left native. */
+export const PDFParse = PdfParseClass;
+export type PDFParse = PdfParseInstance;
