@@ -32,7 +32,7 @@ async function freePort(): Promise<number> {
 // The built server, as `npm start` runs it: under tsx every thrown error's stack is source-mapped,
 // which costs the PDF path a few milliseconds that production never pays.
 async function startServer(port: number): Promise<ChildProcess> {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!process.env.NOBUILD) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const child = spawn(process.execPath, ['dist/http/server.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OCR_WORKERS: '0', RATE_LIMIT_PER_MINUTE: '1000000' },

@@ -1,3 +1,4 @@
+import { countPdfImages } from './countPdfImages.js';
 import { PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
@@ -47,9 +48,12 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     if (info.total > maxPages) throw new TooManyPagesError(`The PDF has ${info.total} pages; at most ${maxPages} are read.`);
     const text = await parser.getText({ pageJoiner: '' });
     const doc = (parser as unknown as { doc?: PdfJsDocument }).doc;
+    // The file's own count where it is the page's (one page, or no pictures at all); else pdf.js's, page by page.
+    const inFile = countPdfImages(bytes);
+    const known = inFile === 0 || (inFile !== null && text.pages.length === 1) ? inFile : null;
     const pages: PdfTextPage[] = [];
     for (const page of text.pages) {
-      pages.push({ number: page.num, text: page.text, imageCount: doc ? await countImages(doc, page.num) : 0 });
+      pages.push({ number: page.num, text: page.text, imageCount: known ?? (doc ? await countImages(doc, page.num) : 0) });
     }
     const notices: ExtractionNotice[] = [];
     if (doc?.getJSActions && (await doc.getJSActions().catch(() => null))) {

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# What the tests need from Debian: chromium for the browser test (playwright-core never downloads
+# a browser) with the Liberation fonts the OCR test pages are drawn in, and qpdf, which packs a PDF
+# into object streams for a hostile-input test. Installs what is missing when this machine can
+# (root with apt-get); otherwise says how.
+set -u
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing ${missing[*]} for the tests ..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null && exit 0
+  echo "could not install ${missing[*]} with apt-get" >&2
+  [ -n "${CI:-}" ] && exit 1
+  exit 0
+fi
+echo "note: ${missing[*]} missing; the tests that need them fail or are skipped (sudo apt-get install ${missing[*]})." >&2
+[ -n "${CI:-}" ] && exit 1
+exit 0

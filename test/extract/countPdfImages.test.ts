@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { countPdfImages } from '../../src/extract/countPdfImages.js';
+import { PDFParse } from '../../src/extract/pdfParse.js';
+import { rawPdf } from '../ingest/samples.js';
+
+const IMAGE_OPS = new Set([83, 85, 86]);
+
+interface PdfJsDocument {
+  getPage(n: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[] }> }>;
+}
+
+/** pdf.js's count, page by page: what countPdfImages stands in for. */
+async function pdfJsImageCounts(bytes: Buffer): Promise<number[]> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 });
+  try {
+    const { pages } = await parser.getText();
+    const doc = (parser as unknown as { doc: PdfJsDocument }).doc;
+    const counts: number[] = [];
+    for (const page of pages) {
+      const ops = await (await doc.getPage(page.num)).getOperatorList();
+      counts.push(ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length);
+    }
+    return counts;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** One page drawing what `content` says, with a 2x2 grey image XObject /Im1 (and its soft mask) in its resources. */
+function pageWith(content: string, { filter = '/FlateDecode' } = {}): Buffer {
+  const data = filter === '/FlateDecode' ? deflateSync(Buffer.from(content, 'latin1')).toString('latin1') : content;
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${data.length}${filter ? ` /Filter ${filter}` : ''} >>\nstream\n${data}\nendstream`,
+    '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /SMask 6 0 R /Length 4 >>\nstream\n\x00\x80\x80\xff\nendstream',
+    '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\xff\xff\xff\xff\nendstream',
+  ]);
+}
+
+describe('countPdfImages', () => {
+  it('agrees with pdf.js on every fixture PDF', async () => {
+    const files = ['fixtures/text', 'fixtures/ocr'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => `${dir}/${f}`));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      const total = (await pdfJsImageCounts(bytes)).reduce((a, b) => a + b, 0);
+      expect({ file, count: countPdfImages(bytes) }).toEqual({ file, count: total });
+    }
+  });
+
+  it('counts a picture once and not its soft mask', () => {
+    expect(countPdfImages(pageWith('q 100 0 0 50 72 700 cm /Im1 Do Q'))).toBe(1);
+  });
+
+  it('counts inline images in the page content', () => {
+    const inline = 'q 10 0 0 10 72 600 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q';
+    expect(countPdfImages(pageWith(`${inline}\n${inline}`))).toBe(1 + 2);
+    expect(countPdfImages(pageWith(inline, { filter: '' }))).toBe(1 + 1);
+  });
+
+  it('leaves the count unknown where the file leaves doubt', () => {
+    expect(countPdfImages(pageWith('/Im1 Do', { filter: '/LZWDecode' }))).toBeNull();
+    const encrypted = Buffer.from(pageWith('/Im1 Do').toString('latin1').replace('/Root 1 0 R', '/Root 1 0 R /Encrypt 9 0 R'), 'latin1');
+    expect(countPdfImages(encrypted)).toBeNull();
+    const damaged = Buffer.from(pageWith('/Im1 Do').toString('latin1').replace(/(4 0 obj\n<< \/Length \d+ \/Filter \/FlateDecode >>\nstream\n)../, '$1zz'), 'latin1');
+    expect(countPdfImages(damaged)).toBeNull();
+  });
+});
+
+describe('countPdfImages on hostile files', () => {
+  it('gives up quickly on a file of many streams or many inline-image marks', () => {
+    const manyStreams = rawPdf(Array.from({ length: 5000 }, () => '<< /Length 1 >>\nstream\nx\nendstream'));
+    const manyMarks = pageWith('BI /W 1 '.repeat(200_000));
+    expect(countPdfImages(manyStreams)).toBeNull();
+    expect(countPdfImages(manyMarks)).toBeNull();
+  });
+});
