@@ -1,9 +1,10 @@
 // npm run bench:ocr [-- --rounds N]: OCR speed and memory (never asserted in tests).
 // npm run bench:ocr -- --soak: only the memory soak (200 OCR requests in a row, RSS before and after).
-//   - per-page time with a warm pool (p50/p99), end to end (clean + recognize) and engine only;
+//   - per-page time with a warm pool (p50/p99), end to end (clean + recognize): the pool (which reads
+//     a page in two halves at once when two workers are idle) and one worker; and the engine alone;
 //   - pages per second: the pool (OCR_WORKERS, default 2) against one worker;
 //   - the same prepared page through Debian's native `tesseract` (OMP_THREAD_LIMIT=1) as the yardstick,
-//     with the same best_int model and with Debian's own model;
+//     with the same best_int model and the service's engine settings, and with Debian's own model;
 //   - peak RSS.
 // Also run by `npm run bench` (scripts/bench.ts imports this file).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,7 +19,7 @@ import type { Worker } from 'tesseract.js';
 import { createOcrService, type OcrPoolService } from '../../src/extract/ocr/createOcrService.js';
 import { prepareImagePages } from '../../src/extract/ocr/preparePages.js';
 import { recognizePage } from '../../src/extract/ocr/recognizePage.js';
-import { ENGLISH_MODEL_DIR, startTesseractWorker } from '../../src/extract/ocr/startTesseractWorker.js';
+import { ENGINE_PARAMETERS, ENGLISH_MODEL_DIR, startTesseractWorker } from '../../src/extract/ocr/startTesseractWorker.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -84,13 +85,22 @@ function ensureNativeTesseract(): boolean {
   return install.status === 0 && spawnSync('tesseract', ['--version']).status === 0;
 }
 
+// The service's engine settings, as native tesseract's options: the same page segmentation, the
+// same dpi and the same (Sauvola) thresholding, so that the engines do the same work.
+const NATIVE_OPTIONS = [
+  '--oem', '1',
+  '--psm', String(ENGINE_PARAMETERS.tessedit_pageseg_mode),
+  '--dpi', ENGINE_PARAMETERS.user_defined_dpi,
+  '-c', `thresholding_method=${ENGINE_PARAMETERS.thresholding_method}`,
+];
+
 /** Runs native tesseract on a PNG, single-threaded as the wasm build is; milliseconds per page (median of reps). */
 function nativeTime(pngFile: string, tessdataDir: string | null, reps: number): { ms: number; chars: number } {
   const times: number[] = [];
   let chars = 0;
   for (let i = 0; i < reps; i++) {
     const started = performance.now();
-    const out = execFileSync('tesseract', [pngFile, 'stdout', '-l', 'eng', '--oem', '1', '--psm', '3', '--dpi', '300', ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : [])], {
+    const out = execFileSync('tesseract', [pngFile, 'stdout', '-l', 'eng', ...NATIVE_OPTIONS, ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : [])], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
@@ -98,6 +108,27 @@ function nativeTime(pngFile: string, tessdataDir: string | null, reps: number): 
     chars = out.toString('utf8').replace(/\s+/g, '').length;
   }
   return { ms: percentile(times, 50), chars };
+}
+
+async function perPageLatency(pages: BenchPage[], workers: number): Promise<number[]> {
+  const ocr = createOcrService(settingsFor(workers));
+  try {
+    const startedAt = performance.now();
+    await ocr.ready();
+    console.log(`pool of ${workers} ready in ${s(performance.now() - startedAt)}`);
+    const times: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const page of pages) {
+        const t = performance.now();
+        await ocr.readImage(page.bytes, page.mediaType);
+        times.push(performance.now() - t);
+      }
+    }
+    console.log(`RSS with the warm pool of ${workers}: ${mb(process.memoryUsage().rss)} (peak so far ${mb(process.resourceUsage().maxRSS * 1024)})`);
+    return times;
+  } finally {
+    await ocr.close();
+  }
 }
 
 async function throughput(pages: BenchPage[], workers: number, count: number): Promise<number> {
@@ -156,22 +187,12 @@ if (soak) {
 }
 
 async function benchSpeed(pages: BenchPage[]) {
-  // 1. Per-page latency with a warm pool, one page at a time.
-  const ocr = createOcrService(settingsFor(poolSize));
-  const startedAt = performance.now();
-  await ocr.ready();
-  console.log(`pool of ${poolSize} ready in ${s(performance.now() - startedAt)}`);
-  const endToEnd: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const page of pages) {
-      const t = performance.now();
-      await ocr.readImage(page.bytes, page.mediaType);
-      endToEnd.push(performance.now() - t);
-    }
-  }
-  console.log(`per page, end to end (clean + recognize), warm pool, ${endToEnd.length} pages: p50 ${s(percentile(endToEnd, 50))}, p99 ${s(percentile(endToEnd, 99))}`);
-  console.log(`RSS with the warm pool of ${poolSize}: ${mb(process.memoryUsage().rss)} (peak so far ${mb(process.resourceUsage().maxRSS * 1024)})`);
-  await ocr.close();
+  // 1. Per-page latency with a warm pool, one page at a time: the pool reads an idle page in two
+  // halves on two workers at once (splitPage); one worker reads it whole.
+  const endToEnd = await perPageLatency(pages, poolSize);
+  const wholePage = await perPageLatency(pages, 1);
+  console.log(`per page, end to end (clean + recognize), warm pool of ${poolSize}, ${endToEnd.length} pages: p50 ${s(percentile(endToEnd, 50))}, p99 ${s(percentile(endToEnd, 99))}`);
+  console.log(`per page, end to end, one worker (the page read whole): p50 ${s(percentile(wholePage, 50))}, p99 ${s(percentile(wholePage, 99))}`);
 
   // 2. Engine against engine on the same prepared PNG, interleaved page by page so that other load
   // on the machine falls on both alike: tesseract.js (wasm) against native tesseract.
@@ -212,7 +233,10 @@ async function benchSpeed(pages: BenchPage[]) {
       `native tesseract (OMP_THREAD_LIMIT=1), same pages: best_int model p50 ${s(percentile(sameModel, 50))} -> tesseract.js/native ${(wasmP50 / percentile(sameModel, 50)).toFixed(2)}x; ` +
         `Debian's model p50 ${s(percentile(debianModel, 50))} -> ${(wasmP50 / percentile(debianModel, 50)).toFixed(2)}x`,
     );
-    console.log(`  end to end per page (clean + recognize) against native best_int: ${(percentile(endToEnd, 50) / percentile(sameModel, 50)).toFixed(2)}x`);
+    console.log(
+      `  end to end per page (clean + recognize) against native best_int: pool ${(percentile(endToEnd, 50) / percentile(sameModel, 50)).toFixed(2)}x, ` +
+        `one worker ${(percentile(wholePage, 50) / percentile(sameModel, 50)).toFixed(2)}x (goal <= 1.3x)`,
+    );
   } else {
     console.log('native tesseract unavailable: no yardstick');
   }

@@ -24,6 +24,14 @@ describe('extractSupervisor', () => {
     expect(r.value).toEqual({ name: 'Kenji Watanabe', title: 'Senior Data Scientist', email: 'kenji.watanabe@bramblewood.ai', phone: null });
   });
 
+  it('reads a terms table that OCR took apart, the label on one line and the name on the next', () => {
+    const r = supervisor('Compensation\n\n$25.00 per hour\n\nSupervisor\n\nRobert Castellano, Design Lead\n(robert.castellano@copperkite.games)\n\nPlease sign below.');
+    expect(r.value).toEqual({ name: 'Robert Castellano', title: 'Design Lead', email: 'robert.castellano@copperkite.games', phone: null });
+    expect(r.evidence[0].quote).toBe('Robert Castellano, Design Lead');
+    // A label followed by something that is no person's name is no supervisor.
+    expect(supervisor('Supervisor\nTo be assigned on your first day.').status).toBe('missing');
+  });
+
   it('reads a bulleted "Supervisor:" item', () => {
     const r = supervisor('Terms of the offer:\n• Hours: 40 hours per week\n• Supervisor: Olivia Hartman, Design Lead (olivia.hartman@glasswing.dev)');
     expect(r.value?.name).toBe('Olivia Hartman');

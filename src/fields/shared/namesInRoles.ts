@@ -47,6 +47,10 @@ const CUES: { re: RegExp; cue: string }[] = [
 const LABEL =
   /^(?:(?:direct|immediate|internship|site|faculty|work|your|hiring)\s+)?(?:supervisor|manager|mentor|reports?\s+to|reporting\s+to|reporting\s+manager|supervisor\s+name|supervised\s+by)(?:\s+name)?\s*(?::|\||\t|\s{2,})\s*(.+)$/iu;
 
+// The label alone on its line, its value on the next: how OCR reads a two-column table of terms
+// when it takes the columns for separate blocks ("Supervisor" / "Robert Castellano, Design Lead").
+const LABEL_ALONE = /^(?:(?:direct|immediate|internship|site|work|your|hiring)\s+)?(?:supervisor|manager|mentor|reports?\s+to|reporting\s+to|reporting\s+manager|supervised\s+by)(?:\s+name)?\s*:?$/iu;
+
 const LABEL_SPACE = /^(?:Supervisor|SUPERVISOR|Manager|MANAGER|Mentor|MENTOR|Reports\s+to|Reporting\s+to|Direct\s+supervisor)\s+(?=\p{Lu}\p{Ll})(.+)$/u;
 
 // "Dana Whitfield will be your supervisor", "Dana Whitfield, Engineering Manager, will supervise you".
@@ -106,13 +110,14 @@ export const findSupervisorMentions = perLetter(function findSupervisorMentions(
   // Labeled lines: "Supervisor: Dana Whitfield, Engineering Manager", with contact lines below.
   lines.forEach((line, at) => {
     // Table rows lose their column gap in extraction: "Supervisor Laura McKinnon, Project Engineer".
-    const m = LABEL.exec(withoutBullet(line.text)) ?? LABEL_SPACE.exec(withoutBullet(line.text));
+    const labelAlone = LABEL_ALONE.test(withoutBullet(line.text)) && lines[at + 1]?.page === line.page ? lines[at + 1] : null;
+    const m = LABEL.exec(withoutBullet(line.text)) ?? LABEL_SPACE.exec(withoutBullet(line.text)) ?? (labelAlone ? [line.text, labelAlone.text] : null);
     if (!m) return;
-    const person = readPersonAndTitle(m[1]) ?? readSingleName(m[1]);
+    const person = labelAlone ? readPersonAndTitle(m[1]) : (readPersonAndTitle(m[1]) ?? readSingleName(m[1]));
     if (!person) return;
     let title = person.title;
-    const around = [line.text];
-    for (const next of lines.slice(at + 1, at + 4)) {
+    const around = labelAlone ? [line.text, labelAlone.text] : [line.text];
+    for (const next of lines.slice(at + (labelAlone ? 2 : 1), at + 4)) {
       if (LABEL.test(withoutBullet(next.text)) || next.text.length > 90) break;
       const t = /^(?:title|position|role)\s*(?::|\||\t)\s*(.+)$/i.exec(next.text);
       if (t && !title) title = t[1].trim();
@@ -120,7 +125,7 @@ export const findSupervisorMentions = perLetter(function findSupervisorMentions(
       else if (!t) break;
     }
     const contacts = contactsIn(around.join('\n'));
-    mentions.push({ name: person.name, title, ...contacts, page: line.page, quote: line.text, cue: 'labeled line' });
+    mentions.push({ name: person.name, title, ...contacts, page: line.page, quote: labelAlone?.text ?? line.text, cue: labelAlone ? 'label, with the name on the next line' : 'labeled line' });
   });
 
   const sentences = letterSentences(letter);

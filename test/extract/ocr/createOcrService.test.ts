@@ -30,6 +30,20 @@ describe('createOcrService', () => {
   });
   afterAll(() => ocr.close());
 
+  it('reads one page on both idle workers at once, as two halves, and puts the text back in order', async () => {
+    let mostBusy = 0;
+    const watch = setInterval(() => (mostBusy = Math.max(mostBusy, ocr.stats().busy)), 10);
+    try {
+      const [page] = await ocr.readImage(await letterImage({ dpi: 300 }), 'image/png');
+      expectLetterText(page.text);
+      expect(page.text.indexOf('Dear Priya Ramaswamy')).toBeLessThan(page.text.indexOf('$24.50 per hour'));
+      expect(page.words.map((w) => w.text).join(' ')).toMatch(/Brightwater.*Ramaswamy.*Whitfield/);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(mostBusy).toBe(2);
+  });
+
   it('reads a photo of a letter to text with word confidences', async () => {
     const [page] = await ocr.readImage(await letterImage({ ...SMALL, format: 'jpeg' }), 'image/jpeg');
     expectLetterText(page.text);
