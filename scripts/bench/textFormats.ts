@@ -87,8 +87,11 @@ export async function benchTextFormats(): Promise<void> {
     if (!letter) throw new Error(`no ${format} fixture`);
     return `${ROOT}/fixtures/${letter.file}`;
   };
+  // A two-page letter with a picture too: its pictures are counted by pdf.js page by page (readPdf).
+  const twoPages = labels.letters.find((l) => l.group === 'text' && l.format === 'pdf' && l.file.includes('table-04'));
   const cases = [
     { name: 'text PDF', path: pick('pdf'), type: 'application/pdf' },
+    ...(twoPages ? [{ name: 'PDF, 2 pages', path: `${ROOT}/fixtures/${twoPages.file}`, type: 'application/pdf' }] : []),
     { name: 'DOCX', path: pick('docx'), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
     { name: 'email (.eml)', path: pick('eml'), type: 'message/rfc822' },
   ];
@@ -105,10 +108,12 @@ export async function benchTextFormats(): Promise<void> {
       const t = results[c.name];
       console.log(`${c.name.padEnd(14)} ${percentile(t, 50).toFixed(1).padStart(6)} ${percentile(t, 99).toFixed(1).padStart(8)} ${String(body.length).padStart(9)}`);
     }
-    const yardstick = timePdftotext(cases[0].path);
-    console.log(`pdftotext -layout (process time) ${percentile(yardstick, 50).toFixed(1)} p50, ${percentile(yardstick, 99).toFixed(1)} p99`);
-    const ratio = percentile(results['text PDF'], 50) / percentile(yardstick, 50);
-    console.log(`ratio text PDF p50 / pdftotext p50: ${ratio.toFixed(2)}x (goal <= 2x) ${ratio <= 2 ? 'MET' : 'NOT MET'}`);
+    for (const c of cases.filter((c) => c.type === 'application/pdf')) {
+      const yardstick = timePdftotext(c.path);
+      const ratio = percentile(results[c.name], 50) / percentile(yardstick, 50);
+      console.log(`${c.name}: pdftotext -layout (process time) p50 ${percentile(yardstick, 50).toFixed(1)}, p99 ${percentile(yardstick, 99).toFixed(1)}`);
+      console.log(`  ratio ${c.name} p50 / pdftotext p50: ${ratio.toFixed(2)}x (goal <= 2x) ${ratio <= 2 ? 'MET' : 'NOT MET'}`);
+    }
   } finally {
     server.kill('SIGTERM');
   }
