@@ -1,15 +1,18 @@
 import { inflateSync } from 'node:zlib';
 
-// Content streams this size or smaller (compressed) are searched for inline images; a letter's are
-// a few KB. Anything larger leaves the count unknown rather than costing time or memory here.
+// Content streams this size or smaller (compressed) are searched for pictures; a letter's are a
+// few KB. Anything larger leaves the count unknown rather than costing time or memory here.
 const MAX_CONTENT_STREAM_BYTES = 256 * 1024;
 const MAX_INFLATED_BYTES = 4 * 1024 * 1024;
 // Past these the file is no ordinary letter: pdf.js counts, under the reader's watchdog.
+const MAX_OBJECTS = 20_000;
 const MAX_STREAMS = 2000;
 const MAX_INLINE_IMAGE_MARKS = 256;
+const MAX_DEPTH = 8;
 
 const OBJECT_HEADER = /(\d+)\s+(\d+)\s+obj\b/g;
 const IMAGE_SUBTYPE = /\/Subtype\s*\/Image\b/;
+const FORM_SUBTYPE = /\/Subtype\s*\/Form\b/;
 // Images drawn only as part of another: soft masks, stencil masks, page thumbnails.
 const NOT_DRAWN_ALONE = /\/(?:SMask|Mask|Thumb)\s+(\d+)\s+\d+\s+R\b/g;
 // Streams that hold no page content: fonts, colour profiles, cross-reference and object streams, metadata, attachments.
@@ -17,69 +20,257 @@ const NOT_CONTENT = /\/Length[123]\b|\/Subtype\s*\/(?:Type1C|CIDFontType0C|OpenT
 const INLINE_IMAGE_MARK = /(?:^|[\s\]>)])BI[\s/]/g;
 // An inline image's dictionary is a few entries long: the search for its ID stops soon.
 const INLINE_IMAGE = /(?:^|[\s\]>)])BI[\s/][\s\S]{0,2048}?\sID\s/g;
+const PAINT_XOBJECT = /\/([^\s/<>[\]()%{}]+)\s+Do\b/g;
+const REF = /^(\d+)\s+\d+\s+R\b/;
+
+export interface PdfImageCounts {
+  /** Pictures in the whole file: each drawable image once (a picture drawn twice counts once), and every inline image. */
+  total: number;
+  /**
+   * The pictures one page draws, as pdf.js's operator list counts them (each drawing of an image,
+   * in the page's content and the forms it draws); the page is given by its object number
+   * (pdf.js's `page.ref.num`). null where the page cannot be followed here: its objects packed in
+   * object streams, annotations with appearances, anything unexpected.
+   */
+  onPage(objectNumber: number): number | null;
+}
+
+interface RawObject {
+  /** The dictionary (a stream's) or the whole body (any other object). */
+  dict: string;
+  stream: Buffer | null;
+}
 
 /**
- * How many pictures a PDF holds, read from its raw objects: pdf.js can only count them by building
+ * How many pictures a PDF draws, read from its raw objects: pdf.js can only count them by building
  * each page's operator list, which decodes every picture first (about 4 ms of a 9 ms one-page
- * letter, most of it a logo). Used where it is exact enough: a one-page PDF, or none at all.
+ * letter, most of it a logo, and the decoding runs on after the answer).
  * - An image XObject is a stream, and streams never sit inside object streams, so every one is
  *   visible at the top level of the file. Soft masks, masks and thumbnails are not counted.
- * - An inline image (BI ... ID ... EI) lives in a content stream: those are inflated and searched.
- * - Unlike pdf.js's count, a picture drawn twice counts once, and one never drawn still counts.
- * Returns null when the file leaves doubt (encryption, a filter other than Flate, a stream too
- * large to search); the caller then asks pdf.js.
+ * - A page's pictures are its content's `Do` of an image (or of a form that draws one) and its
+ *   inline images (BI ... ID ... EI); content streams are inflated and searched.
+ * null when the file leaves doubt (encryption, a filter other than Flate, a stream too large to
+ * search, too many objects); the caller then asks pdf.js.
  */
-export function countPdfImages(bytes: Uint8Array): number | null {
+export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const raw = buf.toString('latin1');
   if (/\/Encrypt\b/.test(raw)) return null;
-  const notDrawnAlone = new Set([...raw.matchAll(NOT_DRAWN_ALONE)].map((m) => m[1]));
-  const images = new Set<string>();
+  const objects = indexObjects(buf, raw);
+  if (!objects) return null;
+  const notDrawnAlone = new Set([...raw.matchAll(NOT_DRAWN_ALONE)].map((m) => Number(m[1])));
+  const images = new Set<number>();
   let inlineImages = 0;
-  let at = 0;
-  let streams = 0;
-  for (;;) {
-    const keyword = raw.indexOf('stream', at);
-    if (keyword < 0) break;
-    if (++streams > MAX_STREAMS) return null;
-    at = keyword + 6;
-    if (raw.slice(keyword - 3, keyword) === 'end') continue;
-    let start = at;
-    if (raw[start] === '\r') start += 1;
-    if (raw[start] !== '\n' && raw[start - 1] !== '\r') continue; // "stream" inside some other token
-    if (raw[start] === '\n') start += 1;
-    const header = lastObjectHeader(raw, keyword);
-    if (!header) return null;
-    const dict = raw.slice(header.end, keyword);
-    const end = raw.indexOf('endstream', start);
-    if (end < 0) return null;
-    at = end + 9;
-    if (IMAGE_SUBTYPE.test(dict)) {
-      images.add(header.number);
+  for (const [number, object] of objects) {
+    if (!object.stream) continue;
+    if (IMAGE_SUBTYPE.test(object.dict)) {
+      if (!notDrawnAlone.has(number)) images.add(number);
       continue;
     }
-    if (NOT_CONTENT.test(dict)) continue;
-    const content = contentOf(buf.subarray(start, end), dict);
+    if (NOT_CONTENT.test(object.dict)) continue;
+    const content = contentOf(object);
     if (content === null) return null;
-    const marks = content.match(INLINE_IMAGE_MARK)?.length ?? 0;
-    if (marks > MAX_INLINE_IMAGE_MARKS) return null;
-    if (marks > 0) inlineImages += content.match(INLINE_IMAGE)?.length ?? 0;
+    const inline = inlineImagesIn(content);
+    if (inline === null) return null;
+    inlineImages += inline;
   }
-  return [...images].filter((n) => !notDrawnAlone.has(n)).length + inlineImages;
+  const pages = new PageWalker(objects, images);
+  return { total: images.size + inlineImages, onPage: (number) => pages.count(number) };
 }
 
-function lastObjectHeader(raw: string, before: number): { number: string; end: number } | null {
-  const window = Math.max(0, before - 4096);
-  const text = raw.slice(window, before);
-  let last: RegExpExecArray | null = null;
+/** Every top-level object, the last revision of each; null past the limits. */
+function indexObjects(buf: Buffer, raw: string): Map<number, RawObject> | null {
+  const objects = new Map<number, RawObject>();
+  let streams = 0;
   OBJECT_HEADER.lastIndex = 0;
-  for (let m = OBJECT_HEADER.exec(text); m; m = OBJECT_HEADER.exec(text)) last = m;
-  return last ? { number: last[1], end: window + last.index + last[0].length } : null;
+  for (let header = OBJECT_HEADER.exec(raw); header; header = OBJECT_HEADER.exec(raw)) {
+    if (objects.size >= MAX_OBJECTS) return null;
+    const bodyStart = header.index + header[0].length;
+    const endobj = raw.indexOf('endobj', bodyStart);
+    const keyword = raw.indexOf('stream', bodyStart);
+    // "stream" as the keyword: not "endstream", and followed by the end of its line (not a word in a string).
+    const isStream = keyword >= 0 && (endobj < 0 || keyword < endobj) && raw.slice(keyword - 3, keyword) !== 'end' && /^\r?\n/.test(raw.slice(keyword + 6, keyword + 8));
+    if (isStream) {
+      if (++streams > MAX_STREAMS) return null;
+      let start = keyword + 6;
+      if (raw[start] === '\r') start += 1;
+      if (raw[start] === '\n') start += 1;
+      const end = raw.indexOf('endstream', start);
+      if (end < 0) return null;
+      objects.set(Number(header[1]), { dict: raw.slice(bodyStart, keyword), stream: buf.subarray(start, end) });
+      OBJECT_HEADER.lastIndex = end + 9;
+      continue;
+    }
+    if (endobj < 0) return null;
+    objects.set(Number(header[1]), { dict: raw.slice(bodyStart, endobj), stream: null });
+    OBJECT_HEADER.lastIndex = endobj + 6;
+  }
+  return objects;
+}
+
+/** Follows pages to their content, resources and forms, counting what pdf.js would paint. */
+class PageWalker {
+  private readonly hasObjectStreams: boolean;
+  private readonly inlineCache = new Map<number, number | null>();
+
+  constructor(
+    private readonly objects: Map<number, RawObject>,
+    private readonly images: Set<number>,
+  ) {
+    this.hasObjectStreams = [...objects.values()].some((o) => /\/Type\s*\/ObjStm\b/.test(o.dict));
+  }
+
+  count(pageNumber: number): number | null {
+    try {
+      const page = this.objects.get(pageNumber);
+      if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
+      if (!this.annotationsArePlain(page.dict)) return null;
+      const resources = this.inheritedResources(page.dict);
+      if (resources === undefined) return null;
+      const contents = valueOf(page.dict, 'Contents');
+      if (contents === undefined) return null;
+      let count = 0;
+      for (const number of refsIn(contents ?? '')) {
+        const painted = this.paintedBy(number, resources, 0, new Set());
+        if (painted === null) return null;
+        count += painted;
+      }
+      return count;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Links only (no appearance streams): pdf.js draws annotations' appearances into the page's list. */
+  private annotationsArePlain(pageDict: string): boolean {
+    const annots = valueOf(pageDict, 'Annots');
+    if (annots === undefined) return false;
+    if (annots === null) return true;
+    const list = this.resolve(annots);
+    if (list === null) return false;
+    for (const number of refsIn(list)) {
+      const annot = this.objects.get(number);
+      if (!annot || !/\/Subtype\s*\/Link\b/.test(annot.dict) || /\/AP\b/.test(annot.dict)) return false;
+    }
+    // Inline annotation dictionaries are rare; their appearances cannot be followed here.
+    return !/<</.test(list.replace(/^\s*\[/, ''));
+  }
+
+  /** The page's /Resources, or its nearest ancestor's; undefined when they cannot be read. */
+  private inheritedResources(pageDict: string): string | null | undefined {
+    let dict = pageDict;
+    for (let depth = 0; depth < 32; depth++) {
+      const resources = valueOf(dict, 'Resources');
+      if (resources === undefined) return undefined;
+      if (resources !== null) return this.resolve(resources) ?? undefined;
+      const parent = valueOf(dict, 'Parent');
+      const ref = parent ? REF.exec(parent.trim()) : null;
+      if (!ref) return null;
+      const next = this.objects.get(Number(ref[1]));
+      if (!next || next.stream) return undefined;
+      dict = next.dict;
+    }
+    return undefined;
+  }
+
+  /** Pictures drawn by content stream `number` (a page's, or a form's) with these resources. */
+  private paintedBy(number: number, resources: string | null, depth: number, seen: Set<number>): number | null {
+    if (depth > MAX_DEPTH || seen.has(number)) return null;
+    const object = this.objects.get(number);
+    if (!object?.stream) return null;
+    const content = contentOf(object);
+    if (content === null) return null;
+    const inline = this.inlineIn(number, content);
+    if (inline === null) return null;
+    let count = inline;
+    const names = [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]);
+    if (names.length === 0) return count;
+    const xobjects = resources === null ? null : valueOf(resources, 'XObject');
+    if (xobjects === undefined) return null;
+    const table = xobjects === null ? null : this.resolve(xobjects);
+    for (const name of names) {
+      const ref = table ? new RegExp(`/${escapeRegExp(name)}\\s+(\\d+)\\s+\\d+\\s+R\\b`).exec(table) : null;
+      if (!ref) return null; // a name the resources do not hold: pdf.js would know better
+      const target = Number(ref[1]);
+      if (this.images.has(target)) {
+        count += 1;
+        continue;
+      }
+      const form = this.objects.get(target);
+      if (!form?.stream) {
+        if (this.hasObjectStreams || !form) return null;
+        continue;
+      }
+      if (IMAGE_SUBTYPE.test(form.dict)) continue; // a mask drawn on its own would be odd; pdf.js would still count it
+      if (!FORM_SUBTYPE.test(form.dict)) return null;
+      const own = valueOf(form.dict, 'Resources');
+      if (own === undefined) return null;
+      const formResources = own === null ? resources : this.resolve(own);
+      const inner = this.paintedBy(target, formResources ?? null, depth + 1, new Set([...seen, number]));
+      if (inner === null) return null;
+      count += inner;
+    }
+    return count;
+  }
+
+  private inlineIn(number: number, content: string): number | null {
+    if (!this.inlineCache.has(number)) this.inlineCache.set(number, inlineImagesIn(content));
+    return this.inlineCache.get(number) ?? null;
+  }
+
+  /** A value that may be an indirect reference: the referenced object's text; null when it is not at the top level. */
+  private resolve(value: string): string | null {
+    const ref = REF.exec(value.trim());
+    if (!ref) return value;
+    const object = this.objects.get(Number(ref[1]));
+    return object && !object.stream ? object.dict : null;
+  }
+}
+
+/**
+ * The value of `/key` in a dictionary's text: a reference ("5 0 R"), a nested dictionary or an
+ * array (balanced), or a bare token. null when the key is absent; undefined when the value cannot
+ * be read here (a string inside it, an unbalanced bracket).
+ */
+export function valueOf(dict: string, key: string): string | null | undefined {
+  const at = new RegExp(`/${key}(?=[\\s<\\[/(0-9])`).exec(dict);
+  if (!at) return null;
+  let i = at.index + at[0].length;
+  while (i < dict.length && /\s/.test(dict[i])) i++;
+  const ref = REF.exec(dict.slice(i, i + 40));
+  if (ref) return ref[0];
+  const open = dict.startsWith('<<', i) ? '<<' : dict[i] === '[' ? '[' : null;
+  if (!open) return /^[^\s/<>[\]()]*/.exec(dict.slice(i))?.[0] ?? '';
+  const close = open === '<<' ? '>>' : ']';
+  let depth = 0;
+  for (let j = i; j < dict.length; ) {
+    if (dict[j] === '(') return undefined;
+    if (dict.startsWith(open, j)) {
+      depth++;
+      j += open.length;
+    } else if (dict.startsWith(close, j)) {
+      depth--;
+      j += close.length;
+      if (depth === 0) return dict.slice(i, j);
+    } else j++;
+  }
+  return undefined;
+}
+
+function refsIn(value: string): number[] {
+  return [...value.matchAll(/(\d+)\s+\d+\s+R\b/g)].map((m) => Number(m[1]));
+}
+
+function inlineImagesIn(content: string): number | null {
+  const marks = content.match(INLINE_IMAGE_MARK)?.length ?? 0;
+  if (marks > MAX_INLINE_IMAGE_MARKS) return null;
+  return marks > 0 ? (content.match(INLINE_IMAGE)?.length ?? 0) : 0;
 }
 
 /** A content stream's operators as text, or null when it cannot be read here. */
-function contentOf(data: Buffer, dict: string): string | null {
-  const filters = [...dict.matchAll(/\/(FlateDecode|Fl|ASCIIHexDecode|AHx|ASCII85Decode|A85|LZWDecode|LZW|RunLengthDecode|RL|DCTDecode|DCT|JPXDecode|JBIG2Decode|CCITTFaxDecode|Crypt)\b/g)].map((m) => m[1]);
+function contentOf(object: RawObject): string | null {
+  const data = object.stream as Buffer;
+  const filters = [...object.dict.matchAll(/\/(FlateDecode|Fl|ASCIIHexDecode|AHx|ASCII85Decode|A85|LZWDecode|LZW|RunLengthDecode|RL|DCTDecode|DCT|JPXDecode|JBIG2Decode|CCITTFaxDecode|Crypt)\b/g)].map((m) => m[1]);
   if (filters.length === 0) return data.length <= MAX_INFLATED_BYTES ? data.toString('latin1') : null;
   if (filters.length !== 1 || (filters[0] !== 'FlateDecode' && filters[0] !== 'Fl') || data.length > MAX_CONTENT_STREAM_BYTES) return null;
   try {
@@ -87,4 +278,8 @@ function contentOf(data: Buffer, dict: string): string | null {
   } catch {
     return null;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

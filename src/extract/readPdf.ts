@@ -1,4 +1,4 @@
-import { countPdfImages } from './countPdfImages.js';
+import { countPdfImages, type PdfImageCounts } from './countPdfImages.js';
 import { PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
@@ -21,7 +21,7 @@ const IMAGE_OPS = new Set([83 /* paintImageMaskXObject */, 85 /* paintImageXObje
 
 interface PdfJsDocument {
   numPages: number;
-  getPage(n: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[] }> }>;
+  getPage(n: number): Promise<{ ref?: { num: number } | null; getOperatorList(): Promise<{ fnArray: number[] }> }>;
   getJSActions?(): Promise<Record<string, unknown> | null>;
 }
 
@@ -48,12 +48,11 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     if (info.total > maxPages) throw new TooManyPagesError(`The PDF has ${info.total} pages; at most ${maxPages} are read.`);
     const text = await parser.getText({ pageJoiner: '' });
     const doc = (parser as unknown as { doc?: PdfJsDocument }).doc;
-    // The file's own count where it is the page's (one page, or no pictures at all); else pdf.js's, page by page.
+    // Pictures counted from the file's own objects where they can be followed; else by pdf.js, which decodes them to count them.
     const inFile = countPdfImages(bytes);
-    const known = inFile === 0 || (inFile !== null && text.pages.length === 1) ? inFile : null;
     const pages: PdfTextPage[] = [];
     for (const page of text.pages) {
-      pages.push({ number: page.num, text: page.text, imageCount: known ?? (doc ? await countImages(doc, page.num) : 0) });
+      pages.push({ number: page.num, text: page.text, imageCount: doc ? await countImages(doc, page.num, inFile) : 0 });
     }
     const notices: ExtractionNotice[] = [];
     if (doc?.getJSActions && (await doc.getJSActions().catch(() => null))) {
@@ -66,9 +65,12 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
   }
 }
 
-async function countImages(doc: PdfJsDocument, pageNumber: number): Promise<number> {
+async function countImages(doc: PdfJsDocument, pageNumber: number, inFile: PdfImageCounts | null): Promise<number> {
   try {
+    if (inFile?.total === 0) return 0;
     const page = await doc.getPage(pageNumber);
+    const counted = page.ref ? inFile?.onPage(page.ref.num) : null;
+    if (counted !== null && counted !== undefined) return counted;
     const ops = await page.getOperatorList();
     return ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length;
   } catch {

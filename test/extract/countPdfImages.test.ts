@@ -8,19 +8,20 @@ import { rawPdf } from '../ingest/samples.js';
 const IMAGE_OPS = new Set([83, 85, 86]);
 
 interface PdfJsDocument {
-  getPage(n: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[] }> }>;
+  getPage(n: number): Promise<{ ref: { num: number } | null; getOperatorList(): Promise<{ fnArray: number[] }> }>;
 }
 
-/** pdf.js's count, page by page: what countPdfImages stands in for. */
-async function pdfJsImageCounts(bytes: Buffer): Promise<number[]> {
+/** pdf.js's count, page by page, with each page's object number: what countPdfImages stands in for. */
+async function pdfJsImageCounts(bytes: Buffer): Promise<{ ref: number; count: number }[]> {
   const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 });
   try {
     const { pages } = await parser.getText();
     const doc = (parser as unknown as { doc: PdfJsDocument }).doc;
-    const counts: number[] = [];
+    const counts: { ref: number; count: number }[] = [];
     for (const page of pages) {
-      const ops = await (await doc.getPage(page.num)).getOperatorList();
-      counts.push(ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length);
+      const proxy = await doc.getPage(page.num);
+      const ops = await proxy.getOperatorList();
+      counts.push({ ref: proxy.ref?.num ?? -1, count: ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length });
     }
     return counts;
   } finally {
@@ -42,24 +43,45 @@ function pageWith(content: string, { filter = '/FlateDecode' } = {}): Buffer {
 }
 
 describe('countPdfImages', () => {
-  it('agrees with pdf.js on every fixture PDF', async () => {
+  it('agrees with pdf.js on every fixture PDF, page by page', async () => {
     const files = ['fixtures/text', 'fixtures/ocr'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => `${dir}/${f}`));
     expect(files.length).toBeGreaterThan(20);
+    let pagesCounted = 0;
+    let pages = 0;
     for (const file of files) {
       const bytes = readFileSync(file);
-      const total = (await pdfJsImageCounts(bytes)).reduce((a, b) => a + b, 0);
-      expect({ file, count: countPdfImages(bytes) }).toEqual({ file, count: total });
+      const expected = await pdfJsImageCounts(bytes);
+      const counts = countPdfImages(bytes);
+      expect({ file, total: counts?.total }).toEqual({ file, total: expected.reduce((n, p) => n + p.count, 0) });
+      for (const page of expected) {
+        pages += 1;
+        const counted = counts!.onPage(page.ref);
+        if (counted !== null) pagesCounted += 1;
+        expect({ file, page: page.ref, count: counted ?? page.count }).toEqual({ file, page: page.ref, count: page.count });
+      }
     }
+    // Every fixture page is simple enough to be followed without pdf.js.
+    expect(pagesCounted).toBe(pages);
   });
 
-  it('counts a picture once and not its soft mask', () => {
-    expect(countPdfImages(pageWith('q 100 0 0 50 72 700 cm /Im1 Do Q'))).toBe(1);
+  it('counts a picture once and not its soft mask, and each time a page draws it', () => {
+    const counts = countPdfImages(pageWith('q 100 0 0 50 72 700 cm /Im1 Do Q q 50 0 0 25 72 600 cm /Im1 Do Q'));
+    expect(counts?.total).toBe(1);
+    expect(counts?.onPage(3)).toBe(2);
+    expect(countPdfImages(pageWith('BT (no pictures) Tj ET'))?.onPage(3)).toBe(0);
   });
 
   it('counts inline images in the page content', () => {
     const inline = 'q 10 0 0 10 72 600 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q';
-    expect(countPdfImages(pageWith(`${inline}\n${inline}`))).toBe(1 + 2);
-    expect(countPdfImages(pageWith(inline, { filter: '' }))).toBe(1 + 1);
+    expect(countPdfImages(pageWith(`${inline}\n${inline}`))).toMatchObject({ total: 1 + 2 });
+    expect(countPdfImages(pageWith(`${inline}\n${inline}`))?.onPage(3)).toBe(2);
+    expect(countPdfImages(pageWith(inline, { filter: '' }))).toMatchObject({ total: 1 + 1 });
+  });
+
+  it('leaves a page to pdf.js when it draws a name its resources lack, or has annotations with appearances', () => {
+    expect(countPdfImages(pageWith('/Unknown Do'))?.onPage(3)).toBeNull();
+    const stamped = Buffer.from(pageWith('/Im1 Do').toString('latin1').replace('/Contents 4 0 R', '/Contents 4 0 R /Annots [7 0 R]').replace('trailer', '7 0 obj\n<< /Type /Annot /Subtype /Stamp /AP << /N 6 0 R >> >>\nendobj\ntrailer'), 'latin1');
+    expect(countPdfImages(stamped)?.onPage(3)).toBeNull();
   });
 
   it('leaves the count unknown where the file leaves doubt', () => {
