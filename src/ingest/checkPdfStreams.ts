@@ -51,19 +51,19 @@ function looksLikeZlib(buf: Buffer, at: number): boolean {
   return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && (cmf * 256 + flg) % 31 === 0;
 }
 
-// Zlib expands at most ~1032:1, so a stream this small inflates to at most ~17 MB in one go.
-const AT_ONCE_MAX_COMPRESSED = 16 * 1024;
+// A stream is inflated in one go only while its output stays this small; past it, it is counted
+// by the streaming path, which never holds the output.
+const AT_ONCE_MAX_OUTPUT = 4 * 1024 * 1024;
 
 /**
- * A letter's content streams and fonts are small: inflating them in one synchronous call costs
- * microseconds, where a streaming inflate costs a thread-pool round trip each (about 2 ms over a
- * one-page letter). Larger streams, damaged ones, and ones past the limit take the streaming path,
- * which never holds the output.
+ * A letter's content streams and fonts inflate to a few KB or a few hundred: one synchronous
+ * call costs microseconds, where a streaming inflate costs a thread-pool round trip each (about
+ * 2 ms over a one-page letter). A stream that would pass AT_ONCE_MAX_OUTPUT (or the limits), and a
+ * damaged one, takes the streaming path instead.
  */
 function inflatedSizeAtOnce(data: Buffer, stopAfter: number): number | null {
-  if (data.length > AT_ONCE_MAX_COMPRESSED) return null;
   try {
-    return inflateSync(data, { maxOutputLength: stopAfter }).length;
+    return inflateSync(data, { maxOutputLength: Math.min(stopAfter, AT_ONCE_MAX_OUTPUT) }).length;
   } catch {
     return null;
   }
