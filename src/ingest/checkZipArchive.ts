@@ -25,7 +25,7 @@ export interface ZipEntrySummary {
   localHeaderOffset: number;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
+const EOCD_SIGNATURE_BYTES = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
@@ -143,8 +143,8 @@ function hasExtraField(buf: Buffer, start: number, length: number, id: number): 
 export function findEndOfCentralDirectory(buf: Buffer): number {
   if (buf.length < 22) return -1;
   const stop = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= stop; i--) {
-    if (buf.readUInt32LE(i) === EOCD_SIGNATURE) return i + 22 + buf.readUInt16LE(i + 20) === buf.length ? i : -1;
-  }
-  return -1;
+  // The nearest signature to the end (a native search: every upload of a PDF passes through here).
+  const i = buf.lastIndexOf(EOCD_SIGNATURE_BYTES, buf.length - 22);
+  if (i < stop) return -1;
+  return i + 22 + buf.readUInt16LE(i + 20) === buf.length ? i : -1;
 }
