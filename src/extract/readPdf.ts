@@ -44,8 +44,10 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     maxImageSize: maxImagePixels,
   });
   try {
-    const info = await parser.getInfo();
-    if (info.total > maxPages) throw new TooManyPagesError(`The PDF has ${info.total} pages; at most ${maxPages} are read.`);
+    // The page count before any page is read: asking for page 0 opens the document and reads none
+    // (getInfo would also parse the outline, metadata and page labels: 0.7 ms of a two-page letter).
+    const { total } = await parser.getText({ partial: [0] });
+    if (total > maxPages) throw new TooManyPagesError(`The PDF has ${total} pages; at most ${maxPages} are read.`);
     const text = await parser.getText({ pageJoiner: '' });
     const doc = (parser as unknown as { doc?: PdfJsDocument }).doc;
     // Pictures counted from the file's own objects where they can be followed; else by pdf.js, which decodes them to count them.
