@@ -22,6 +22,7 @@ const INLINE_IMAGE_MARK = /(?:^|[\s\]>)])BI[\s/]/g;
 const INLINE_IMAGE = /(?:^|[\s\]>)])BI[\s/][\s\S]{0,2048}?\sID\s/g;
 const PAINT_XOBJECT = /\/([^\s/<>[\]()%{}]+)\s+Do\b/g;
 const REF = /^(\d+)\s+\d+\s+R\b/;
+const NAMED_REF = /\/([^\s/<>[\]()%{}]+)\s+(\d+)\s+\d+\s+R\b/g;
 
 export interface PdfImageCounts {
   /** Pictures in the whole file: each drawable image once (a picture drawn twice counts once), and every inline image. */
@@ -39,6 +40,12 @@ interface RawObject {
   /** The dictionary (a stream's) or the whole body (any other object). */
   dict: string;
   stream: Buffer | null;
+}
+
+/** What a content stream draws: its inline images, and the XObjects it paints, by resource name. */
+interface ContentSummary {
+  inlineImages: number;
+  painted: string[];
 }
 
 /**
@@ -60,6 +67,8 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
   if (!objects) return null;
   const notDrawnAlone = new Set([...raw.matchAll(NOT_DRAWN_ALONE)].map((m) => Number(m[1])));
   const images = new Set<number>();
+  // Every content stream is inflated and searched once, here; the pages are then followed on these summaries.
+  const contents = new Map<number, ContentSummary>();
   let inlineImages = 0;
   for (const [number, object] of objects) {
     if (!object.stream) continue;
@@ -73,8 +82,9 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
     const inline = inlineImagesIn(content);
     if (inline === null) return null;
     inlineImages += inline;
+    contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]) });
   }
-  const pages = new PageWalker(objects, images);
+  const pages = new PageWalker(objects, images, contents);
   return { total: images.size + inlineImages, onPage: (number) => pages.count(number) };
 }
 
@@ -111,11 +121,11 @@ function indexObjects(buf: Buffer, raw: string): Map<number, RawObject> | null {
 /** Follows pages to their content, resources and forms, counting what pdf.js would paint. */
 class PageWalker {
   private readonly hasObjectStreams: boolean;
-  private readonly inlineCache = new Map<number, number | null>();
 
   constructor(
     private readonly objects: Map<number, RawObject>,
     private readonly images: Set<number>,
+    private readonly contents: Map<number, ContentSummary>,
   ) {
     this.hasObjectStreams = [...objects.values()].some((o) => /\/Type\s*\/ObjStm\b/.test(o.dict));
   }
@@ -176,22 +186,18 @@ class PageWalker {
   /** Pictures drawn by content stream `number` (a page's, or a form's) with these resources. */
   private paintedBy(number: number, resources: string | null, depth: number, seen: Set<number>): number | null {
     if (depth > MAX_DEPTH || seen.has(number)) return null;
-    const object = this.objects.get(number);
-    if (!object?.stream) return null;
-    const content = contentOf(object);
-    if (content === null) return null;
-    const inline = this.inlineIn(number, content);
-    if (inline === null) return null;
-    let count = inline;
-    const names = [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]);
-    if (names.length === 0) return count;
+    // Not a content stream of ours (a stream set aside as a font, say): pdf.js would know better.
+    const content = this.contents.get(number);
+    if (!content) return null;
+    let count = content.inlineImages;
+    if (content.painted.length === 0) return count;
     const xobjects = resources === null ? null : valueOf(resources, 'XObject');
     if (xobjects === undefined) return null;
     const table = xobjects === null ? null : this.resolve(xobjects);
-    for (const name of names) {
-      const ref = table ? new RegExp(`/${escapeRegExp(name)}\\s+(\\d+)\\s+\\d+\\s+R\\b`).exec(table) : null;
-      if (!ref) return null; // a name the resources do not hold: pdf.js would know better
-      const target = Number(ref[1]);
+    const named = table ? namedRefs(table) : new Map<string, number>();
+    for (const name of content.painted) {
+      const target = named.get(name);
+      if (target === undefined) return null; // a name the resources do not hold: pdf.js would know better
       if (this.images.has(target)) {
         count += 1;
         continue;
@@ -211,11 +217,6 @@ class PageWalker {
       count += inner;
     }
     return count;
-  }
-
-  private inlineIn(number: number, content: string): number | null {
-    if (!this.inlineCache.has(number)) this.inlineCache.set(number, inlineImagesIn(content));
-    return this.inlineCache.get(number) ?? null;
   }
 
   /** A value that may be an indirect reference: the referenced object's text; null when it is not at the top level. */
@@ -257,6 +258,13 @@ export function valueOf(dict: string, key: string): string | null | undefined {
   return undefined;
 }
 
+/** A resource table's entries, "/Im1 5 0 R", as name to object number; the first of a repeated name counts. */
+function namedRefs(table: string): Map<string, number> {
+  const named = new Map<string, number>();
+  for (const m of table.matchAll(NAMED_REF)) if (!named.has(m[1])) named.set(m[1], Number(m[2]));
+  return named;
+}
+
 function refsIn(value: string): number[] {
   return [...value.matchAll(/(\d+)\s+\d+\s+R\b/g)].map((m) => Number(m[1]));
 }
@@ -278,8 +286,4 @@ function contentOf(object: RawObject): string | null {
   } catch {
     return null;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -20,7 +20,6 @@ export interface PdfReadResult {
 const IMAGE_OPS = new Set([83 /* paintImageMaskXObject */, 85 /* paintImageXObject */, 86 /* paintInlineImageXObject */]);
 
 interface PdfJsDocument {
-  numPages: number;
   getPage(n: number): Promise<{ ref?: { num: number } | null; getOperatorList(): Promise<{ fnArray: number[] }> }>;
   getJSActions?(): Promise<Record<string, unknown> | null>;
 }

@@ -8,7 +8,7 @@ import { prepareImagePages, prepareRenderedPage, type PrepareLimits, type Prepar
 import { meanConfidence, recognizePage } from './recognizePage.js';
 import { splitPage } from './splitPage.js';
 import { startTesseractWorker } from './startTesseractWorker.js';
-import { WorkerPool, type PoolEvent, type PoolStats } from './workerPool.js';
+import { WorkerPool, type PoolEvent, type PoolStats, type RunOptions } from './workerPool.js';
 
 export type OcrSettings = Pick<Settings, 'OCR_WORKERS' | 'OCR_PAGE_TIMEOUT_MS' | 'MAX_IMAGE_PIXELS' | 'MAX_PAGES'>;
 
@@ -57,7 +57,7 @@ export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoo
   const preparing = new Semaphore(size);
 
   async function read(prepared: PreparedPage, options: OcrPageOptions): Promise<OcrPageResult> {
-    const job = { key: options.documentKey, signal: options.signal };
+    const job: RunOptions = { key: options.documentKey, signal: options.signal };
     const first = (await readInHalves(prepared, job)) ?? (await pool.run((worker) => recognizeOrProblem(worker, prepared.png), job));
     const unsure = prepared.geometry.upsideDownCertainty < 0.5 && first.confidence < RETRY_TURNED_BELOW;
     if (!unsure && first.confidence >= RETRY_TURNED_ALWAYS_BELOW) return first;
@@ -70,7 +70,7 @@ export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoo
    * splitPage): the page's wait is nearly halved, and no other page waits for it. Under load
    * every worker is busy and pages are read whole, one per worker, as before.
    */
-  async function readInHalves(prepared: PreparedPage, job: { key?: object; signal?: AbortSignal }): Promise<OcrPageResult | null> {
+  async function readInHalves(prepared: PreparedPage, job: RunOptions): Promise<OcrPageResult | null> {
     const idle = pool.stats();
     if (idle.size - idle.busy < 2 || idle.queued > 0) return null;
     const halves = await splitPage(prepared.png, prepared.width, prepared.height);

@@ -44,12 +44,14 @@ const CUES: { re: RegExp; cue: string }[] = [
 ];
 
 // "Supervisor: Dana Whitfield" and table rows "Reports to | Dana Whitfield".
-const LABEL =
-  /^(?:(?:direct|immediate|internship|site|faculty|work|your|hiring)\s+)?(?:supervisor|manager|mentor|reports?\s+to|reporting\s+to|reporting\s+manager|supervisor\s+name|supervised\s+by)(?:\s+name)?\s*(?::|\||\t|\s{2,})\s*(.+)$/iu;
+// The role a label names, shared by the labelled-line patterns below.
+const ROLE_LABEL = String.raw`(?:supervisor|manager|mentor|reports?\s+to|reporting\s+to|reporting\s+manager|supervisor\s+name|supervised\s+by)(?:\s+name)?`;
+
+const LABEL = new RegExp(String.raw`^(?:(?:direct|immediate|internship|site|faculty|work|your|hiring)\s+)?${ROLE_LABEL}\s*(?::|\||\t|\s{2,})\s*(.+)$`, 'iu');
 
 // The label alone on its line, its value on the next: how OCR reads a two-column table of terms
 // when it takes the columns for separate blocks ("Supervisor" / "Robert Castellano, Design Lead").
-const LABEL_ALONE = /^(?:(?:direct|immediate|internship|site|work|your|hiring)\s+)?(?:supervisor|manager|mentor|reports?\s+to|reporting\s+to|reporting\s+manager|supervised\s+by)(?:\s+name)?\s*:?$/iu;
+const LABEL_ALONE = new RegExp(String.raw`^(?:(?:direct|immediate|internship|site|work|your|hiring)\s+)?${ROLE_LABEL}\s*:?$`, 'iu');
 
 const LABEL_SPACE = /^(?:Supervisor|SUPERVISOR|Manager|MANAGER|Mentor|MENTOR|Reports\s+to|Reporting\s+to|Direct\s+supervisor)\s+(?=\p{Lu}\p{Ll})(.+)$/u;
 
@@ -110,8 +112,9 @@ export const findSupervisorMentions = perLetter(function findSupervisorMentions(
   // Labeled lines: "Supervisor: Dana Whitfield, Engineering Manager", with contact lines below.
   lines.forEach((line, at) => {
     // Table rows lose their column gap in extraction: "Supervisor Laura McKinnon, Project Engineer".
-    const labelAlone = LABEL_ALONE.test(withoutBullet(line.text)) && lines[at + 1]?.page === line.page ? lines[at + 1] : null;
-    const m = LABEL.exec(withoutBullet(line.text)) ?? LABEL_SPACE.exec(withoutBullet(line.text)) ?? (labelAlone ? [line.text, labelAlone.text] : null);
+    const text = withoutBullet(line.text);
+    const labelAlone = LABEL_ALONE.test(text) && lines[at + 1]?.page === line.page ? lines[at + 1] : null;
+    const m = LABEL.exec(text) ?? LABEL_SPACE.exec(text) ?? (labelAlone ? [line.text, labelAlone.text] : null);
     if (!m) return;
     const person = labelAlone ? readPersonAndTitle(m[1]) : (readPersonAndTitle(m[1]) ?? readSingleName(m[1]));
     if (!person) return;
