@@ -19,7 +19,8 @@ import type { Worker } from 'tesseract.js';
 import { createOcrService, type OcrPoolService } from '../../src/extract/ocr/createOcrService.js';
 import { prepareImagePages } from '../../src/extract/ocr/preparePages.js';
 import { recognizePage } from '../../src/extract/ocr/recognizePage.js';
-import { ENGINE_PARAMETERS, ENGLISH_MODEL_DIR, startTesseractWorker } from '../../src/extract/ocr/startTesseractWorker.js';
+import { ENGINE_PARAMETERS, ENGLISH_MODEL_DIR } from '../../src/extract/ocr/engineParameters.js';
+import { startTesseractWorker } from '../../src/extract/ocr/startTesseractWorker.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);

@@ -1,10 +1,16 @@
 import type { OcrWord } from './extractedDocument.js';
+import type { OcrTsvRow } from './ocr/tesseractTsv.js';
 
 export interface OcrPageResult {
   text: string;
   /** Mean word confidence, 0..1. */
   confidence: number;
   words: OcrWord[];
+  /** Every row of tesseract's TSV: the page, its blocks, paragraphs, lines and words with their boxes. */
+  tsv: OcrTsvRow[];
+  /** Size in pixels of the page the engine read, which the boxes in `tsv` are measured on. */
+  width: number;
+  height: number;
 }
 
 export interface OcrPageOptions {
@@ -15,8 +21,9 @@ export interface OcrPageOptions {
 }
 
 /**
- * What the extract stage needs from OCR. The implementation (a pool of long-lived
- * tesseract.js workers) lives in src/extract/ocr/ and is created once at start-up.
+ * What the extract stage needs from OCR. The implementation (a pool of OCR_WORKERS engine
+ * workers: native tesseract processes or tesseract.js threads) lives in src/extract/ocr/ and is
+ * created once at start-up.
  */
 export interface OcrService {
   /** Every page of an image upload (a multi-page TIFF gives several), cleaned and recognized. */

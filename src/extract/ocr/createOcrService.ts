@@ -1,16 +1,18 @@
 import sharp from 'sharp';
-import type { Worker } from 'tesseract.js';
 import type { Settings } from '../../config/settings.js';
 import { DocumentUnreadableError, isProblemError } from '../../report/errors.js';
 import type { OcrPageOptions, OcrPageResult, OcrService } from '../ocrService.js';
+import { chooseOcrEngine } from './chooseOcrEngine.js';
 import { stopHeicDecoder } from './decodeHeic.js';
+import type { OcrEngineInfo, OcrEngineWorker } from './ocrEngine.js';
 import { prepareImagePages, prepareRenderedPage, type PrepareLimits, type PreparedPage } from './preparePages.js';
-import { meanConfidence, recognizePage } from './recognizePage.js';
+import { pageFromRows } from './recognizePage.js';
 import { splitPage } from './splitPage.js';
-import { startTesseractWorker } from './startTesseractWorker.js';
+import { joinBandRows } from './tesseractTsv.js';
 import { WorkerPool, type PoolEvent, type PoolStats, type RunOptions } from './workerPool.js';
 
-export type OcrSettings = Pick<Settings, 'OCR_WORKERS' | 'OCR_PAGE_TIMEOUT_MS' | 'MAX_IMAGE_PIXELS' | 'MAX_PAGES'>;
+export type OcrSettings = Pick<Settings, 'OCR_WORKERS' | 'OCR_PAGE_TIMEOUT_MS' | 'MAX_IMAGE_PIXELS' | 'MAX_PAGES'> &
+  Partial<Pick<Settings, 'OCR_ENGINE' | 'OCR_MEMORY_MB'>>;
 
 export interface OcrLogger {
   warn(details: object, message: string): void;
@@ -19,19 +21,20 @@ export interface OcrLogger {
 
 export interface OcrPoolService extends OcrService {
   stats(): PoolStats;
+  /** The engine chosen at start-up (OCR_ENGINE); rejects when `native` was asked for and cannot run. */
+  engine(): Promise<OcrEngineInfo>;
 }
 
-// Loading the engine and the 3 MB model takes ~0.3 s; a worker still loading after this never will.
-const WORKER_START_TIMEOUT_MS = 60_000;
 // A page read this poorly, when its up/down could not be told from its shape, is read again
 // turned half round; an upright page almost never falls this low, an upside-down one always does.
 const RETRY_TURNED_BELOW = 0.65;
 const RETRY_TURNED_ALWAYS_BELOW = 0.4;
 
 /**
- * The OCR service: a pool of long-lived tesseract.js workers, all started here, at start-up,
- * and reused for every page of every request. Pages are cleaned with sharp before they reach a
- * worker. Nothing is fetched or written: the engine and the English model come from node_modules.
+ * The OCR service: a pool of OCR_WORKERS engine workers, all started here, at start-up, and
+ * reused for every page of every request: native tesseract processes where this machine has it,
+ * else long-lived tesseract.js workers (chooseOcrEngine). Pages are cleaned with sharp before they
+ * reach a worker. Nothing is fetched: the English model comes from node_modules.
  */
 export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoolService {
   const size = Math.max(1, settings.OCR_WORKERS);
@@ -39,15 +42,19 @@ export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoo
   // default) would only hold on to pages already read.
   sharp.cache(false);
   const limits: PrepareLimits = { maxPixels: settings.MAX_IMAGE_PIXELS, maxPages: settings.MAX_PAGES };
-  const pool = new WorkerPool<Worker>({
+  const engine = chooseOcrEngine({
+    setting: settings.OCR_ENGINE ?? 'auto',
+    memoryLimitMb: settings.OCR_MEMORY_MB ?? 512,
+    // Reported job failures also reject their job, which is where they are handled.
+    onWasmError: (error) => log?.warn({ err: { message: String(error).slice(0, 200) } }, 'OCR worker reported an error'),
+    onNativeFailure: (failure) => log?.warn({ ocr: failure }, 'native OCR process failed'),
+  });
+  // Readiness and engine() report a failure; keep it from also surfacing as an unhandled rejection.
+  engine.catch(() => undefined);
+  const pool = new WorkerPool<OcrEngineWorker>({
     size,
     pageTimeoutMs: settings.OCR_PAGE_TIMEOUT_MS,
-    startWorker: () =>
-      startTesseractWorker({
-        startTimeoutMs: WORKER_START_TIMEOUT_MS,
-        // Reported job failures also reject their job, which is where they are handled.
-        onError: (error) => log?.warn({ err: { message: String(error).slice(0, 200) } }, 'OCR worker reported an error'),
-      }),
+    startWorker: async () => (await engine).startWorker(),
     onEvent: (event: PoolEvent) => {
       if (event.type === 'worker_replaced') log?.warn({ ocr: event }, 'OCR page timed out: worker replaced');
       else log?.error({ ocr: event }, 'OCR worker failed to start');
@@ -75,9 +82,8 @@ export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoo
     if (idle.size - idle.busy < 2 || idle.queued > 0) return null;
     const halves = await splitPage(prepared.png, prepared.width, prepared.height);
     if (!halves) return null;
-    const [top, bottom] = await Promise.all(halves.map((half) => pool.run((worker) => recognizeOrProblem(worker, half), job)));
-    const words = [...top.words, ...bottom.words];
-    return { text: [top.text, bottom.text].filter(Boolean).join('\n\n'), confidence: meanConfidence(words), words };
+    const [top, bottom] = await Promise.all(halves.bands.map((band) => pool.run((worker) => recognizeOrProblem(worker, band), job)));
+    return pageFromRows(joinBandRows(top.tsv, bottom.tsv, halves.cutAt, prepared.width, prepared.height));
   }
 
   return {
@@ -96,15 +102,17 @@ export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoo
       await Promise.all([pool.close(), stopHeicDecoder()]);
     },
     stats: () => pool.stats(),
+    engine: async () => (await engine).info,
   };
 }
 
-async function recognizeOrProblem(worker: Worker, png: Buffer): Promise<OcrPageResult> {
+async function recognizeOrProblem(worker: OcrEngineWorker, png: Buffer): Promise<OcrPageResult> {
   try {
-    return await recognizePage(worker, png);
+    return await worker.recognize(png);
   } catch (error) {
     if (isProblemError(error)) throw error;
-    // tesseract.js rejects with a bare string ("Error attempting to read image."); the worker stays usable.
+    // tesseract.js rejects with a bare string ("Error attempting to read image."), native tesseract
+    // exits non-zero; either way the worker stays usable.
     throw new DocumentUnreadableError('The image could not be read by the OCR engine. Take the photo or scan again.');
   }
 }

@@ -1,27 +1,33 @@
 import type { Worker } from 'tesseract.js';
 import type { OcrWord } from '../extractedDocument.js';
 import type { OcrPageResult } from '../ocrService.js';
+import { pageSizeFromRows, parseTesseractTsv, textFromRows, type OcrTsvRow } from './tesseractTsv.js';
 
 /**
- * Reads one prepared PNG. Words and their confidences come from the TSV output: the block tree
- * (`blocks`) carries every symbol and its alternatives, far more than is needed, at a cost.
+ * Reads one prepared PNG with a tesseract.js worker. Only the TSV is asked for: the text is laid
+ * out from it (pageFromRows), as it is for native tesseract, and the block tree (`blocks`) carries
+ * every symbol and its alternatives, far more than is needed, at a cost.
  */
 export async function recognizePage(worker: Worker, png: Buffer): Promise<OcrPageResult> {
-  const { data } = await worker.recognize(png, {}, { text: true, tsv: true });
-  const words = wordsFromTsv(data.tsv ?? '');
-  return { text: tidyText(data.text ?? ''), confidence: meanConfidence(words), words };
+  const { data } = await worker.recognize(png, {}, { text: false, tsv: true });
+  return pageFromRows(parseTesseractTsv(data.tsv ?? ''));
 }
 
-/** Word rows (level 5) of tesseract's TSV: level page block par line word left top width height conf text. */
-export function wordsFromTsv(tsv: string): OcrWord[] {
+/** A page's result from its TSV rows, the same for either engine. */
+export function pageFromRows(rows: OcrTsvRow[]): OcrPageResult {
+  const words = wordsFromRows(rows);
+  const { width, height } = pageSizeFromRows(rows);
+  return { text: tidyText(textFromRows(rows)), confidence: meanConfidence(words), words, tsv: rows, width, height };
+}
+
+/** The words read (level 5 rows with text), confidence scaled to 0..1. */
+export function wordsFromRows(rows: readonly OcrTsvRow[]): OcrWord[] {
   const words: OcrWord[] = [];
-  for (const row of tsv.split('\n')) {
-    const cells = row.split('\t');
-    if (cells[0] !== '5' || cells.length < 12) continue;
-    const text = cells.slice(11).join('\t').trim();
-    const confidence = Number(cells[10]);
-    if (!text || !Number.isFinite(confidence) || confidence < 0) continue;
-    words.push({ text, confidence: Math.round(Math.min(100, confidence) * 10) / 1000 });
+  for (const row of rows) {
+    if (row.level !== 5) continue;
+    const text = row.text.trim();
+    if (!text || row.conf < 0) continue;
+    words.push({ text, confidence: Math.round(Math.min(100, row.conf) * 10) / 1000 });
   }
   return words;
 }

@@ -16,9 +16,10 @@ const BLANK_ROW_INK = 0.002;
  * read the halves at once: recognition of one page is single-threaded, and an idle pool would
  * otherwise leave a core unused while a student waits. Text never straddles the cut, because the
  * cut runs through a full-width band of paper at least a paragraph gap tall.
+ * `cutAt` is the first row of the lower band, by which its boxes move down when the two are joined.
  * null when the page has no such band (a page of dense text, a table ruled top to bottom).
  */
-export async function splitPage(png: Buffer, width: number, height: number): Promise<[Buffer, Buffer] | null> {
+export async function splitPage(png: Buffer, width: number, height: number): Promise<{ bands: [Buffer, Buffer]; cutAt: number } | null> {
   const small = await sharp(png)
     .resize({ width: Math.max(1, Math.round(width / SHRINK)), height: Math.max(1, Math.round(height / SHRINK)), fit: 'fill', kernel: 'linear' })
     .toColourspace('b-w')
@@ -29,7 +30,8 @@ export async function splitPage(png: Buffer, width: number, height: number): Pro
   const at = Math.min(height - 1, Math.max(1, Math.round((cut / small.info.height) * height)));
   const band = (top: number, bandHeight: number) =>
     sharp(png).extract({ left: 0, top, width, height: bandHeight }).toColourspace('b-w').png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer();
-  return Promise.all([band(0, at), band(at, height - at)]);
+  const bands = await Promise.all([band(0, at), band(at, height - at)]);
+  return { bands, cutAt: at };
 }
 
 /** The middle row of the blank band nearest the page's middle, on a grayscale image; null if none is tall enough. */

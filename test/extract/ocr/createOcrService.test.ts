@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import type { Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrService, type OcrPoolService } from '../../../src/extract/ocr/createOcrService.js';
+import { findNativeTesseract } from '../../../src/extract/ocr/nativeTesseract.js';
 import { recognizePage } from '../../../src/extract/ocr/recognizePage.js';
 import { startTesseractWorker } from '../../../src/extract/ocr/startTesseractWorker.js';
 import { WorkerPool } from '../../../src/extract/ocr/workerPool.js';
@@ -22,11 +23,15 @@ function expectLetterText(text: string) {
   expect(text).toContain('$24.50 per hour');
 }
 
-describe('createOcrService', () => {
+// Both engines where this machine has native tesseract (`npm test` installs it), else tesseract.js alone.
+const ENGINES = findNativeTesseract() ? (['native', 'wasm'] as const) : (['wasm'] as const);
+
+describe.each(ENGINES)('createOcrService with the %s engine', (engine) => {
   let ocr: OcrPoolService;
   beforeAll(async () => {
-    ocr = createOcrService(settings);
+    ocr = createOcrService({ ...settings, OCR_ENGINE: engine });
     await ocr.ready();
+    expect((await ocr.engine()).name).toBe(engine);
   });
   afterAll(() => ocr.close());
 
@@ -38,6 +43,16 @@ describe('createOcrService', () => {
       expectLetterText(page.text);
       expect(page.text.indexOf('Dear Priya Ramaswamy')).toBeLessThan(page.text.indexOf('$24.50 per hour'));
       expect(page.words.map((w) => w.text).join(' ')).toMatch(/Brightwater.*Ramaswamy.*Whitfield/);
+      // The rows of both halves make one page: one page row, blocks numbered on, boxes in the whole page's pixels.
+      expect(page.tsv.filter((r) => r.level === 1)).toEqual([expect.objectContaining({ width: 2550, height: 3300 })]);
+      expect([page.width, page.height]).toEqual([2550, 3300]);
+      const blocks = page.tsv.filter((r) => r.level === 2);
+      expect(new Set(blocks.map((b) => b.block)).size).toBe(blocks.length);
+      expect(blocks.map((b) => b.top)).toEqual([...blocks.map((b) => b.top)].sort((a, b) => a - b));
+      // The signature line, in the lower half, is drawn with its baseline at y = 1575 (letterSvg).
+      const signature = page.tsv.find((r) => r.level === 5 && r.text === 'Whitfield,');
+      expect(signature?.top).toBeGreaterThan(1575 - 60);
+      expect(signature!.top + signature!.height).toBeGreaterThan(1575 - 5);
     } finally {
       clearInterval(watch);
     }

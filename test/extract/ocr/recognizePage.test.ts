@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { meanConfidence, tidyText, wordsFromTsv } from '../../../src/extract/ocr/recognizePage.js';
+import { meanConfidence, pageFromRows, tidyText, wordsFromRows } from '../../../src/extract/ocr/recognizePage.js';
+import { parseTesseractTsv } from '../../../src/extract/ocr/tesseractTsv.js';
 
-describe('wordsFromTsv', () => {
+describe('wordsFromRows', () => {
   it('keeps the word rows with their confidence scaled to 0..1', () => {
     const tsv = [
       'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
@@ -11,7 +12,7 @@ describe('wordsFromTsv', () => {
       '5\t1\t1\t1\t1\t2\t430\t300\t160\t40\t41.25\thours',
       '5\t1\t1\t1\t1\t3\t600\t300\t10\t40\t95\t ',
     ].join('\n');
-    expect(wordsFromTsv(tsv)).toEqual([
+    expect(wordsFromRows(parseTesseractTsv(tsv))).toEqual([
       { text: '40', confidence: 0.965 },
       { text: 'hours', confidence: 0.413 },
     ]);
@@ -20,6 +21,26 @@ describe('wordsFromTsv', () => {
   it('weighs the mean confidence by word length', () => {
     expect(meanConfidence([{ text: 'a', confidence: 0 }, { text: 'internship', confidence: 1 }])).toBeCloseTo(10 / 11, 3);
     expect(meanConfidence([])).toBe(0);
+  });
+});
+
+describe('pageFromRows', () => {
+  it('lays the text out as the engine does, with the page size and every row kept', () => {
+    const rows = parseTesseractTsv(
+      [
+        '1\t1\t0\t0\t0\t0\t0\t0\t2550\t3300\t-1\t',
+        '5\t1\t1\t1\t1\t1\t300\t300\t120\t40\t96\tDear',
+        '5\t1\t1\t1\t1\t2\t430\t300\t160\t40\t96\tPriya,',
+        '5\t1\t2\t1\t1\t1\t300\t400\t120\t40\t90\t|',
+        '5\t1\t2\t1\t1\t2\t330\t400\t120\t40\t90\tam',
+        '5\t1\t2\t1\t2\t1\t300\t450\t120\t40\t90\tpleased',
+      ].join('\n'),
+    );
+    const page = pageFromRows(rows);
+    expect(page.text).toBe('Dear Priya,\n\nI am\npleased');
+    expect(page).toMatchObject({ width: 2550, height: 3300 });
+    expect(page.tsv).toBe(rows);
+    expect(page.words.map((w) => w.text)).toEqual(['Dear', 'Priya,', '|', 'am', 'pleased']);
   });
 });
 

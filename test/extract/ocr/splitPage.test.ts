@@ -31,18 +31,20 @@ describe('findBlankBand', () => {
 describe('splitPage', () => {
   it('cuts a letter page across blank paper into two bands that make up the page', async () => {
     const png = await sharp(await letterImage({ dpi: 300 })).toColourspace('b-w').png().toBuffer();
-    const halves = await splitPage(png, 2550, 3300);
-    expect(halves).not.toBeNull();
-    const [top, bottom] = await Promise.all(halves!.map((half) => sharp(half).metadata()));
+    const split = await splitPage(png, 2550, 3300);
+    expect(split).not.toBeNull();
+    const halves = split!.bands;
+    const [top, bottom] = await Promise.all(halves.map((half) => sharp(half).metadata()));
     expect(top.width).toBe(2550);
     expect(bottom.width).toBe(2550);
     expect(top.height! + bottom.height!).toBe(3300);
+    expect(split!.cutAt).toBe(top.height);
     // The row on each side of the cut is paper.
     const edge = async (half: Buffer, row: number) => {
       const { data } = await sharp(half).extract({ left: 0, top: row, width: 2550, height: 1 }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
       return Math.min(...data);
     };
-    expect(await edge(halves![0], top.height! - 1)).toBeGreaterThan(200);
-    expect(await edge(halves![1], 0)).toBeGreaterThan(200);
+    expect(await edge(halves[0], top.height! - 1)).toBeGreaterThan(200);
+    expect(await edge(halves[1], 0)).toBeGreaterThan(200);
   });
 });

@@ -1,13 +1,14 @@
 // Run by offline.test.ts in a child process with blockNetwork.mjs preloaded: starts the OCR
-// service, reads one page, prints what it read as JSON, and shuts down.
+// service with the engine OCR_ENGINE names, reads one page, prints what it read as JSON, and shuts down.
 import { createOcrService } from '../../../../src/extract/ocr/createOcrService.js';
 import { letterImage } from '../letterImage.js';
 
-const ocr = createOcrService({ OCR_WORKERS: 1, OCR_PAGE_TIMEOUT_MS: 60_000, MAX_IMAGE_PIXELS: 40_000_000, MAX_PAGES: 20 });
+const engine = process.env.OCR_ENGINE === 'native' ? 'native' : 'wasm';
+const ocr = createOcrService({ OCR_WORKERS: 1, OCR_PAGE_TIMEOUT_MS: 60_000, MAX_IMAGE_PIXELS: 40_000_000, MAX_PAGES: 20, OCR_ENGINE: engine });
 try {
   await ocr.ready();
   const [page] = await ocr.readImage(await letterImage({ dpi: 150, format: 'jpeg' }), 'image/jpeg');
-  process.stdout.write(JSON.stringify({ text: page.text, confidence: page.confidence }));
+  process.stdout.write(JSON.stringify({ text: page.text, confidence: page.confidence, engine: (await ocr.engine()).name }));
 } finally {
   await ocr.close();
 }
