@@ -45,9 +45,13 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
   await app.register(backpressure, { maxQueue: settings.MAX_QUEUE, maxUploadBytes: settings.MAX_UPLOAD_BYTES, ticketTimeoutMs: settings.REQUEST_TIMEOUT_MS * 2 });
   // The OCR workers start here, once: /readyz answers once they have loaded.
   const ocr = checker || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
+  // Which engine reads pages is settled before the service listens: OCR_ENGINE=native on a machine
+  // without a working tesseract stops the start-up here, with the reason.
+  const ocrEngine = ocr ? await ocr.engine() : null;
+  if (ocrEngine) app.log.info({ ocr: { ...ocrEngine, workers: settings.OCR_WORKERS } }, `OCR engine: ${ocrEngine.name} (${ocrEngine.version})`);
   await app.register(checkerPlugin, { checker: checker ?? (await createChecker(settings, { ocr })) });
   await app.register(uploads, { settings });
-  await app.register(healthRoutes);
+  await app.register(healthRoutes, { ocrEngine: ocrEngine?.name ?? null });
   await app.register(profileRoutes);
   await app.register(validateRoutes);
   await app.register(batchRoutes, { settings });

@@ -12,10 +12,20 @@ const ProfileList = z
   .object({ profiles: z.array(ProfileSchema.meta({ id: 'Profile' })) })
   .meta({ id: 'ProfileList' });
 
-const Health = z.object({ status: z.enum(['ok', 'ready']) }).meta({ id: 'Health' });
+const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+
+const Readiness = z
+  .object({
+    status: z.literal('ready'),
+    ocrEngine: z
+      .enum(['native', 'wasm'])
+      .nullable()
+      .describe('What reads photos and scans: native tesseract processes, or tesseract.js (WebAssembly); null when OCR is off.'),
+  })
+  .meta({ id: 'Readiness' });
 
 /** The schemas that openapi.yaml's components are generated from: nothing in the spec is typed by hand (ValidateOptions becomes the query parameters and form fields). */
-const CONTRACT_SCHEMAS = [Report, Problem, ProfileList, Health, Batch];
+const CONTRACT_SCHEMAS = [Report, Problem, ProfileList, Health, Readiness, Batch];
 
 /** zod -> JSON Schema 2020-12 (what OpenAPI 3.1 uses), every named schema lifted into components. */
 export function componentSchemas(): Record<string, JsonSchema> {
@@ -244,7 +254,7 @@ export function buildOpenApiDocument() {
           summary: 'Readiness: everything a check needs is loaded',
           security: [{}],
           responses: {
-            '200': { description: 'Ready.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } },
+            '200': { description: 'Ready.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } } },
             ...problemResponses(['NOT_READY']),
           },
         },

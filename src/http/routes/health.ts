@@ -1,8 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { OcrEngineName } from '../../extract/ocr/ocrEngine.js';
 import { sendProblem } from '../plugins/problemDetails.js';
 
-/** /healthz: the process answers. /readyz: everything a check needs (OCR workers) is loaded. */
-const healthRoutes: FastifyPluginAsync = async (app) => {
+export interface HealthOptions {
+  /** The engine the OCR workers run; null when OCR is off (OCR_WORKERS=0) or the checker was given from outside. */
+  ocrEngine: OcrEngineName | null;
+}
+
+/** /healthz: the process answers. /readyz: everything a check needs (OCR workers) is loaded, and which OCR engine reads pages. */
+const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { ocrEngine }) => {
   let ready = false;
   app.checker.ready().then(
     () => {
@@ -13,7 +19,7 @@ const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
   app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
     if (!ready) return sendProblem(reply, request, 'NOT_READY', 'OCR workers are still loading.');
-    return { status: 'ready' };
+    return { status: 'ready', ocrEngine };
   });
 };
 export default healthRoutes;
