@@ -12,14 +12,24 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 FROM ${NODE_IMAGE}
+# Native tesseract reads a page ~1.45x faster than tesseract.js, with the same model and settings.
+# No language packs are asked for: Debian's English and OSD data come along as dependencies of
+# tesseract-ocr, but the service reads its own model (best_int, from npm).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
-    PORT=3000
+    PORT=3000 \
+    OCR_ENGINE=native
 WORKDIR /app
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --chown=root:root package.json ./
+# The model file native tesseract reads, unpacked here once, read-only, into node_modules/.cache:
+# the runtime user cannot write there, and the service then never writes at all.
+RUN node --input-type=module -e "const m = await import('./dist/extract/ocr/nativeModelDir.js'); console.log(m.nativeModelDir())"
 # The service never writes: code and data stay root-owned and read-only to the runtime user.
 USER node
 EXPOSE 3000

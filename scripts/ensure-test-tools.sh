@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What the tests need from Debian: chromium for the browser test (playwright-core never downloads
 # a browser) with the Liberation fonts the OCR test pages are drawn in, qpdf, which packs a PDF
-# into object streams for a hostile-input test, and heif-enc, which makes an iPhone-style HEIC photo. Installs what is missing when this machine can
+# into object streams for a hostile-input test, heif-enc, which makes an iPhone-style HEIC photo,
+# and native tesseract, so that both OCR engines are tested (the service reads its own model; the
+# English data package comes along as a dependency). Installs what is missing when this machine can
 # (root with apt-get); otherwise says how.
 set -u
 missing=()
@@ -9,6 +11,7 @@ missing=()
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 [ -x /usr/bin/heif-enc ] || missing+=(libheif-examples)
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing ${missing[*]} for the tests ..."
