@@ -1,26 +1,28 @@
-// npm run bench:ocr [-- --rounds N]: OCR speed and memory (never asserted in tests).
-// npm run bench:ocr -- --soak: only the memory soak (200 OCR requests in a row, RSS before and after).
-//   - per-page time with a warm pool (p50/p99), end to end (clean + recognize): the pool (which reads
-//     a page in two halves at once when two workers are idle) and one worker; and the engine alone;
-//   - pages per second: the pool (OCR_WORKERS, default 2) against one worker;
-//   - the same prepared page through Debian's native `tesseract` (OMP_THREAD_LIMIT=1) as the yardstick,
-//     with the same best_int model and the service's engine settings, and with Debian's own model;
-//   - peak RSS.
+// npm run bench:ocr [-- --rounds N]: OCR speed and memory, for both engines (never asserted in tests).
+// npm run bench:ocr -- --soak: only the memory soak (200 OCR requests in a row, RSS before and after),
+//   with the engine OCR_ENGINE names (auto by default).
+//   - per page, one worker, end to end (prepare + recognize) for the native engine and the wasm
+//     engine, interleaved page by page with native tesseract's CLI on the same prepared page, the
+//     same model file and settings (OMP_THREAD_LIMIT=1, process start included): the yardstick;
+//   - the engines alone on the prepared pages, the preparation alone, and native tesseract's start
+//     (process + model load) on a blank page;
+//   - per page with an idle pool of 2 (the page read in two halves at once);
+//   - pages per second with 1 and 2 workers, each engine;
+//   - peak RSS of the process and its tesseract children, each engine.
 // Also run by `npm run bench` (scripts/bench.ts imports this file).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import { PDFParse } from 'pdf-parse';
 import sharp from 'sharp';
-import type { Worker } from 'tesseract.js';
+import { chooseOcrEngine } from '../../src/extract/ocr/chooseOcrEngine.js';
 import { createOcrService, type OcrPoolService } from '../../src/extract/ocr/createOcrService.js';
+import { nativeModelDir } from '../../src/extract/ocr/nativeModelDir.js';
+import { findNativeTesseract, nativeArguments } from '../../src/extract/ocr/nativeTesseract.js';
+import type { OcrEngineName, OcrEngineWorker } from '../../src/extract/ocr/ocrEngine.js';
 import { prepareImagePages } from '../../src/extract/ocr/preparePages.js';
-import { recognizePage } from '../../src/extract/ocr/recognizePage.js';
-import { ENGINE_PARAMETERS, ENGLISH_MODEL_DIR } from '../../src/extract/ocr/engineParameters.js';
-import { startTesseractWorker } from '../../src/extract/ocr/startTesseractWorker.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -44,8 +46,11 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function settingsFor(workers: number) {
-  return { OCR_WORKERS: workers, OCR_PAGE_TIMEOUT_MS: 120_000, MAX_IMAGE_PIXELS: LIMITS.maxPixels, MAX_PAGES: LIMITS.maxPages };
+type EngineSetting = 'auto' | OcrEngineName;
+const soakEngine = (process.env.OCR_ENGINE ?? 'auto') as EngineSetting;
+
+function settingsFor(workers: number, engine: EngineSetting) {
+  return { OCR_WORKERS: workers, OCR_PAGE_TIMEOUT_MS: 120_000, MAX_IMAGE_PIXELS: LIMITS.maxPixels, MAX_PAGES: LIMITS.maxPages, OCR_ENGINE: engine };
 }
 
 /**
@@ -80,65 +85,66 @@ async function benchPages(): Promise<BenchPage[]> {
 }
 
 function ensureNativeTesseract(): boolean {
-  if (spawnSync('tesseract', ['--version']).status === 0) return true;
+  if (findNativeTesseract()) return true;
   console.log('native tesseract missing: apt-get install -y tesseract-ocr');
   const install = spawnSync('apt-get', ['install', '-y', 'tesseract-ocr'], { stdio: 'inherit' });
-  return install.status === 0 && spawnSync('tesseract', ['--version']).status === 0;
+  return install.status === 0 && findNativeTesseract() !== null;
 }
 
-// The service's engine settings, as native tesseract's options: the same page segmentation, the
-// same dpi and the same (Sauvola) thresholding, so that the engines do the same work.
-const NATIVE_OPTIONS = [
-  '--oem', '1',
-  '--psm', String(ENGINE_PARAMETERS.tessedit_pageseg_mode),
-  '--dpi', ENGINE_PARAMETERS.user_defined_dpi,
-  '-c', `thresholding_method=${ENGINE_PARAMETERS.thresholding_method}`,
-];
-
-/** Runs native tesseract on a PNG, single-threaded as the wasm build is; milliseconds per page (median of reps). */
-function nativeTime(pngFile: string, tessdataDir: string | null, reps: number): { ms: number; chars: number } {
-  const times: number[] = [];
-  let chars = 0;
-  for (let i = 0; i < reps; i++) {
-    const started = performance.now();
-    const out = execFileSync('tesseract', [pngFile, 'stdout', '-l', 'eng', ...NATIVE_OPTIONS, ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : [])], {
-      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    times.push(performance.now() - started);
-    chars = out.toString('utf8').replace(/\s+/g, '').length;
-  }
-  return { ms: percentile(times, 50), chars };
+/**
+ * The yardstick: native tesseract's CLI on a prepared page in a file, the same model file and the
+ * same settings the native engine passes (nativeArguments), one thread; milliseconds, process
+ * start and model load included, as a user running tesseract by hand would pay.
+ */
+function cliTime(binary: string, pngFile: string, modelDir: string): number {
+  const args = nativeArguments(modelDir).slice(2);
+  const started = performance.now();
+  execFileSync(binary, [pngFile, 'stdout', ...args], { env: { PATH: process.env.PATH, OMP_THREAD_LIMIT: '1', LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'ignore'] });
+  return performance.now() - started;
 }
 
-async function perPageLatency(pages: BenchPage[], workers: number): Promise<number[]> {
-  const ocr = createOcrService(settingsFor(workers));
-  try {
-    const startedAt = performance.now();
-    await ocr.ready();
-    console.log(`pool of ${workers} ready in ${s(performance.now() - startedAt)}`);
-    const times: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      for (const page of pages) {
-        const t = performance.now();
-        await ocr.readImage(page.bytes, page.mediaType);
-        times.push(performance.now() - t);
-      }
+/** Resident size of this process and every tesseract process it started, from /proc. */
+function treeRss(): number {
+  let total = process.memoryUsage().rss;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = fs.readFileSync(`/proc/${entry}/status`, 'latin1');
+      if (Number(/PPid:\s+(\d+)/.exec(status)?.[1]) !== process.pid) continue;
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // Ended while we looked.
     }
-    console.log(`RSS with the warm pool of ${workers}: ${mb(process.memoryUsage().rss)} (peak so far ${mb(process.resourceUsage().maxRSS * 1024)})`);
-    return times;
+  }
+  return total;
+}
+
+/** Runs fn while sampling the process tree's RSS every 100 ms; the peak seen. */
+async function peakTreeRss<T>(fn: () => Promise<T>): Promise<{ value: T; peak: number }> {
+  let peak = treeRss();
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss())), 100);
+  try {
+    return { value: await fn(), peak };
   } finally {
-    await ocr.close();
+    clearInterval(timer);
   }
 }
 
-async function throughput(pages: BenchPage[], workers: number, count: number): Promise<number> {
-  const ocr = createOcrService(settingsFor(workers));
+async function startService(workers: number, engine: EngineSetting): Promise<OcrPoolService> {
+  const ocr = createOcrService(settingsFor(workers, engine));
+  await ocr.ready();
+  return ocr;
+}
+
+async function throughput(pages: BenchPage[], workers: number, engine: OcrEngineName, count: number): Promise<{ rate: number; peak: number }> {
+  const ocr = await startService(workers, engine);
   try {
-    await ocr.ready();
-    const started = performance.now();
-    await Promise.all(Array.from({ length: count }, (_, i) => ocr.readImage(pages[i % pages.length].bytes, pages[i % pages.length].mediaType)));
-    return count / ((performance.now() - started) / 1000);
+    const { value, peak } = await peakTreeRss(async () => {
+      const started = performance.now();
+      await Promise.all(Array.from({ length: count }, (_, i) => ocr.readImage(pages[i % pages.length].bytes, pages[i % pages.length].mediaType)));
+      return count / ((performance.now() - started) / 1000);
+    });
+    return { rate: value, peak };
   } finally {
     await ocr.close();
   }
@@ -171,11 +177,21 @@ async function runSoak(ocr: OcrPoolService, pages: BenchPage[]) {
 }
 
 const pages = await benchPages();
+const throughputOf = args.includes('--throughput') ? (args[args.indexOf('--throughput') + 1] as OcrEngineName) : null;
+if (throughputOf) {
+  // A child of benchSpeed: one engine's throughput and peak RSS, as JSON on the last line.
+  const batch = Number(args[args.indexOf('--batch') + 1]) || 8;
+  const one = await throughput(pages, 1, throughputOf, batch);
+  const many = await throughput(pages, poolSize, throughputOf, batch);
+  console.log(JSON.stringify({ one, many }));
+  process.exit(0);
+}
 console.log(`OCR bench: ${pages.length} page(s) [${pages.map((p) => p.name).join(', ')}], pool of ${poolSize}, ${os.availableParallelism()} cores, load ${os.loadavg()[0].toFixed(1)}`);
 if (soak) {
-  const soaked = createOcrService(settingsFor(poolSize));
+  const soaked = createOcrService(settingsFor(poolSize, soakEngine));
   try {
     await soaked.ready();
+    console.log(`engine: ${(await soaked.engine()).name}`);
     // Warm: the first pages grow each worker's engine heap to its working size.
     for (const page of pages) await soaked.readImage(page.bytes, page.mediaType);
     await runSoak(soaked, pages);
@@ -188,65 +204,102 @@ if (soak) {
 }
 
 async function benchSpeed(pages: BenchPage[]) {
-  // 1. Per-page latency with a warm pool, one page at a time: the pool reads an idle page in two
-  // halves on two workers at once (splitPage); one worker reads it whole.
-  const endToEnd = await perPageLatency(pages, poolSize);
-  const wholePage = await perPageLatency(pages, 1);
-  console.log(`per page, end to end (clean + recognize), warm pool of ${poolSize}, ${endToEnd.length} pages: p50 ${s(percentile(endToEnd, 50))}, p99 ${s(percentile(endToEnd, 99))}`);
-  console.log(`per page, end to end, one worker (the page read whole): p50 ${s(percentile(wholePage, 50))}, p99 ${s(percentile(wholePage, 99))}`);
+  if (!ensureNativeTesseract()) throw new Error('The OCR bench compares against native tesseract: install tesseract-ocr.');
+  const binary = (findNativeTesseract() as NonNullable<ReturnType<typeof findNativeTesseract>>).path;
+  const modelDir = nativeModelDir();
+  const engines: OcrEngineName[] = ['native', 'wasm'];
 
-  // 2. Engine against engine on the same prepared PNG, interleaved page by page so that other load
-  // on the machine falls on both alike: tesseract.js (wasm) against native tesseract.
-  const prepared = await Promise.all(pages.map(async (p) => (await prepareImagePages(p.bytes, p.mediaType, LIMITS))[0]));
-  const worker: Worker = await startTesseractWorker({ startTimeoutMs: 60_000, onError: () => undefined });
-  const native = ensureNativeTesseract();
+  // Native tesseract's own start: the process and the best_int model, on a blank page.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocr-bench-'));
-  const wasm: number[] = [];
+  const starts: number[] = [];
+  const blank = path.join(dir, 'blank.png');
+  await sharp({ create: { width: 200, height: 50, channels: 3, background: '#fff' } }).grayscale().png().toFile(blank);
+  for (let i = 0; i < 8; i++) starts.push(cliTime(binary, blank, modelDir));
+  console.log(`native tesseract start (process + best_int model load, blank page): p50 ${s(percentile(starts, 50))}, max ${s(Math.max(...starts))}`);
+
+  // 1. Interleaved page by page, so that other load on the machine falls on all alike: the CLI on
+  // the prepared page, each engine's service (one worker) end to end, each engine alone on the
+  // prepared page, and the preparation alone.
+  const prepared = await Promise.all(pages.map(async (p) => (await prepareImagePages(p.bytes, p.mediaType, LIMITS))[0]));
+  const files = prepared.map((page, i) => {
+    const file = path.join(dir, `page${i}.png`);
+    fs.writeFileSync(file, page.png);
+    return file;
+  });
+  const services = { native: await startService(1, 'native'), wasm: await startService(1, 'wasm') };
+  const alone: Record<OcrEngineName, OcrEngineWorker> = {
+    native: await (await chooseOcrEngine({ setting: 'native', memoryLimitMb: 512 })).startWorker(),
+    wasm: await (await chooseOcrEngine({ setting: 'wasm', memoryLimitMb: 512 })).startWorker(),
+  };
+  const cli: number[] = [];
   const prepare: number[] = [];
-  const sameModel: number[] = [];
-  const debianModel: number[] = [];
+  const endToEnd: Record<OcrEngineName, number[]> = { native: [], wasm: [] };
+  const engineAlone: Record<OcrEngineName, number[]> = { native: [], wasm: [] };
   try {
-    // The same best_int model the service uses, unpacked for the native engine.
-    fs.writeFileSync(path.join(dir, 'eng.traineddata'), zlib.gunzipSync(fs.readFileSync(path.join(ENGLISH_MODEL_DIR, 'eng.traineddata.gz'))));
-    for (let round = 0; round < Math.max(2, rounds / 2); round++) {
-      for (const [i, page] of prepared.entries()) {
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, page] of pages.entries()) {
+        cli.push(cliTime(binary, files[i], modelDir));
         let t = performance.now();
-        await prepareImagePages(pages[i].bytes, pages[i].mediaType, LIMITS);
+        await prepareImagePages(page.bytes, page.mediaType, LIMITS);
         prepare.push(performance.now() - t);
-        t = performance.now();
-        await recognizePage(worker, page.png);
-        wasm.push(performance.now() - t);
-        if (!native) continue;
-        const file = path.join(dir, `page${i}.png`);
-        fs.writeFileSync(file, page.png);
-        sameModel.push(nativeTime(file, dir, 1).ms);
-        debianModel.push(nativeTime(file, null, 1).ms);
+        for (const engine of engines) {
+          t = performance.now();
+          await services[engine].readImage(page.bytes, page.mediaType);
+          endToEnd[engine].push(performance.now() - t);
+          t = performance.now();
+          await alone[engine].recognize(prepared[i].png);
+          engineAlone[engine].push(performance.now() - t);
+        }
       }
     }
   } finally {
-    await worker.terminate();
+    await Promise.all([services.native.close(), services.wasm.close(), alone.native.terminate(), alone.wasm.terminate()]);
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const wasmP50 = percentile(wasm, 50);
-  console.log(`  of which cleaning (sharp, geometry): p50 ${s(percentile(prepare, 50))}; recognition (tesseract.js): p50 ${s(wasmP50)}, p99 ${s(percentile(wasm, 99))}`);
-  if (native) {
+  const cliP50 = percentile(cli, 50);
+  const vsCli = (ms: number) => `${(ms / cliP50).toFixed(2)}x`;
+  console.log(`per page, one worker, ${cli.length} pages (interleaved):`);
+  console.log(`  native CLI (tesseract FILE stdout, same prepared page, model file and settings, OMP_THREAD_LIMIT=1): p50 ${s(cliP50)}, p99 ${s(percentile(cli, 99))}`);
+  for (const engine of engines) {
+    const p50 = percentile(endToEnd[engine], 50);
     console.log(
-      `native tesseract (OMP_THREAD_LIMIT=1), same pages: best_int model p50 ${s(percentile(sameModel, 50))} -> tesseract.js/native ${(wasmP50 / percentile(sameModel, 50)).toFixed(2)}x; ` +
-        `Debian's model p50 ${s(percentile(debianModel, 50))} -> ${(wasmP50 / percentile(debianModel, 50)).toFixed(2)}x`,
+      `  ${engine.padEnd(6)} engine, end to end (prepare + recognize): p50 ${s(p50)}, p99 ${s(percentile(endToEnd[engine], 99))} -> ${vsCli(p50)} the CLI` +
+        `${engine === 'native' ? ' (goal <= 1.1x)' : ''}; recognition alone p50 ${s(percentile(engineAlone[engine], 50))} -> ${vsCli(percentile(engineAlone[engine], 50))}`,
     );
-    console.log(
-      `  end to end per page (clean + recognize) against native best_int: pool ${(percentile(endToEnd, 50) / percentile(sameModel, 50)).toFixed(2)}x, ` +
-        `one worker ${(percentile(wholePage, 50) / percentile(sameModel, 50)).toFixed(2)}x (goal <= 1.3x)`,
-    );
-  } else {
-    console.log('native tesseract unavailable: no yardstick');
+  }
+  console.log(`  preparation alone (decode, orient, deskew, scale, PNG): p50 ${s(percentile(prepare, 50))}, p99 ${s(percentile(prepare, 99))}`);
+
+  // 2. An idle pool of 2 reads a page as two halves at once (splitPage).
+  for (const engine of engines) {
+    const ocr = await startService(poolSize, engine);
+    const times: number[] = [];
+    try {
+      for (let round = 0; round < Math.max(1, rounds / 2); round++) {
+        for (const page of pages) {
+          const t = performance.now();
+          await ocr.readImage(page.bytes, page.mediaType);
+          times.push(performance.now() - t);
+        }
+      }
+    } finally {
+      await ocr.close();
+    }
+    console.log(`per page, idle pool of ${poolSize} (two halves at once), ${engine}: p50 ${s(percentile(times, 50))}, p99 ${s(percentile(times, 99))} -> ${vsCli(percentile(times, 50))} the CLI`);
   }
 
-  // 3. Throughput: the pool against one worker, the same batch of pages submitted at once.
+  // 3. Throughput: the same batch of pages submitted at once, one worker against the pool, each
+  // engine in a fresh process of its own so that its peak RSS is its own.
   const batch = Math.max(6, pages.length * 2);
-  const one = await throughput(pages, 1, batch);
-  const many = await throughput(pages, poolSize, batch);
-  console.log(`throughput, ${batch} pages at once: 1 worker ${one.toFixed(2)} pages/s, pool of ${poolSize} ${many.toFixed(2)} pages/s (${(many / one).toFixed(2)}x)`);
-
-  console.log(`peak RSS (process, workers included): ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  for (const engine of engines) {
+    const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--throughput', engine, '--batch', String(batch)], {
+      encoding: 'utf8',
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const result = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Record<'one' | 'many', { rate: number; peak: number }>;
+    console.log(
+      `throughput, ${batch} pages at once, ${engine}: 1 worker ${result.one.rate.toFixed(2)} pages/s, ${poolSize} workers ${result.many.rate.toFixed(2)} pages/s (${(result.many.rate / result.one.rate).toFixed(2)}x); ` +
+        `peak RSS (the process and its tesseract children): ${mb(result.one.peak)} with 1 worker, ${mb(result.many.peak)} with ${poolSize}`,
+    );
+  }
 }
