@@ -139,7 +139,7 @@ function rowProfile(ink: InkPoints, degrees: number): Float64Array {
 
 function peakiness(profile: Float64Array, count: number): number {
   let sum = 0;
-  for (const v of profile) sum += v * v;
+  for (let i = 0; i < profile.length; i++) sum += profile[i] * profile[i];
   return sum / (count * count);
 }
 

@@ -126,7 +126,8 @@ async function preparePage(image: Sharp, limits: PrepareLimits): Promise<Prepare
  */
 export function contrastStretch(pixels: Uint8Array): { multiply: number; add: number } | null {
   const histogram = new Uint32Array(256);
-  for (const v of pixels) histogram[v] += 1;
+  // An indexed loop: iterating a Buffer with for...of costs ~20 ms on a page's small copy.
+  for (let i = 0; i < pixels.length; i++) histogram[pixels[i]] += 1;
   const percentile = (fraction: number) => {
     const target = pixels.length * fraction;
     let seen = 0;
