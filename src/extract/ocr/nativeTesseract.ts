@@ -108,7 +108,7 @@ export class NativeTesseractWorker implements OcrEngineWorker {
   constructor(private readonly options: NativeTesseractOptions) {
     this.args = nativeArguments(options.modelDir);
     this.env = childEnvironment();
-    this.standby = this.start();
+    this.standBy();
   }
 
   async recognize(png: Buffer): Promise<OcrPageResult> {
@@ -127,7 +127,7 @@ export class NativeTesseractWorker implements OcrEngineWorker {
       throw this.failure(ending);
     } finally {
       this.running = null;
-      if (!this.ended) this.standby = this.start();
+      this.standBy();
     }
   }
 
@@ -139,11 +139,23 @@ export class NativeTesseractWorker implements OcrEngineWorker {
     await Promise.all(pages.map((p) => p.kill('terminated')));
   }
 
+  /** Starts the slot's next process; should that fail, the next page starts one itself and reports why. */
+  private standBy(): void {
+    if (this.ended) return;
+    try {
+      this.standby = this.start();
+    } catch {
+      this.standby = null;
+    }
+  }
+
   private start(): TesseractProcess {
     return new TesseractProcess(spawn(this.options.binary, this.args, { cwd: this.options.modelDir, env: this.env, stdio: ['pipe', 'pipe', 'pipe'], shell: false, windowsHide: true }));
   }
 
   private failure(ending: ProcessEnding): Error {
+    // An image it cannot decode is the upload's fault, not the engine's: nothing to report.
+    if (ending.code !== null && ending.code !== 0 && !ending.killedFor && UNREADABLE.test(ending.stderr)) return unreadable();
     const reason = ending.spawnError ? 'spawn' : ending.killedFor === 'terminated' ? null : (ending.killedFor ?? 'exit');
     if (reason) this.options.onFailure?.({ reason, exitCode: ending.code, signal: ending.signal, message: ending.spawnError?.message ?? firstLine(ending.stderr) });
     if (ending.killedFor === 'memory') {
@@ -151,7 +163,7 @@ export class NativeTesseractWorker implements OcrEngineWorker {
     }
     if (ending.spawnError) return new Error(`native tesseract could not start: ${ending.spawnError.message}`);
     if (ending.killedFor || ending.signal) return new Error(`native tesseract was ended (${ending.killedFor ?? ending.signal})`);
-    return UNREADABLE.test(ending.stderr) ? unreadable() : new Error(`native tesseract exited with ${ending.code}: ${firstLine(ending.stderr)}`);
+    return new Error(`native tesseract exited with ${ending.code}: ${firstLine(ending.stderr)}`);
   }
 }
 

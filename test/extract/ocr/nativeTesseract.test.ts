@@ -64,10 +64,12 @@ describe.skipIf(!tesseract)('native tesseract worker', () => {
     expect(ourTesseracts().filter((pid) => !before.includes(pid))).toEqual([]);
   });
 
-  it('answers bytes that are no image with DOCUMENT_UNREADABLE, and reads on', async () => {
-    const native = worker();
+  it('answers bytes that are no image with DOCUMENT_UNREADABLE (the fault of the upload, not reported as an engine failure), and reads on', async () => {
+    const failures: unknown[] = [];
+    const native = new NativeTesseractWorker({ binary: tesseract!.path, modelDir, memoryLimitBytes: 512 * 1024 * 1024, onFailure: (f) => failures.push(f) });
     try {
       await expect(native.recognize(Buffer.from('definitely not an image'))).rejects.toMatchObject({ code: 'DOCUMENT_UNREADABLE' });
+      expect(failures).toEqual([]);
       const page = await native.recognize(await letterImage({ dpi: 100, lines: [LETTER_LINES[12]], heightInches: 1.5 }));
       expect(page.text).toContain('40 hours per week');
     } finally {
