@@ -48,8 +48,10 @@ export function meanConfidence(words: OcrWord[]): number {
 
 /**
  * The engine's text, without the blank lines it pads blocks with and its trailing form feed, and
- * with two confusions of capital I that break names and sentences undone: "| am pleased" and, in a
- * line of capitalized words (a name or an address), "lyer" for "Iyer".
+ * with OCR confusions that break names, sentences and dates undone where the reading is plain: capital
+ * I read as "|" ("| am pleased") and, in a line of capitalized words (a name or an address), "lyer"
+ * for "Iyer"; and "v" read as "w" in a date's month ("Now. 23, 2026", which native tesseract read
+ * on a scanned fixture where tesseract.js read "Nov.").
  */
 export function tidyText(text: string): string {
   return text
@@ -57,6 +59,7 @@ export function tidyText(text: string): string {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/(^|[\s"“(])\|(?=\s+(?:am|have|had|will|would|look|hope|was|can|want|wish|write|trust|believe|appreciate)\b)/gm, '$1I')
+    .replace(/\bNow(?=\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b)/g, 'Nov')
     .split('\n')
     .map(capitalIInNames)
     .join('\n')

@@ -52,6 +52,13 @@ describe('tidyText', () => {
     expect(tidyText('please sign the letter')).toBe('please sign the letter');
   });
 
+  it('undoes "w" read for "v" in a month before a day and a year, and nowhere else', () => {
+    expect(tidyText('Now. 23, 2026')).toBe('Nov. 23, 2026');
+    expect(tidyText('dated Now 3rd, 2027.')).toBe('dated Nov 3rd, 2027.');
+    expect(tidyText('Now is the time. Now 23 students, 2026 total')).toBe('Now is the time. Now 23 students, 2026 total');
+    expect(tidyText('now 23, 2026')).toBe('now 23, 2026');
+  });
+
   it('drops the form feed and the blank lines the engine pads blocks with', () => {
     expect(tidyText('Dear Priya,   \n\n\n\nWe are pleased\f')).toBe('Dear Priya,\n\nWe are pleased');
   });
