@@ -73,12 +73,15 @@ export async function chooseOcrEngine(options: OcrEngineOptions): Promise<OcrEng
   return wasmEngine(options, 'OCR_ENGINE=wasm');
 }
 
+// Loading the engine and the 3 MB model takes ~0.3 s; a worker still loading after this never will.
+const WASM_START_TIMEOUT_MS = 60_000;
+
 function wasmEngine(options: OcrEngineOptions, reason: string): OcrEngine {
   const version = `tesseract.js ${(require('tesseract.js/package.json') as { version: string }).version}`;
   return {
     info: { name: 'wasm', version, reason },
     startWorker: async () => {
-      const worker = await startTesseractWorker({ startTimeoutMs: 60_000, onError: options.onWasmError ?? (() => undefined) });
+      const worker = await startTesseractWorker({ startTimeoutMs: WASM_START_TIMEOUT_MS, onError: options.onWasmError ?? (() => undefined) });
       return { recognize: (png) => recognizePage(worker, png), terminate: async () => void (await worker.terminate()) };
     },
   };
