@@ -109,6 +109,18 @@ function cliTime(binary: string, pngFile: string, modelDir: string): number {
   return performance.now() - started;
 }
 
+/**
+ * CPU milliseconds so far of this process (its threads included) and of the child processes it has
+ * waited for (/proc/self/stat's cutime and cstime, in clock ticks: 100 a second on Linux).
+ */
+function cpuNow(): number {
+  const self = process.cpuUsage();
+  const fields = fs.readFileSync('/proc/self/stat', 'latin1').split(') ')[1].split(' ');
+  // After "pid (comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
+  const childTicks = Number(fields[13]) + Number(fields[14]);
+  return (self.user + self.system) / 1000 + childTicks * 10;
+}
+
 /** Resident size of this process and every tesseract process it started, from /proc. */
 function treeRss(): number {
   let total = process.memoryUsage().rss;
@@ -242,17 +254,24 @@ async function benchSpeed(pages: BenchPage[]) {
   const prepare: number[] = [];
   const endToEnd: Record<OcrEngineName, number[]> = { native: [], wasm: [] };
   const engineAlone: Record<OcrEngineName, number[]> = { native: [], wasm: [] };
+  const cpu: Record<'cli' | 'prepare' | OcrEngineName, number[]> = { cli: [], prepare: [], native: [], wasm: [] };
   try {
     for (let round = 0; round < rounds; round++) {
       for (const [i, page] of pages.entries()) {
+        let c = cpuNow();
         cli.push(cliTime(binary, files[i], modelDir));
+        cpu.cli.push(cpuNow() - c);
         let t = performance.now();
+        c = cpuNow();
         await prepareImagePages(page.bytes, page.mediaType, LIMITS);
         prepare.push(performance.now() - t);
+        cpu.prepare.push(cpuNow() - c);
         for (const engine of engines) {
           t = performance.now();
+          c = cpuNow();
           await services[engine].readImage(page.bytes, page.mediaType);
           endToEnd[engine].push(performance.now() - t);
+          cpu[engine].push(cpuNow() - c);
           t = performance.now();
           await alone[engine].recognize(prepared[i].png);
           engineAlone[engine].push(performance.now() - t);
@@ -275,6 +294,14 @@ async function benchSpeed(pages: BenchPage[]) {
     );
   }
   console.log(`  preparation alone (decode, orient, deskew, scale, PNG): p50 ${s(percentile(prepare, 50))}, p99 ${s(percentile(prepare, 99))}`);
+  // CPU time, which a busy machine inflates far less than wall time. A native page's CPU includes
+  // the model load its process did while waiting, off the page's path: that is work, not waiting.
+  const cpuCli = percentile(cpu.cli, 50);
+  console.log(
+    `  CPU per page (user + system, this process and the tesseract processes it waited for): CLI p50 ${s(cpuCli)}; ` +
+      `end to end native ${s(percentile(cpu.native, 50))} (${(percentile(cpu.native, 50) / cpuCli).toFixed(2)}x), wasm ${s(percentile(cpu.wasm, 50))} (${(percentile(cpu.wasm, 50) / cpuCli).toFixed(2)}x); ` +
+      `preparation ${s(percentile(cpu.prepare, 50))}`,
+  );
   console.log('  page by page, p50 over the rounds (native engine end to end / CLI):');
   for (const [i, page] of pages.entries()) {
     const of = (times: number[]) => percentile(times.filter((_, k) => k % pages.length === i), 50);
