@@ -38,6 +38,7 @@ interface InkPoints {
 const MAX_SKEW_DEGREES = 6;
 const COARSE_STEP = 0.5;
 const FINE_STEP = 0.1;
+const COARSE_SAMPLE = 4;
 // Enough ink pixels to measure angles to a tenth of a degree; more only costs time.
 const MAX_POINTS = 250_000;
 
@@ -68,12 +69,18 @@ export function measurePageGeometry(image: GrayImage): PageGeometry {
  */
 function findInk(image: GrayImage): InkPoints {
   const { data, width, height } = image;
-  const integral = new Float64Array((width + 1) * (height + 1));
+  // The sums are whole numbers: below 2^32 (the analysis copy is at most 1400 x 1400, x 255) they
+  // fit 32-bit integers, the same sums in half the memory; a larger picture keeps doubles.
+  const stride1 = width + 1;
+  const cells = stride1 * (height + 1);
+  const integral = width * height * 255 < 2 ** 32 ? new Uint32Array(cells) : new Float64Array(cells);
   for (let y = 0; y < height; y++) {
     let rowSum = 0;
+    const above = y * stride1;
+    const row = above + stride1;
     for (let x = 0; x < width; x++) {
       rowSum += data[y * width + x];
-      integral[(y + 1) * (width + 1) + x + 1] = integral[y * (width + 1) + x + 1] + rowSum;
+      integral[row + x + 1] = integral[above + x + 1] + rowSum;
     }
   }
   const r = Math.max(8, Math.round(Math.min(width, height) / 40));
@@ -82,10 +89,12 @@ function findInk(image: GrayImage): InkPoints {
   for (let y = 0; y < height; y++) {
     const y0 = Math.max(0, y - r);
     const y1 = Math.min(height, y + r + 1);
+    const top = y0 * stride1;
+    const bottom = y1 * stride1;
     for (let x = 0; x < width; x++) {
       const x0 = Math.max(0, x - r);
       const x1 = Math.min(width, x + r + 1);
-      const sum = integral[y1 * (width + 1) + x1] - integral[y0 * (width + 1) + x1] - integral[y1 * (width + 1) + x0] + integral[y0 * (width + 1) + x0];
+      const sum = integral[bottom + x1] - integral[top + x1] - integral[bottom + x0] + integral[top + x0];
       const mean = sum / ((y1 - y0) * (x1 - x0));
       const v = data[y * width + x];
       if (v < mean - Math.max(20, mean * 0.15)) {
@@ -144,18 +153,39 @@ function peakiness(profile: Float64Array, count: number): number {
 }
 
 function bestSkew(ink: InkPoints): { angle: number; score: number } {
-  const scoreAt = (deg: number) => peakiness(rowProfile(ink, deg), ink.count);
-  let best = { angle: 0, score: scoreAt(0) };
+  const scoreAt = (points: InkPoints, deg: number) => peakiness(rowProfile(points, deg), points.count);
+  // The coarse pass only points to the neighbourhood of the best angle, for which a quarter of the
+  // ink is plenty; the angle and its score come from every point. (On every OCR fixture this finds
+  // the same angles as a coarse pass over all the ink, in half the time.)
+  const sample = everyNth(ink, COARSE_SAMPLE);
+  let coarse = { angle: 0, score: scoreAt(sample, 0) };
   for (let deg = -MAX_SKEW_DEGREES; deg <= MAX_SKEW_DEGREES + 1e-9; deg += COARSE_STEP) {
-    const score = scoreAt(deg);
-    if (score > best.score) best = { angle: deg, score };
+    const score = scoreAt(sample, deg);
+    if (score > coarse.score) coarse = { angle: deg, score };
   }
-  const centre = best.angle;
+  let best = { angle: 0, score: scoreAt(ink, 0) };
+  const centre = coarse.angle;
+  if (centre !== 0) {
+    const score = scoreAt(ink, centre);
+    if (score > best.score) best = { angle: centre, score };
+  }
   for (let deg = centre - COARSE_STEP; deg <= centre + COARSE_STEP + 1e-9; deg += FINE_STEP) {
-    const score = scoreAt(deg);
+    const score = scoreAt(ink, deg);
     if (score > best.score) best = { angle: Math.round(deg * 10) / 10, score };
   }
   return best;
+}
+
+/** Every nth ink point. */
+function everyNth(ink: InkPoints, n: number): InkPoints {
+  const count = Math.ceil(ink.count / n);
+  const xs = new Int32Array(count);
+  const ys = new Int32Array(count);
+  for (let i = 0, j = 0; i < ink.count; i += n, j++) {
+    xs[j] = ink.xs[i];
+    ys[j] = ink.ys[i];
+  }
+  return { xs, ys, count, width: ink.width, height: ink.height };
 }
 
 interface Band {
