@@ -5,7 +5,12 @@ import type { ExtractionNotice } from './extractedDocument.js';
 import type { ZipEntrySummary } from '../ingest/checkZipArchive.js';
 
 export interface DocxReadResult {
+  /** Headers, body and footers in the order a reader's eye takes them on the page. */
   text: string;
+  /** The text of each distinct header part, the body, and each distinct footer part. */
+  headers: string[];
+  body: string;
+  footers: string[];
   /** Pictures drawn in the body (not the header, where a logo is expected): a scanned signature is one. */
   imageCount: number;
   notices: ExtractionNotice[];
@@ -42,9 +47,10 @@ export async function readDocx(bytes: Uint8Array, entries: ZipEntrySummary[]): P
   }
   const headers = await readParts(zip, /^word\/header\d*\.xml$/);
   const footers = await readParts(zip, /^word\/footer\d*\.xml$/);
-  const text = [...headers, htmlToText(html), ...footers].filter((t) => t.trim()).join('\n');
-  const body = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return { text, imageCount: countPictures(body), notices };
+  const body = htmlToText(html);
+  const text = [...headers, body, ...footers].filter((t) => t.trim()).join('\n');
+  const bodyXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return { text, headers, body, footers, imageCount: countPictures(bodyXml), notices };
 }
 
 /** DrawingML pictures and legacy VML images; a text box's fallback copy is not counted twice. */

@@ -1,7 +1,7 @@
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { bulletItem, exactQuote, letterSentences, withExactQuotes } from './shared/sections.js';
-import type { Evidence } from '../report/index.js';
+import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please add a brief description of the duties (for example "You will design test plans, analyze data and report results.").';
 
@@ -298,6 +298,6 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
   return missing<'duties'>(FIX, trace);
 }
 
-function evidenceOf(lines: PageLine[]): Evidence[] {
+function evidenceOf(lines: PageLine[]): FoundEvidence[] {
   return lines.slice(0, 4).map((l) => ({ page: l.page, quote: l.text }));
 }

@@ -4,14 +4,14 @@ import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { domainOf, findOrgNames, isFreeMail, isOrgLine, isOrgWord, isSuffix, orgMatchesDomain } from './shared/orgNames.js';
 import { findLetterheadBlock } from './shared/orgLetterhead.js';
 import { exactQuote, findQuotedHeaders, letterSentences, signatureBlock, EMAIL_ADDRESS, withExactQuotes } from './shared/sections.js';
-import type { Evidence } from '../report/index.js';
+import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please name the employing company in the letter (for example on the letterhead or in the first sentence).';
 
 interface Candidate {
   name: string;
   source: string;
-  evidence: Evidence;
+  evidence: FoundEvidence;
   weight: number;
 }
 

@@ -5,14 +5,14 @@ import { cleanPersonName, nameWords, readNameAt, sameOrPartOf } from './shared/n
 import { isOrgLine } from './shared/orgNames.js';
 import { findContactNames, findSignerNames, findSupervisorMentions } from './shared/namesInRoles.js';
 import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, exactQuote, findGreeting, findGreetings, letterSentences, withoutBullet, type Greeting, withExactQuotes } from './shared/sections.js';
-import type { Evidence } from '../report/index.js';
+import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please address the letter to the student by full name (for example "Dear Priya Raman," or a "To:" line with the full name).';
 
 interface Candidate {
   name: string;
   source: string;
-  evidence: Evidence;
+  evidence: FoundEvidence;
   /** Higher is more clearly the addressee. */
   weight: number;
 }
@@ -166,7 +166,7 @@ function findStudentName(letter: Letter): FoundElement<'student_name'> {
   return present<'student_name'>(fullest.name, dedupe(same.map((c) => c.evidence)).slice(0, 2), confidence, trace);
 }
 
-function dedupe(evidence: Evidence[]): Evidence[] {
+function dedupe(evidence: FoundEvidence[]): FoundEvidence[] {
   const seen = new Set<string>();
   return evidence.filter((e) => {
     const key = `${e.page}:${e.quote}`;

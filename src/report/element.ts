@@ -6,10 +6,23 @@ export const ElementStatus = z.enum(['present', 'missing', 'invalid', 'uncertain
 });
 export type ElementStatus = z.infer<typeof ElementStatus>;
 
+export const Box = z
+  .object({
+    x: z.number().min(0).max(1),
+    y: z.number().min(0).max(1),
+    width: z.number().min(0).max(1),
+    height: z.number().min(0).max(1),
+  })
+  .meta({ id: 'Box', description: 'A rectangle on the page in fractions of its width and height, origin top left.' });
+export type Box = z.infer<typeof Box>;
+
 export const Evidence = z
   .object({
     page: z.number().int().min(1).meta({ description: '1-based page number in the document (for email: 1 = body, 2.. = attachment pages).' }),
     quote: z.string().meta({ description: 'Exact text from the letter that supports the value.' }),
+    box: Box.nullable().default(null).meta({
+      description: 'Where the quote is on the page; null where the source has no page geometry (Word, email, plain text).',
+    }),
   })
   .meta({ id: 'Evidence' });
 export type Evidence = z.infer<typeof Evidence>;

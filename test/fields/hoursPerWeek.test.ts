@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText } from '../../src/fields/letter.js';
+import { pageText } from './pageText.js';
+import { letterFromText, pageOf } from '../../src/fields/letter.js';
 import { extractHoursPerWeek } from '../../src/fields/hoursPerWeek.js';
 
 function hours(text: string) {
   const r = extractHoursPerWeek(letterFromText(text));
   // Evidence is always an exact excerpt of the letter.
-  for (const e of r.evidence) expect(text).toContain(e.quote);
+  for (const e of r.evidence) expect(pageText(text)).toContain(e.quote);
   return r;
 }
 
@@ -96,8 +97,8 @@ describe('extractHoursPerWeek', () => {
   it('reads the hours from a later page', () => {
     const letter = {
       pages: [
-        { number: 1, text: 'Dear Ana,\nWe are pleased to offer you an internship.', source: 'text' as const, imageCount: 0 },
-        { number: 2, text: 'Terms\nHours per week: 20', source: 'text' as const, imageCount: 0 },
+        pageOf({ number: 1, text: 'Dear Ana,\nWe are pleased to offer you an internship.', source: 'text', imageCount: 0 }),
+        pageOf({ number: 2, text: 'Terms\nHours per week: 20', source: 'text', imageCount: 0 }),
       ],
       email: null,
     };

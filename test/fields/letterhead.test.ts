@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText, type Letter } from '../../src/fields/letter.js';
+import { letterFromText, type Letter, pageOf } from '../../src/fields/letter.js';
 import { extractLetterhead } from '../../src/fields/letterhead.js';
 import type { EmailEnvelope } from '../../src/extract/extractedDocument.js';
 
@@ -111,8 +111,8 @@ ${BODY}`),
   it('accepts a free-mail email when an attached letter carries a real letterhead', () => {
     const letter: Letter = {
       pages: [
-        { number: 1, text: 'Hi Priya, please find your offer attached.\n\nThanks,\nRachel', source: 'text', imageCount: 0 },
-        { number: 2, text: `Sunward Agritech, Inc.\n77 Commerce Avenue\nOmaha, NE 68102\n\n${BODY}`, source: 'text', imageCount: 1 },
+        pageOf({ number: 1, text: 'Hi Priya, please find your offer attached.\n\nThanks,\nRachel', source: 'text', imageCount: 0 }),
+        pageOf({ number: 2, text: `Sunward Agritech, Inc.\n77 Commerce Avenue\nOmaha, NE 68102\n\n${BODY}`, source: 'text', imageCount: 1 }),
       ],
       email: email('rachel.s@gmail.com'),
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText, type Letter } from '../../src/fields/letter.js';
+import { letterFromText, type Letter, pageOf } from '../../src/fields/letter.js';
 import { extractSignature } from '../../src/fields/signature.js';
 
 const BODY = 'Dear Priya,\n\nWe are pleased to offer you an internship.\n\n';
@@ -34,8 +34,8 @@ describe('extractSignature', () => {
   it('takes an image on the page with the closing as a drawn signature', () => {
     const letter: Letter = {
       pages: [
-        { number: 1, text: `Acme Labs\n${BODY}The terms follow on the next page.`, source: 'text', imageCount: 1 },
-        { number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 1 },
+        pageOf({ number: 1, text: `Acme Labs\n${BODY}The terms follow on the next page.`, source: 'text', imageCount: 1 }),
+        pageOf({ number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 1 }),
       ],
       email: null,
     };
@@ -48,8 +48,8 @@ describe('extractSignature', () => {
   it('does not count an image on another page', () => {
     const letter: Letter = {
       pages: [
-        { number: 1, text: `Acme Labs\n${BODY}`, source: 'text', imageCount: 1 },
-        { number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 0 },
+        pageOf({ number: 1, text: `Acme Labs\n${BODY}`, source: 'text', imageCount: 1 }),
+        pageOf({ number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 0 }),
       ],
       email: null,
     };
@@ -85,8 +85,8 @@ describe('extractSignature', () => {
   it('finds the drawn signature on the next page when the closing ends a page', () => {
     const letter: Letter = {
       pages: [
-        { number: 1, text: `${BODY}Sincerely,`, source: 'text', imageCount: 0 },
-        { number: 2, text: 'Catherine Boyle\nHead of People Operations\nRavenstone Security LLC\nAccepted by: ________', source: 'text', imageCount: 1 },
+        pageOf({ number: 1, text: `${BODY}Sincerely,`, source: 'text', imageCount: 0 }),
+        pageOf({ number: 2, text: 'Catherine Boyle\nHead of People Operations\nRavenstone Security LLC\nAccepted by: ________', source: 'text', imageCount: 1 }),
       ],
       email: null,
     };
@@ -104,7 +104,7 @@ describe('extractSignature', () => {
   });
 
   it('on a scanned page, takes stray text between the closing and the typed name as a drawn signature', () => {
-    const page = (text: string) => ({ pages: [{ number: 1, text, source: 'ocr' as const, imageCount: 1 }], email: null });
+    const page = (text: string) => ({ pages: [pageOf({ number: 1, text, source: 'ocr', imageCount: 1 })], email: null });
     const drawn = extractSignature(page(`${BODY}Sincerely,\n\nMags Yecatnaes.\n\nLuis Alvarado\nChief Operating Officer\nWrenfield Insurance Company`));
     expect(drawn.value).toEqual({ kind: 'image', signer: 'Luis Alvarado' });
     const esigned = extractSignature(page(`${BODY}Sincerely,\n\nfst. Diane Fairbanks\n\nDiane Fairbanks :\nSenior Manager, Human Resources`));

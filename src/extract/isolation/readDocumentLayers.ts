@@ -4,7 +4,9 @@ import { inflateZipEntries } from '../../ingest/inflateZipEntries.js';
 import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocument.js';
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
 import { DocumentUnreadableError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
-import type { EmailEnvelope, ExtractionNotice } from '../extractedDocument.js';
+import type { DocumentPart, EmailEnvelope, ExtractionNotice } from '../../document/letterDocument.js';
+import { addTextBlocks, pageFromText } from '../layout/pageFromText.js';
+import { PageBuilder } from '../layout/pageBuilder.js';
 import type { EmailReadResult } from '../readEmail.js';
 import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
 
@@ -29,9 +31,9 @@ export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
   const budget = new Budget(task.limits);
   switch (task.kind) {
     case 'pdf':
-      return { ...(await readPdfLayers(task.bytes, task, budget, 1)), email: null };
+      return { ...(await readPdfLayers(task.bytes, task, budget, 1, BODY)), email: null };
     case 'docx':
-      return { ...(await readDocxLayers(task.bytes, budget)), email: null };
+      return { ...(await readDocxLayers(task.bytes, budget, 1, BODY)), email: null };
     case 'email': {
       const { readEmail } = await import('../readEmail.js');
       return readEmailLayers(await readEmail(task.bytes), task, budget);
@@ -42,6 +44,8 @@ export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
     }
   }
 }
+
+const BODY: DocumentPart = { kind: 'body', fileName: null };
 
 /** Pages and characters across the whole upload (an email and its attachments share them). */
 class Budget {
@@ -73,7 +77,13 @@ interface PdfDocumentProxy {
   hasJSActions?(): Promise<boolean>;
 }
 
-async function readPdfLayers(bytes: Uint8Array, task: ReadTask, budget: Budget, firstNumber: number): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
+async function readPdfLayers(
+  bytes: Uint8Array,
+  task: ReadTask,
+  budget: Budget,
+  firstNumber: number,
+  part: DocumentPart,
+): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
   // pdf.js decodes streams outside the heap cap: measure them first, capped and thrown away.
   await checkPdfStreams(bytes, { maxStreamBytes: 4 * task.limits.maxImagePixels, maxTotalBytes: task.limits.maxPdfDecodedBytes });
   const { readPdf } = await import('../readPdf.js');
@@ -82,7 +92,7 @@ async function readPdfLayers(bytes: Uint8Array, task: ReadTask, budget: Budget, 
     const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
     const pages: LayerPage[] = [];
     for (const page of textPages) {
-      const layer: LayerPage = { number: firstNumber + pages.length, text: page.text, imageCount: page.imageCount, scan: null };
+      const layer: LayerPage = { page: pageFromText(page.text, { number: firstNumber + pages.length, part, imageCount: page.imageCount }), scan: null };
       const visible = visibleLength(page.text);
       const scanned = visible < MIN_TEXT_LAYER_CHARS || (page.imageCount > 0 && visible < THIN_TEXT_LAYER_CHARS);
       if (scanned && task.renderScannedPages && doc) {
@@ -92,7 +102,7 @@ async function readPdfLayers(bytes: Uint8Array, task: ReadTask, budget: Budget, 
         if (!png) throw new DocumentUnreadableError(`Page ${page.number} of the PDF could not be rendered.`);
         layer.scan = png;
       }
-      budget.add(layer);
+      budget.add(layer.page);
       pages.push(layer);
     }
     if (!notices.some((n) => n.code === 'DOCUMENT_HAS_SCRIPT') && (await pdfHasScript(bytes, doc, textPages.length))) {
@@ -135,16 +145,20 @@ async function pdfHasScript(bytes: Uint8Array, doc: PdfDocumentProxy | undefined
   return false;
 }
 
-async function readDocxLayers(bytes: Uint8Array, budget: Budget): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
+async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number, part: DocumentPart): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
   // The directory is checked again here: the worker does not trust what it is told about the bytes.
   const entries = checkZipArchive(bytes, budget.limits);
   const parts = inflateZipEntries(bytes, entries, budget.limits);
   const inspected = inspectDocxParts(parts);
   parts.clear();
   const { readDocx } = await import('../readDocx.js');
-  const { text, imageCount, notices } = await readDocx(bytes, entries);
-  const page: LayerPage = { number: 1, text, imageCount, scan: null };
-  budget.add(page);
+  const { headers, body, footers, imageCount, notices } = await readDocx(bytes, entries);
+  const builder = new PageBuilder({ number, part, imageCount });
+  for (const header of headers) addTextBlocks(builder, header, 'header');
+  addTextBlocks(builder, body, 'body');
+  for (const footer of footers) addTextBlocks(builder, footer, 'footer');
+  const page: LayerPage = { page: builder.build(), scan: null };
+  budget.add(page.page);
   return { pages: [page], notices: uniqueByCode([...inspected, ...notices]) };
 }
 
@@ -153,8 +167,11 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget): Promise<{ page
  * headers stay with the document: they make it an "official email" even when the letter is attached.
  */
 async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Budget): Promise<ReadResult> {
-  const first: LayerPage = { number: 1, text: envelopeText(mail.envelope) + mail.body, imageCount: 0, scan: null };
-  budget.add(first);
+  const builder = new PageBuilder({ number: 1, part: BODY });
+  builder.paragraph('envelope', envelopeLines(mail.envelope).map((text) => ({ text })));
+  addTextBlocks(builder, mail.body, 'body');
+  const first: LayerPage = { page: builder.build(), scan: null };
+  budget.add(first.page);
   const pages: LayerPage[] = [first];
   const notices: ExtractionNotice[] = [];
   for (const attachment of mail.attachments) {
@@ -165,23 +182,24 @@ async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Bu
       continue; // an attachment we cannot read (a logo, a vCard) is not the letter
     }
     if (inner.kind !== 'pdf' && inner.kind !== 'docx') continue;
-    const read = inner.kind === 'pdf' ? await readPdfLayers(inner.bytes, task, budget, pages.length + 1) : await readDocxLayers(inner.bytes, budget);
-    for (const page of read.pages) pages.push({ ...page, number: pages.length + 1 });
+    const part: DocumentPart = { kind: 'attachment', fileName: attachment.filename };
+    const read = inner.kind === 'pdf' ? await readPdfLayers(inner.bytes, task, budget, pages.length + 1, part) : await readDocxLayers(inner.bytes, budget, pages.length + 1, part);
+    pages.push(...read.pages);
     notices.push(...inner.notices, ...read.notices);
   }
   return { pages, email: mail.envelope, notices: uniqueByCode(notices) };
 }
 
 /** The headers as a reader sees them at the top of a printed email, so evidence can quote them. */
-function envelopeText(envelope: EmailEnvelope): string {
+function envelopeLines(envelope: EmailEnvelope): string[] {
   const person = (p: { name: string | null; address: string | null }) => (p.name && p.address ? `${p.name} <${p.address}>` : (p.name ?? p.address ?? ''));
   const lines = [
     envelope.from ? `From: ${person(envelope.from)}` : null,
     envelope.to.length ? `To: ${envelope.to.map(person).join(', ')}` : null,
     envelope.date ? `Date: ${envelope.date.slice(0, 10)}` : null,
     envelope.subject ? `Subject: ${envelope.subject}` : null,
-  ].filter(Boolean);
-  return lines.length ? `${lines.join('\n')}\n\n` : '';
+  ];
+  return lines.filter((l): l is string => l !== null);
 }
 
 function uniqueByCode(notices: ExtractionNotice[]): ExtractionNotice[] {

@@ -1,0 +1,77 @@
+import type { DocumentPart, LetterPage, Region } from '../../document/letterDocument.js';
+import { splitListMarker } from './listMarker.js';
+import { PageBuilder } from './pageBuilder.js';
+
+export interface TextPageOptions {
+  number?: number;
+  part?: DocumentPart;
+  region?: Region;
+  imageCount?: number;
+}
+
+/**
+ * A page from plain text, the only structure being what the characters show: a blank line ends a
+ * paragraph, a bulleted or numbered line is a list item (its wrapped continuation lines stay with
+ * it), and lines whose columns are set apart by tabs or runs of spaces are the rows of a table
+ * ("Start date<tab>June 1, 2027"). Plain-text uploads are read this way, and field tests build
+ * their letters with it.
+ */
+export function pageFromText(text: string, options: TextPageOptions = {}): LetterPage {
+  const builder = new PageBuilder({ number: options.number ?? 1, part: options.part, imageCount: options.imageCount });
+  addTextBlocks(builder, text, options.region ?? 'body');
+  return builder.build();
+}
+
+/** Appends the paragraphs and list items of `text` to a page being built. */
+// Columns of a plain-text table: a tab, or three spaces or more (two may follow a full stop).
+const COLUMN_GAP = /\s*\t\s*|\s{3,}/;
+
+export function addTextBlocks(builder: PageBuilder, text: string, region: Region): void {
+  let paragraph: string[] = [];
+  let item: { marker: string; lines: string[] } | null = null;
+  let rows: string[][][] = [];
+  const flush = () => {
+    if (item) builder.item(region, item.marker, item.lines.map((t) => ({ text: t })));
+    else if (paragraph.length) builder.paragraph(region, paragraph.map((t) => ({ text: t })));
+    else if (rows.length) builder.table(region, rows.map((cells) => cells.map((lines) => ({ lines: lines.map((t) => ({ text: t })) }))), { how: 'text' });
+    paragraph = [];
+    item = null;
+    rows = [];
+  };
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/)) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    if (!line) {
+      flush();
+      continue;
+    }
+    const cells = raw.trim().split(COLUMN_GAP);
+    if (cells.length >= 2) {
+      if (!rows.length) flush();
+      rows.push(cells.map((cell) => [cell]));
+      continue;
+    }
+    if (rows.length) {
+      // A cell's text wrapped onto the next line ("... MA 02110-" / "1809"): it stays in the cell.
+      const last = rows[rows.length - 1].at(-1)!;
+      if (!/[.!?:]$/.test(last.at(-1)!) && /^[\p{Ll}\p{N}(]/u.test(line)) {
+        last.push(line);
+        continue;
+      }
+      flush();
+    }
+    const listed = splitListMarker(line);
+    if (listed) {
+      flush();
+      item = { marker: listed.marker, lines: [listed.text] };
+      continue;
+    }
+    // An indented line right under an item continues it (a wrapped bullet).
+    if (item && /^\s{2,}\S/.test(raw)) {
+      item.lines.push(line);
+      continue;
+    }
+    if (item) flush();
+    paragraph.push(line);
+  }
+  flush();
+}
