@@ -1,11 +1,14 @@
 import { countPdfImages, type PdfImageCounts } from './countPdfImages.js';
+import { layoutPdfPage, type PdfPageLayout } from './pdf/pdfPageLayout.js';
+import type { PdfTextContent, PdfViewport } from './pdf/textRuns.js';
 import { PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
 
 export interface PdfTextPage {
   number: number;
-  text: string;
+  /** The page's text items laid out in blocks (plain data): what its LetterPage is built from. */
+  layout: PdfPageLayout;
   imageCount: number;
 }
 
@@ -19,8 +22,16 @@ export interface PdfReadResult {
 // pdf.js operator codes for drawing raster images (pdfjs-dist/src/shared/util.js OPS).
 const IMAGE_OPS = new Set([83 /* paintImageMaskXObject */, 85 /* paintImageXObject */, 86 /* paintInlineImageXObject */]);
 
+interface PdfJsPage {
+  ref?: { num: number } | null;
+  getOperatorList(): Promise<{ fnArray: number[] }>;
+  getTextContent(): Promise<PdfTextContent>;
+  getViewport(options: { scale: number }): PdfViewport;
+  cleanup(): void;
+}
+
 interface PdfJsDocument {
-  getPage(n: number): Promise<{ ref?: { num: number } | null; getOperatorList(): Promise<{ fnArray: number[] }> }>;
+  getPage(n: number): Promise<PdfJsPage>;
   getJSActions?(): Promise<Record<string, unknown> | null>;
 }
 
@@ -47,13 +58,16 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     // (getInfo would also parse the outline, metadata and page labels: 0.7 ms of a two-page letter).
     const { total } = await parser.getText({ partial: [0] });
     if (total > maxPages) throw new TooManyPagesError(`The PDF has ${total} pages; at most ${maxPages} are read.`);
-    const text = await parser.getText({ pageJoiner: '' });
-    const doc = (parser as unknown as { doc?: PdfJsDocument }).doc;
+    const doc = (parser as unknown as { doc: PdfJsDocument }).doc;
     // Pictures counted from the file's own objects where they can be followed; else by pdf.js, which decodes them to count them.
     const inFile = countPdfImages(bytes);
     const pages: PdfTextPage[] = [];
-    for (const page of text.pages) {
-      pages.push({ number: page.num, text: page.text, imageCount: doc ? await countImages(doc, page.num, inFile) : 0 });
+    for (let number = 1; number <= total; number++) {
+      // One getTextContent per page (pdf-parse's getText is built on it): items with their places.
+      const page = await doc.getPage(number);
+      const layout = layoutPdfPage(await page.getTextContent(), page.getViewport({ scale: 1 }));
+      pages.push({ number, layout, imageCount: await countImages(page, inFile) });
+      page.cleanup();
     }
     const notices: ExtractionNotice[] = [];
     if (doc?.getJSActions && (await doc.getJSActions().catch(() => null))) {
@@ -66,10 +80,9 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
   }
 }
 
-async function countImages(doc: PdfJsDocument, pageNumber: number, inFile: PdfImageCounts | null): Promise<number> {
+async function countImages(page: PdfJsPage, inFile: PdfImageCounts | null): Promise<number> {
   try {
     if (inFile?.total === 0) return 0;
-    const page = await doc.getPage(pageNumber);
     const counted = page.ref ? inFile?.onPage(page.ref.num) : null;
     if (counted !== null && counted !== undefined) return counted;
     const ops = await page.getOperatorList();

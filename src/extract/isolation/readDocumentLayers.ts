@@ -5,8 +5,9 @@ import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocume
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
 import { DocumentUnreadableError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
 import type { DocumentPart, EmailEnvelope, ExtractionNotice } from '../../document/letterDocument.js';
-import { addTextBlocks, pageFromText } from '../layout/pageFromText.js';
+import { addTextBlocks } from '../layout/pageFromText.js';
 import { PageBuilder } from '../layout/pageBuilder.js';
+import { letterPagesFromPdf } from '../pdf/letterPagesFromPdf.js';
 import type { EmailReadResult } from '../readEmail.js';
 import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
 
@@ -90,10 +91,14 @@ async function readPdfLayers(
   const { pages: textPages, notices, parser } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
   try {
     const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
+    const built = letterPagesFromPdf(
+      textPages.map((p) => p.layout),
+      { firstNumber, part, imageCounts: textPages.map((p) => p.imageCount) },
+    );
     const pages: LayerPage[] = [];
-    for (const page of textPages) {
-      const layer: LayerPage = { page: pageFromText(page.text, { number: firstNumber + pages.length, part, imageCount: page.imageCount }), scan: null };
-      const visible = visibleLength(page.text);
+    for (const [index, page] of textPages.entries()) {
+      const layer: LayerPage = { page: built[index], scan: null };
+      const visible = visibleLength(layer.page.text);
       const scanned = visible < MIN_TEXT_LAYER_CHARS || (page.imageCount > 0 && visible < THIN_TEXT_LAYER_CHARS);
       if (scanned && task.renderScannedPages && doc) {
         const scale = await renderScale(doc, page.number, task.limits.maxImagePixels);

@@ -1,0 +1,90 @@
+import type { Box, DocumentPart, LetterPage } from '../../document/letterDocument.js';
+import { PageBuilder, type CellInput, type LineInput, type WordInput } from '../layout/pageBuilder.js';
+import { pageRegions } from './pageRegions.js';
+import type { PdfPageLayout, Rect } from './pdfPageLayout.js';
+import type { PlacedWord, Segment } from './visualLines.js';
+
+export interface PdfPagesOptions {
+  /** The number of the first page (an email's attachment follows the message's pages). */
+  firstNumber: number;
+  part: DocumentPart;
+  /** Pictures drawn on each page, as readPdf counted them. */
+  imageCounts: readonly number[];
+}
+
+/**
+ * A PDF's laid-out pages as pages of the structured document: regions decided across the pages
+ * (pageRegions), then every block written through the PageBuilder in reading order, with each
+ * line's words, boxes (fractions of the page), font size and, where the PDF shows it, bold.
+ */
+export function letterPagesFromPdf(layouts: readonly PdfPageLayout[], options: PdfPagesOptions): LetterPage[] {
+  const regions = pageRegions(layouts, new Set([0]));
+  return layouts.map((layout, index) => {
+    const builder = new PageBuilder({
+      number: options.firstNumber + index,
+      part: options.part,
+      size: { width: round(layout.width), height: round(layout.height) },
+      imageCount: options.imageCounts[index] ?? 0,
+    });
+    const box = (r: Rect): Box => boxOf(r, layout);
+    layout.blocks.forEach((block, i) => {
+      const region = regions[index][i];
+      switch (block.kind) {
+        case 'paragraph':
+          return builder.paragraph(region, block.lines.map((l) => lineInput(l, layout)));
+        case 'item':
+          return builder.item(region, block.marker, [lineInput(withoutMarker(block.lines[0], block.marker), layout), ...block.lines.slice(1).map((l) => lineInput(l, layout))], block.level);
+        case 'table': {
+          const rows: CellInput[][] = block.rows.map((row) => row.map((cell) => ({ lines: cell.map((l) => lineInput(l, layout)) })));
+          const first = block.rows[0].flat();
+          const rest = block.rows.slice(1).flatMap((r) => r.flat());
+          // A first row in larger or doubled (bold) type names the columns.
+          const headed = block.rows.length > 1 && first.length > 0 && rest.length > 0 && Math.min(...first.map((s) => s.size)) > 1.1 * Math.max(...rest.map((s) => s.size));
+          return builder.table(region, rows, { how: 'geometry', headerRows: headed || (first.every((s) => s.doubled) && !rest.some((s) => s.doubled)) ? 1 : 0 });
+        }
+        case 'picture':
+          return builder.picture(region, box(block.rect));
+      }
+    });
+    return builder.build();
+  });
+}
+
+function lineInput(line: Segment, layout: PdfPageLayout): LineInput {
+  return {
+    words: line.words.map((w): WordInput => ({ text: w.text, box: boxOf({ x0: w.x0, top: w.top, x1: w.x1, bottom: w.bottom }, layout) })),
+    fontSize: round(line.size),
+    // Fake bold (text drawn twice) is the only weight the text layer shows without reading the fonts.
+    bold: line.doubled ? true : null,
+  };
+}
+
+/** The first line of a list item without its marker ("•", "1.", "(a)"), which may share a word with the text. */
+function withoutMarker(line: Segment, marker: string): Segment {
+  const words: PlacedWord[] = [];
+  let left = marker.length;
+  for (const word of line.words) {
+    if (left <= 0) {
+      words.push(word);
+      continue;
+    }
+    if (word.text.length <= left) {
+      left -= word.text.length;
+      continue;
+    }
+    const share = (word.x1 - word.x0) / word.text.length;
+    words.push({ ...word, text: word.text.slice(left), x0: word.x0 + share * left });
+    left = 0;
+  }
+  return { ...line, words, x0: words[0]?.x0 ?? line.x0 };
+}
+
+function boxOf(r: Rect, layout: PdfPageLayout): Box {
+  const clamp = (v: number) => Math.min(1, Math.max(0, v));
+  const x = clamp(r.x0 / layout.width);
+  const y = clamp(r.top / layout.height);
+  return { x: fraction(x), y: fraction(y), width: fraction(clamp(r.x1 / layout.width) - x), height: fraction(clamp(r.bottom / layout.height) - y) };
+}
+
+const fraction = (v: number) => Math.round(v * 10000) / 10000;
+const round = (v: number) => Math.round(v * 100) / 100;

@@ -1,0 +1,67 @@
+import { flowBlocks } from './flowBlocks.js';
+import { pageZones } from './pageZones.js';
+import { textRunsOf, type PdfTextContent, type PdfViewport } from './textRuns.js';
+import { visualLines, type Segment } from './visualLines.js';
+
+/** A rectangle in points, from the page's top left corner. */
+export interface Rect {
+  x0: number;
+  top: number;
+  x1: number;
+  bottom: number;
+}
+
+export type LayoutBlock =
+  | { kind: 'paragraph'; lines: Segment[] }
+  | { kind: 'item'; marker: string; level: number; lines: Segment[] }
+  | { kind: 'table'; rows: Segment[][][] }
+  | { kind: 'picture'; rect: Rect };
+
+/** One PDF page laid out: its blocks in reading order, in points; plain data. */
+export interface PdfPageLayout {
+  width: number;
+  height: number;
+  blocks: LayoutBlock[];
+}
+
+/**
+ * A page's text items (pdf.js getTextContent) and pictures as blocks in reading order: lines from
+ * baselines, segments from wide gaps, tables and side-by-side columns from segments that line up
+ * (pageZones), paragraphs and list items within each column (flowBlocks). Pictures take their
+ * place by their top edge.
+ */
+export function layoutPdfPage(content: PdfTextContent, viewport: PdfViewport, pictures: readonly Rect[] = []): PdfPageLayout {
+  const blocks: LayoutBlock[] = [];
+  for (const zone of pageZones(visualLines(textRunsOf(content, viewport)))) {
+    if (zone.kind === 'flow') blocks.push(...flowBlocks(zone.lines));
+    else if (zone.kind === 'columns') for (const column of zone.columns) blocks.push(...flowBlocks(column));
+    else blocks.push({ kind: 'table', rows: zone.rows });
+  }
+  for (const rect of [...pictures].sort((a, b) => b.top - a.top)) {
+    const at = blocks.findIndex((b) => b.kind !== 'picture' && topOf(b) >= rect.top);
+    blocks.splice(at < 0 ? blocks.length : at, 0, { kind: 'picture', rect });
+  }
+  return { width: viewport.width, height: viewport.height, blocks };
+}
+
+/** The lines of a block: a paragraph's or item's, a table's cell by cell. */
+export function linesOf(block: LayoutBlock): Segment[] {
+  if (block.kind === 'picture') return [];
+  if (block.kind === 'table') return block.rows.flatMap((r) => r.flat());
+  return block.lines;
+}
+
+export function rectOf(block: LayoutBlock): Rect {
+  if (block.kind === 'picture') return block.rect;
+  const lines = linesOf(block);
+  return {
+    x0: Math.min(...lines.map((l) => l.x0)),
+    top: Math.min(...lines.map((l) => l.top)),
+    x1: Math.max(...lines.map((l) => l.x1)),
+    bottom: Math.max(...lines.map((l) => l.bottom)),
+  };
+}
+
+function topOf(block: LayoutBlock): number {
+  return rectOf(block).top;
+}
