@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import { IDENTITY, imagePlacements, type Matrix, type UserRect, type XObjectLookup } from './pdf/imagePlacements.js';
 
 // Content streams this size or smaller (compressed) are searched for pictures; a letter's are a
 // few KB. Anything larger leaves the count unknown rather than costing time or memory here.
@@ -34,6 +35,12 @@ export interface PdfImageCounts {
    * object streams, annotations with appearances, anything unexpected.
    */
   onPage(objectNumber: number): number | null;
+  /**
+   * Where the page's content draws its pictures, in PDF user space (annotations aside); null
+   * where the page cannot be followed here. Read again from the content streams on each call:
+   * ask only for pages that have pictures.
+   */
+  placementsOnPage(objectNumber: number): UserRect[] | null;
 }
 
 interface RawObject {
@@ -85,7 +92,7 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
     contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]) });
   }
   const pages = new PageWalker(objects, images, contents);
-  return { total: images.size + inlineImages, onPage: (number) => pages.count(number) };
+  return { total: images.size + inlineImages, onPage: (number) => pages.count(number), placementsOnPage: (number) => pages.placements(number) };
 }
 
 /** Every top-level object, the last revision of each; null past the limits. */
@@ -149,6 +156,45 @@ class PageWalker {
     } catch {
       return null;
     }
+  }
+
+  placements(pageNumber: number): UserRect[] | null {
+    try {
+      const page = this.objects.get(pageNumber);
+      if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
+      const resources = this.inheritedResources(page.dict);
+      const contents = valueOf(page.dict, 'Contents');
+      if (resources === undefined || contents === undefined) return null;
+      // A page's content streams are one stream cut in pieces: the graphics state runs on across them.
+      const parts: string[] = [];
+      for (const number of refsIn(contents ?? '')) {
+        const object = this.objects.get(number);
+        const text = object?.stream ? contentOf(object) : null;
+        if (text === null) return null;
+        parts.push(text);
+      }
+      return imagePlacements(parts.join('\n'), this.lookup(resources, 0));
+    } catch {
+      return null;
+    }
+  }
+
+  /** What each name of these resources' /XObject table paints, for imagePlacements. */
+  private lookup(resources: string | null, depth: number): XObjectLookup {
+    return (name) => {
+      const xobjects = resources === null ? null : valueOf(resources, 'XObject');
+      const table = xobjects ? this.resolve(xobjects) : null;
+      const target = table ? namedRefs(table).get(name) : undefined;
+      if (target === undefined) return null;
+      if (this.images.has(target)) return { kind: 'image' };
+      const form = this.objects.get(target);
+      if (!form?.stream || !FORM_SUBTYPE.test(form.dict)) return { kind: 'other' };
+      if (depth >= MAX_DEPTH) return null;
+      const content = contentOf(form);
+      const own = valueOf(form.dict, 'Resources');
+      if (content === null || own === undefined) return null;
+      return { kind: 'form', content, matrix: matrixOf(form.dict), lookup: this.lookup(own === null ? resources : this.resolve(own), depth + 1) };
+    };
   }
 
   /** Links only (no appearance streams): pdf.js draws annotations' appearances into the page's list. */
@@ -263,6 +309,13 @@ function namedRefs(table: string): Map<string, number> {
   const named = new Map<string, number>();
   for (const m of table.matchAll(NAMED_REF)) if (!named.has(m[1])) named.set(m[1], Number(m[2]));
   return named;
+}
+
+/** A form's /Matrix, identity when absent or unreadable. */
+function matrixOf(dict: string): Matrix {
+  const m = /\/Matrix\s*\[([^\]]*)\]/.exec(dict);
+  const values = m ? m[1].trim().split(/\s+/).map(Number) : [];
+  return values.length === 6 && values.every(Number.isFinite) ? (values as Matrix) : IDENTITY;
 }
 
 function refsIn(value: string): number[] {

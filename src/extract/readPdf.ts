@@ -1,5 +1,5 @@
 import { countPdfImages, type PdfImageCounts } from './countPdfImages.js';
-import { layoutPdfPage, type PdfPageLayout } from './pdf/pdfPageLayout.js';
+import { layoutPdfPage, viewportRects, type PdfPageLayout } from './pdf/pdfPageLayout.js';
 import type { PdfTextContent, PdfViewport } from './pdf/textRuns.js';
 import { PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
@@ -65,8 +65,10 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     for (let number = 1; number <= total; number++) {
       // One getTextContent per page (pdf-parse's getText is built on it): items with their places.
       const page = await doc.getPage(number);
-      const layout = layoutPdfPage(await page.getTextContent(), page.getViewport({ scale: 1 }));
-      pages.push({ number, layout, imageCount: await countImages(page, inFile) });
+      const viewport = page.getViewport({ scale: 1 });
+      const imageCount = await countImages(page, inFile);
+      const pictures = imageCount > 0 && page.ref ? viewportRects(inFile?.placementsOnPage(page.ref.num) ?? [], viewport) : [];
+      pages.push({ number, layout: layoutPdfPage(await page.getTextContent(), viewport, pictures), imageCount });
       page.cleanup();
     }
     const notices: ExtractionNotice[] = [];

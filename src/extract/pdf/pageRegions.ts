@@ -24,8 +24,8 @@ const SMALLER = 0.9;
  * - footer: the blocks at the bottom of a page up from the first clear gap, when they sit in the
  *   bottom 15% and are small type, repeated at the bottom of several pages, or a narrow centred
  *   line (a page number).
- * - body: everything else. A picture takes the region of the band it sits in when no body text
- *   is above it (header) or below it (footer).
+ * - body: everything else. A picture in the top band with no body text above it is header (a
+ *   logo); one level with the footer's text or below it is footer; any other (a signature) is body.
  * `firstPages` marks the pages that open a document (page 1, and the first page of each attachment).
  */
 export function pageRegions(pages: readonly PdfPageLayout[], firstPages: ReadonlySet<number>): Region[][] {
@@ -67,11 +67,13 @@ export function pageRegions(pages: readonly PdfPageLayout[], firstPages: Readonl
     for (const i of header) regions[i] = 'header';
     for (const i of footer) if (!header.has(i)) regions[i] = 'footer';
     const bodyRects = text.filter((b) => regions[b.i] === 'body').map((b) => b.rect);
+    const footerRects = text.filter((b) => regions[b.i] === 'footer').map((b) => b.rect.top);
+    const footerTop = footerRects.length ? Math.min(...footerRects) : null;
     page.blocks.forEach((block, i) => {
       if (block.kind !== 'picture') return;
       const r = block.rect;
       if (r.bottom <= TOP_BAND * page.height && bodyRects.every((b) => b.top >= r.top)) regions[i] = 'header';
-      else if (r.top >= (1 - BOTTOM_BAND) * page.height && bodyRects.every((b) => b.bottom <= r.bottom)) regions[i] = 'footer';
+      else if (footerTop !== null && r.top >= footerTop - CLEAR_GAP * body) regions[i] = 'footer';
     });
     return regions;
   });

@@ -1,4 +1,5 @@
 import { flowBlocks } from './flowBlocks.js';
+import type { UserRect } from './imagePlacements.js';
 import { pageZones } from './pageZones.js';
 import { textRunsOf, type PdfTextContent, type PdfViewport } from './textRuns.js';
 import { visualLines, type Segment } from './visualLines.js';
@@ -42,6 +43,28 @@ export function layoutPdfPage(content: PdfTextContent, viewport: PdfViewport, pi
     blocks.splice(at < 0 ? blocks.length : at, 0, { kind: 'picture', rect });
   }
   return { width: viewport.width, height: viewport.height, blocks };
+}
+
+// A picture narrower or lower than this (points) is a rule or a spacer, not something to show.
+const MIN_PICTURE_SIDE = 2;
+
+/** Rectangles in PDF user space as rectangles on the page as it is shown (the viewport), clipped to it. */
+export function viewportRects(rects: readonly UserRect[], viewport: PdfViewport): Rect[] {
+  const [a, b, c, d, e, f] = viewport.transform;
+  const out: Rect[] = [];
+  for (const r of rects) {
+    const corners = [
+      [r.x0, r.y0],
+      [r.x1, r.y0],
+      [r.x0, r.y1],
+      [r.x1, r.y1],
+    ].map(([x, y]) => [a * x + c * y + e, b * x + d * y + f]);
+    const xs = corners.map((p) => Math.min(viewport.width, Math.max(0, p[0])));
+    const ys = corners.map((p) => Math.min(viewport.height, Math.max(0, p[1])));
+    const rect = { x0: Math.min(...xs), top: Math.min(...ys), x1: Math.max(...xs), bottom: Math.max(...ys) };
+    if (rect.x1 - rect.x0 >= MIN_PICTURE_SIDE && rect.bottom - rect.top >= MIN_PICTURE_SIDE) out.push(rect);
+  }
+  return out;
 }
 
 /** The lines of a block: a paragraph's or item's, a table's cell by cell. */
