@@ -30,12 +30,9 @@ export function imagePlacements(content: string, lookup: XObjectLookup, ctm: Mat
   const stack: Matrix[] = [];
   let current = ctm;
   const operands: (number | string | null)[] = [];
-  for (const token of tokens(content)) {
-    if (token.kind === 'operand') {
-      operands.push(token.value);
-      continue;
-    }
-    switch (token.value) {
+  let failed = false;
+  scan(content, (operand) => operands.push(operand), (operator) => {
+    switch (operator) {
       case 'q':
         stack.push(current);
         break;
@@ -52,22 +49,21 @@ export function imagePlacements(content: string, lookup: XObjectLookup, ctm: Mat
         break;
       case 'Do': {
         const name = operands[operands.length - 1];
-        if (typeof name !== 'string') return null;
-        const target = lookup(name);
-        if (target === null) return null;
-        if (target.kind === 'image') out.push(unitSquare(current));
+        const target = typeof name === 'string' ? lookup(name) : null;
+        if (target === null) failed = true;
+        else if (target.kind === 'image') out.push(unitSquare(current));
         else if (target.kind === 'form') {
           const inner = imagePlacements(target.content, target.lookup, multiply(target.matrix, current), depth + 1);
-          if (inner === null) return null;
-          out.push(...inner);
+          if (inner === null) failed = true;
+          else out.push(...inner);
         }
         break;
       }
     }
-    if (out.length > MAX_PICTURES) return null;
     operands.length = 0;
-  }
-  return out;
+    return !failed && out.length <= MAX_PICTURES;
+  });
+  return failed || out.length > MAX_PICTURES ? null : out;
 }
 
 /** m1 x m2: apply m1, then m2 (PDF's order: `cm` puts its matrix before the current one). */
@@ -88,17 +84,18 @@ function unitSquare(m: Matrix): UserRect {
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
-type Token = { kind: 'operand'; value: number | string | null } | { kind: 'operator'; value: string };
-
 const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITER = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
 /**
- * The content's tokens: numbers and names as values, strings, arrays and dictionaries as null
- * operands (never needed here), everything else an operator. An inline image's data after `ID`
- * is skipped to its `EI`.
+ * Calls `operand` with each operand (numbers and names as values; strings, arrays and
+ * dictionaries as null, never needed here) and `operator` with each operator, until it returns
+ * false. Text objects (BT ... ET) are passed over unread: nothing that moves a picture may stand
+ * in them, and they are most of a letter's content. An inline image's data after ID is skipped
+ * to its EI.
  */
-function* tokens(s: string): Generator<Token> {
+function scan(s: string, operand: (value: number | string | null) => void, operator: (name: string) => boolean): void {
   let i = 0;
   const n = s.length;
   while (i < n) {
@@ -114,21 +111,21 @@ function* tokens(s: string): Generator<Token> {
     if (c === 0x2f /* / */) {
       let j = i + 1;
       while (j < n && !WHITE.has(s.charCodeAt(j)) && !DELIMITER.has(s.charCodeAt(j))) j++;
-      yield { kind: 'operand', value: s.slice(i + 1, j) };
+      operand(s.slice(i + 1, j));
       i = j;
       continue;
     }
     if (c === 0x28 /* ( */) {
       i = skipString(s, i);
-      yield { kind: 'operand', value: null };
+      operand(null);
       continue;
     }
     if (c === 0x3c /* < */ || c === 0x5b /* [ */) {
       i = skipNested(s, i);
-      yield { kind: 'operand', value: null };
+      operand(null);
       continue;
     }
-    if (c === 0x3e /* > */ || c === 0x5d /* ] */ || c === 0x7b || c === 0x7d) {
+    if (DELIMITER.has(c)) {
       i++;
       continue;
     }
@@ -136,19 +133,36 @@ function* tokens(s: string): Generator<Token> {
     while (j < n && !WHITE.has(s.charCodeAt(j)) && !DELIMITER.has(s.charCodeAt(j))) j++;
     const word = s.slice(i, j);
     i = j;
-    if (/^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(word)) {
-      yield { kind: 'operand', value: Number(word) };
-      continue;
-    }
-    if (word === 'ID') {
+    if (NUMBER.test(word)) {
+      operand(Number(word));
+    } else if (word === 'BT') {
+      i = endOfTextObject(s, i);
+    } else if (word === 'ID') {
       // The image data runs to the first "EI" standing alone between white space.
-      const end = /\sEI(?:[\s]|$)/g;
+      const end = /\sEI(?:\s|$)/g;
       end.lastIndex = i + 1;
       const m = end.exec(s);
       i = m ? m.index + 3 : n;
+    } else if (!operator(word)) {
+      return;
+    }
+  }
+}
+
+/** Just past the ET that closes the text object starting at `i`, its strings stepped over. */
+function endOfTextObject(s: string, i: number): number {
+  for (;;) {
+    const et = s.indexOf('ET', i);
+    if (et < 0) return s.length;
+    const paren = s.indexOf('(', i);
+    if (paren >= 0 && paren < et) {
+      i = skipString(s, paren);
       continue;
     }
-    yield { kind: 'operator', value: word };
+    const before = et === 0 ? 0x20 : s.charCodeAt(et - 1);
+    const after = et + 2 >= s.length ? 0x20 : s.charCodeAt(et + 2);
+    if ((WHITE.has(before) || DELIMITER.has(before)) && (WHITE.has(after) || DELIMITER.has(after))) return et + 2;
+    i = et + 2;
   }
 }
 
