@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import { fontLoadOrder, type PdfFont, type RawPdf } from './pdf/fontLoadOrder.js';
 import { IDENTITY, imagePlacements, type Matrix, type UserRect, type XObjectLookup } from './pdf/imagePlacements.js';
 
 // Content streams this size or smaller (compressed) are searched for pictures; a letter's are a
@@ -41,6 +42,11 @@ export interface PdfImageCounts {
    * ask only for pages that have pictures.
    */
   placementsOnPage(objectNumber: number): UserRect[] | null;
+  /**
+   * The fonts pdf.js numbers f1, f2, ... as it reads these pages' text in this order, with their
+   * names and weights (fontLoadOrder); null where the file leaves doubt.
+   */
+  fontsInLoadOrder(pageObjectNumbers: readonly number[]): PdfFont[] | null;
 }
 
 interface RawObject {
@@ -92,7 +98,18 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
     contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]) });
   }
   const pages = new PageWalker(objects, images, contents);
-  return { total: images.size + inlineImages, onPage: (number) => pages.count(number), placementsOnPage: (number) => pages.placements(number) };
+  return {
+    total: images.size + inlineImages,
+    onPage: (number) => pages.count(number),
+    placementsOnPage: (number) => pages.placements(number),
+    fontsInLoadOrder: (numbers) => {
+      try {
+        return fontLoadOrder(pages, numbers);
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 /** Every top-level object, the last revision of each; null past the limits. */
@@ -126,7 +143,7 @@ function indexObjects(buf: Buffer, raw: string): Map<number, RawObject> | null {
 }
 
 /** Follows pages to their content, resources and forms, counting what pdf.js would paint. */
-class PageWalker {
+class PageWalker implements RawPdf {
   private readonly hasObjectStreams: boolean;
 
   constructor(
@@ -160,23 +177,40 @@ class PageWalker {
 
   placements(pageNumber: number): UserRect[] | null {
     try {
-      const page = this.objects.get(pageNumber);
-      if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
-      const resources = this.inheritedResources(page.dict);
-      const contents = valueOf(page.dict, 'Contents');
-      if (resources === undefined || contents === undefined) return null;
-      // A page's content streams are one stream cut in pieces: the graphics state runs on across them.
-      const parts: string[] = [];
-      for (const number of refsIn(contents ?? '')) {
-        const object = this.objects.get(number);
-        const text = object?.stream ? contentOf(object) : null;
-        if (text === null) return null;
-        parts.push(text);
-      }
-      return imagePlacements(parts.join('\n'), this.lookup(resources, 0));
+      const page = this.page(pageNumber);
+      return page ? imagePlacements(page.content, this.lookup(page.resources, 0)) : null;
     } catch {
       return null;
     }
+  }
+
+  page(pageNumber: number): { content: string; resources: string | null } | null {
+    const page = this.objects.get(pageNumber);
+    if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
+    const resources = this.inheritedResources(page.dict);
+    const contents = valueOf(page.dict, 'Contents');
+    if (resources === undefined || contents === undefined) return null;
+    // A page's content streams are one stream cut in pieces: the graphics state runs on across them.
+    const parts: string[] = [];
+    for (const number of refsIn(contents ?? '')) {
+      const text = this.streamText(number);
+      if (text === null) return null;
+      parts.push(text);
+    }
+    return { content: parts.join('\n'), resources };
+  }
+
+  dict(objectNumber: number): string | null {
+    return this.objects.get(objectNumber)?.dict ?? null;
+  }
+
+  streamText(objectNumber: number): string | null {
+    const object = this.objects.get(objectNumber);
+    return object?.stream ? contentOf(object) : null;
+  }
+
+  valueOf(dict: string, key: string): string | null | undefined {
+    return valueOf(dict, key);
   }
 
   /** What each name of these resources' /XObject table paints, for imagePlacements. */
@@ -266,7 +300,7 @@ class PageWalker {
   }
 
   /** A value that may be an indirect reference: the referenced object's text; null when it is not at the top level. */
-  private resolve(value: string): string | null {
+  resolve(value: string): string | null {
     const ref = REF.exec(value.trim());
     if (!ref) return value;
     const object = this.objects.get(Number(ref[1]));

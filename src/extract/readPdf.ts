@@ -1,4 +1,5 @@
 import { countPdfImages, type PdfImageCounts } from './countPdfImages.js';
+import { weightsByPdfJsName } from './pdf/fontLoadOrder.js';
 import { layoutPdfPage, viewportRects, type PdfPageLayout } from './pdf/pdfPageLayout.js';
 import type { PdfTextContent, PdfViewport } from './pdf/textRuns.js';
 import { PDFParse } from './pdfParse.js';
@@ -17,6 +18,8 @@ export interface PdfReadResult {
   notices: ExtractionNotice[];
   /** The open parser, so that pages without a text layer can be rendered for OCR; call destroy(). */
   parser: PDFParse;
+  /** Bold or not, by the font names of the layouts' lines; null where the file does not tell (fontLoadOrder). */
+  boldFonts: Record<string, boolean> | null;
 }
 
 // pdf.js operator codes for drawing raster images (pdfjs-dist/src/shared/util.js OPS).
@@ -62,35 +65,44 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     // Pictures counted from the file's own objects where they can be followed; else by pdf.js, which decodes them to count them.
     const inFile = countPdfImages(bytes);
     const pages: PdfTextPage[] = [];
+    const fonts = new Set<string>();
+    const pageRefs: number[] = [];
+    let operatorLists = false;
     for (let number = 1; number <= total; number++) {
       // One getTextContent per page (pdf-parse's getText is built on it): items with their places.
       const page = await doc.getPage(number);
       const viewport = page.getViewport({ scale: 1 });
-      const imageCount = await countImages(page, inFile);
-      const pictures = imageCount > 0 && page.ref ? viewportRects(inFile?.placementsOnPage(page.ref.num) ?? [], viewport) : [];
-      pages.push({ number, layout: layoutPdfPage(await page.getTextContent(), viewport, pictures), imageCount });
+      const content = await page.getTextContent();
+      for (const font of Object.keys(content.styles)) fonts.add(font);
+      if (page.ref) pageRefs.push(page.ref.num);
+      const images = await countImages(page, inFile);
+      operatorLists ||= images.fromOperatorList;
+      const pictures = images.count > 0 && page.ref ? viewportRects(inFile?.placementsOnPage(page.ref.num) ?? [], viewport) : [];
+      pages.push({ number, layout: layoutPdfPage(content, viewport, pictures), imageCount: images.count });
       page.cleanup();
     }
+    // An operator list loads the fonts of annotations too, out of the order fontLoadOrder follows.
+    const boldFonts = operatorLists || pageRefs.length < total ? null : weightsByPdfJsName(inFile?.fontsInLoadOrder(pageRefs) ?? null, fonts);
     const notices: ExtractionNotice[] = [];
     if (doc?.getJSActions && (await doc.getJSActions().catch(() => null))) {
       notices.push({ code: 'DOCUMENT_HAS_SCRIPT', message: 'The PDF contains JavaScript. It was not run.' });
     }
-    return { pages, notices, parser };
+    return { pages, notices, parser, boldFonts };
   } catch (error) {
     await parser.destroy().catch(() => undefined);
     throw toPdfProblem(error);
   }
 }
 
-async function countImages(page: PdfJsPage, inFile: PdfImageCounts | null): Promise<number> {
+async function countImages(page: PdfJsPage, inFile: PdfImageCounts | null): Promise<{ count: number; fromOperatorList: boolean }> {
   try {
-    if (inFile?.total === 0) return 0;
+    if (inFile?.total === 0) return { count: 0, fromOperatorList: false };
     const counted = page.ref ? inFile?.onPage(page.ref.num) : null;
-    if (counted !== null && counted !== undefined) return counted;
+    if (counted !== null && counted !== undefined) return { count: counted, fromOperatorList: false };
     const ops = await page.getOperatorList();
-    return ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length;
+    return { count: ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length, fromOperatorList: true };
   } catch {
-    return 0;
+    return { count: 0, fromOperatorList: true };
   }
 }
 

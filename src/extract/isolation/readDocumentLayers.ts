@@ -88,12 +88,12 @@ async function readPdfLayers(
   // pdf.js decodes streams outside the heap cap: measure them first, capped and thrown away.
   await checkPdfStreams(bytes, { maxStreamBytes: 4 * task.limits.maxImagePixels, maxTotalBytes: task.limits.maxPdfDecodedBytes });
   const { readPdf } = await import('../readPdf.js');
-  const { pages: textPages, notices, parser } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
+  const { pages: textPages, notices, parser, boldFonts } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
   try {
     const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
     const built = letterPagesFromPdf(
       textPages.map((p) => p.layout),
-      { firstNumber, part, imageCounts: textPages.map((p) => p.imageCount) },
+      { firstNumber, part, imageCounts: textPages.map((p) => p.imageCount), boldFonts },
     );
     const pages: LayerPage[] = [];
     for (const [index, page] of textPages.entries()) {

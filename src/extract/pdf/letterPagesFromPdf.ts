@@ -10,6 +10,8 @@ export interface PdfPagesOptions {
   part: DocumentPart;
   /** Pictures drawn on each page, as readPdf counted them. */
   imageCounts: readonly number[];
+  /** Bold or not by pdf.js font name, where the file tells (readPdf); null where it does not. */
+  boldFonts?: Readonly<Record<string, boolean>> | null;
 }
 
 /**
@@ -18,7 +20,9 @@ export interface PdfPagesOptions {
  * line's words, boxes (fractions of the page), font size and, where the PDF shows it, bold.
  */
 export function letterPagesFromPdf(layouts: readonly PdfPageLayout[], options: PdfPagesOptions): LetterPage[] {
-  const regions = pageRegions(layouts, new Set([0]));
+  // Text drawn twice over itself is bold whatever its font says.
+  const bold = (line: Segment): boolean | null => (line.doubled ? true : (options.boldFonts?.[line.font] ?? null));
+  const regions = pageRegions(layouts, new Set([0]), bold);
   return layouts.map((layout, index) => {
     const builder = new PageBuilder({
       number: options.firstNumber + index,
@@ -31,16 +35,17 @@ export function letterPagesFromPdf(layouts: readonly PdfPageLayout[], options: P
       const region = regions[index][i];
       switch (block.kind) {
         case 'paragraph':
-          return builder.paragraph(region, block.lines.map((l) => lineInput(l, layout)));
+          return builder.paragraph(region, block.lines.map((l) => lineInput(l, layout, bold)));
         case 'item':
-          return builder.item(region, block.marker, [lineInput(withoutMarker(block.lines[0], block.marker), layout), ...block.lines.slice(1).map((l) => lineInput(l, layout))], block.level);
+          return builder.item(region, block.marker, [lineInput(withoutMarker(block.lines[0], block.marker), layout, bold), ...block.lines.slice(1).map((l) => lineInput(l, layout, bold))], block.level);
         case 'table': {
-          const rows: CellInput[][] = block.rows.map((row) => row.map((cell) => ({ lines: cell.map((l) => lineInput(l, layout)) })));
+          const rows: CellInput[][] = block.rows.map((row) => row.map((cell) => ({ lines: cell.map((l) => lineInput(l, layout, bold)) })));
           const first = block.rows[0].flat();
           const rest = block.rows.slice(1).flatMap((r) => r.flat());
-          // A first row in larger or doubled (bold) type names the columns.
-          const headed = block.rows.length > 1 && first.length > 0 && rest.length > 0 && Math.min(...first.map((s) => s.size)) > 1.1 * Math.max(...rest.map((s) => s.size));
-          return builder.table(region, rows, { how: 'geometry', headerRows: headed || (first.every((s) => s.doubled) && !rest.some((s) => s.doubled)) ? 1 : 0 });
+          // A first row in larger or bold type, over rows that are neither, names the columns.
+          const larger = first.length > 0 && rest.length > 0 && Math.min(...first.map((s) => s.size)) > 1.1 * Math.max(...rest.map((s) => s.size));
+          const bolder = first.length > 0 && rest.length > 0 && first.every((s) => bold(s) === true) && rest.every((s) => bold(s) === false);
+          return builder.table(region, rows, { how: 'geometry', headerRows: larger || bolder ? 1 : 0 });
         }
         case 'picture':
           return builder.picture(region, box(block.rect));
@@ -50,12 +55,11 @@ export function letterPagesFromPdf(layouts: readonly PdfPageLayout[], options: P
   });
 }
 
-function lineInput(line: Segment, layout: PdfPageLayout): LineInput {
+function lineInput(line: Segment, layout: PdfPageLayout, bold: (line: Segment) => boolean | null): LineInput {
   return {
     words: line.words.map((w): WordInput => ({ text: w.text, box: boxOf({ x0: w.x0, top: w.top, x1: w.x1, bottom: w.bottom }, layout) })),
     fontSize: round(line.size),
-    // Fake bold (text drawn twice) is the only weight the text layer shows without reading the fonts.
-    bold: line.doubled ? true : null,
+    bold: bold(line),
   };
 }
 

@@ -28,7 +28,7 @@ const SMALLER = 0.9;
  *   logo); one level with the footer's text or below it is footer; any other (a signature) is body.
  * `firstPages` marks the pages that open a document (page 1, and the first page of each attachment).
  */
-export function pageRegions(pages: readonly PdfPageLayout[], firstPages: ReadonlySet<number>): Region[][] {
+export function pageRegions(pages: readonly PdfPageLayout[], firstPages: ReadonlySet<number>, bold: (line: Segment) => boolean | null = () => null): Region[][] {
   const body = bodySize(pages);
   const repeated = repeatedLines(pages);
   return pages.map((page, index) => {
@@ -36,7 +36,7 @@ export function pageRegions(pages: readonly PdfPageLayout[], firstPages: Readonl
     const text = page.blocks.map((b, i) => ({ block: b, i, rect: rectOf(b) })).filter((b) => b.block.kind !== 'picture');
     if (text.length === 0) return regions.map((_, i) => (page.blocks[i].kind === 'picture' && rectOf(page.blocks[i]).bottom <= TOP_BAND * page.height ? 'header' : 'body'));
     const isRepeated = (block: LayoutBlock) => linesOf(block).every((l) => repeated.has(keyOf(l)));
-    const larger = (block: LayoutBlock) => linesOf(block).some((l) => l.size >= LARGER * body || l.doubled);
+    const larger = (block: LayoutBlock) => linesOf(block).some((l) => l.size >= LARGER * body || bold(l) === true);
     const smaller = (block: LayoutBlock) => linesOf(block).every((l) => l.size <= SMALLER * body);
 
     const fromTop = [...text].sort((a, b) => a.rect.top - b.rect.top);

@@ -1,0 +1,155 @@
+import { scanContent } from './contentTokens.js';
+
+/**
+ * Which of pdf.js's fonts are bold, without asking pdf.js for its operator lists.
+ *
+ * pdf.js's text items name their font only as "g_d0_f3": the third font the document loaded. The
+ * font's own name ("ABCDEF+Arial-BoldMT") reaches the main thread only with a page's operator list,
+ * which costs more than the text itself (18 ms against 11 ms for a two-page Chromium letter,
+ * decoding its pictures). But pdf.js numbers fonts in the order getTextContent meets them: the
+ * first `Tf` (or form drawn with `Do`) naming each font object, page after page. Walking the same
+ * content streams in the same order gives the same list, and so each number's font dictionary.
+ * Where the walk could differ from pdf.js's (a name it cannot find, a Type3 font, a graphics state
+ * setting a font, two fonts sharing a descriptor, which pdf.js may merge), it gives up: no weight
+ * is better than a wrong one.
+ */
+
+/** What fontLoadOrder reads of the raw file. */
+export interface RawPdf {
+  /** A page's content (its streams, joined) and resources; null when they cannot be read. */
+  page(objectNumber: number): { content: string; resources: string | null } | null;
+  /** The dictionary of an object (a stream's too); null when it is not in the file's top level. */
+  dict(objectNumber: number): string | null;
+  /** A stream's data as text; null when it cannot be read. */
+  streamText(objectNumber: number): string | null;
+  /** A value that may be a reference, as the text of the object it names; null when it cannot be followed. */
+  resolve(value: string): string | null;
+  /** The value of `/key` in a dictionary's text; null when absent, undefined when unreadable. */
+  valueOf(dict: string, key: string): string | null | undefined;
+}
+
+export interface PdfFont {
+  /** The font's /BaseFont, without a subset prefix ("Arial-BoldMT"). */
+  name: string;
+  bold: boolean;
+}
+
+const MAX_FORM_DEPTH = 8;
+// Names that say a heavy weight (Arial-BoldMT, Lato-Black, Montserrat-SemiBold, Helvetica-Bold).
+const BOLD_NAME = /bold|black|heavy|semibold|demi/i;
+const FORCE_BOLD = 1 << 18;
+
+/** The fonts pdf.js numbers f1, f2, ... when it reads these pages' text in order; null when unsure. */
+export function fontLoadOrder(raw: RawPdf, pageObjectNumbers: readonly number[]): PdfFont[] | null {
+  const order: number[] = [];
+  const seen = new Set<number>();
+  const walk = (content: string, resources: string | null, depth: number): boolean => {
+    if (depth > MAX_FORM_DEPTH) return false;
+    let ok = true;
+    const operands: (number | string | null)[] = [];
+    scanContent(
+      content,
+      (value) => operands.push(value),
+      (operator) => {
+        const name = operands.length >= 1 ? operands[operator === 'Tf' ? operands.length - 2 : operands.length - 1] : null;
+        operands.length = 0;
+        if (operator === 'Tf' || operator === 'gs' || operator === 'Do') {
+          if (typeof name !== 'string') return (ok = false);
+          const target = refIn(raw, resources, operator === 'Tf' ? 'Font' : operator === 'gs' ? 'ExtGState' : 'XObject', name);
+          if (target === null) return (ok = false);
+          if (operator === 'Tf' && !seen.has(target)) {
+            seen.add(target);
+            order.push(target);
+          } else if (operator === 'gs') {
+            const state = raw.dict(target);
+            if (state === null || raw.valueOf(state, 'Font') !== null) return (ok = false);
+          } else if (operator === 'Do') {
+            const dict = raw.dict(target);
+            if (dict === null) return (ok = false);
+            if (/\/Subtype\s*\/Form\b/.test(dict)) {
+              const text = raw.streamText(target);
+              const own = raw.valueOf(dict, 'Resources');
+              if (text === null || own === undefined) return (ok = false);
+              if (!walk(text, own === null ? resources : raw.resolve(own), depth + 1)) return (ok = false);
+            }
+          }
+        }
+        return true;
+      },
+      { skipText: false },
+    );
+    return ok;
+  };
+  for (const number of pageObjectNumbers) {
+    const page = raw.page(number);
+    if (!page || !walk(page.content, page.resources, 0)) return null;
+  }
+  const descriptors = new Set<string>();
+  const fonts: PdfFont[] = [];
+  for (const number of order) {
+    const font = describe(raw, number, descriptors);
+    if (!font) return null;
+    fonts.push(font);
+  }
+  return fonts;
+}
+
+/** The object number `/name` stands for in a resources' `/kind` table; null when it cannot be followed. */
+function refIn(raw: RawPdf, resources: string | null, kind: string, name: string): number | null {
+  if (resources === null) return null;
+  const table = raw.valueOf(resources, kind);
+  const entries = table ? raw.resolve(table) : null;
+  if (!entries) return null;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`/${escaped}\\s+(\\d+)\\s+\\d+\\s+R\\b`).exec(entries);
+  return m ? Number(m[1]) : null;
+}
+
+function describe(raw: RawPdf, number: number, descriptors: Set<string>): PdfFont | null {
+  const dict = raw.dict(number);
+  if (dict === null || !/\/Subtype\s*\/(?:Type1|MMType1|TrueType|Type0|CIDFontType[02])\b/.test(dict)) return null;
+  const baseFont = /\/BaseFont\s*\/([^\s/<>[\]()]+)/.exec(dict)?.[1] ?? '';
+  let fontDict = dict;
+  if (/\/Subtype\s*\/Type0\b/.test(dict)) {
+    const descendants = raw.valueOf(dict, 'DescendantFonts');
+    const list = descendants ? raw.resolve(descendants) : null;
+    const first = list ? /(\d+)\s+\d+\s+R\b/.exec(list) : null;
+    const descendant = first ? raw.dict(Number(first[1])) : null;
+    if (!descendant) return null;
+    fontDict = descendant;
+  }
+  const descriptorRef = raw.valueOf(fontDict, 'FontDescriptor');
+  if (descriptorRef === undefined) return null;
+  let descriptor = '';
+  if (descriptorRef !== null) {
+    // pdf.js may merge two fonts that share a descriptor into one number: the count would drift.
+    if (descriptors.has(descriptorRef)) return null;
+    descriptors.add(descriptorRef);
+    descriptor = raw.resolve(descriptorRef) ?? '';
+  }
+  const weight = Number(/\/FontWeight\s+(\d+)/.exec(descriptor)?.[1] ?? 0);
+  const flags = Number(/\/Flags\s+(\d+)/.exec(descriptor)?.[1] ?? 0);
+  const name = decodeName(baseFont).replace(/^[A-Z]{6}\+/, '');
+  return { name, bold: BOLD_NAME.test(name) || weight >= 600 || (flags & FORCE_BOLD) !== 0 };
+}
+
+/** A PDF name with its #xx escapes decoded. */
+function decodeName(name: string): string {
+  return name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * Bold or not for each pdf.js font name seen ("g_d0_f3" is the third font loaded); null when any
+ * name falls outside the fonts the walk found (the walk and pdf.js did not agree).
+ */
+export function weightsByPdfJsName(fonts: readonly PdfFont[] | null, pdfJsNames: Iterable<string>): Record<string, boolean> | null {
+  if (!fonts) return null;
+  const out: Record<string, boolean> = {};
+  for (const name of pdfJsNames) {
+    const n = /_f(\d+)$/.exec(name);
+    const font = n ? fonts[Number(n[1]) - 1] : undefined;
+    if (!font) return null;
+    out[name] = font.bold;
+  }
+  return out;
+}
