@@ -22,6 +22,8 @@ interface Gutter {
 const RUN_ADJACENT = 1.5;
 // A gutter (the whitespace between two columns, common to every line of the run) is at least one font size wide.
 const MIN_GUTTER = 1;
+// More columns than this is no table or layout a letter has: the run ends (and the work stays linear).
+const MAX_GUTTERS = 12;
 // Cells of a table row sit on one baseline (to a point, or this fraction of the font size); lines
 // of two independent columns line up only now and then.
 const ROW_BASELINE = 0.12;
@@ -54,7 +56,7 @@ export function pageZones(lines: readonly VisualLine[]): Zone[] {
     const lead: VisualLine[] = [];
     for (let k = flow.length - 1; k >= 0; k--) {
       const free = adjacent(flow[k], lead[0] ?? line) ? narrowed(gutters, flow[k]) : null;
-      if (!free) break;
+      if (!free || free.length > MAX_GUTTERS) break;
       gutters = free;
       lead.unshift(flow[k]);
     }
@@ -62,7 +64,7 @@ export function pageZones(lines: readonly VisualLine[]): Zone[] {
     let j = i + 1;
     for (; j < lines.length && adjacent(members[members.length - 1], lines[j]); j++) {
       const free = narrowed(gutters, lines[j]);
-      if (!free) break;
+      if (!free || free.length > MAX_GUTTERS) break;
       gutters = free;
       members.push(lines[j]);
     }

@@ -38,11 +38,17 @@ export function layoutPdfPage(content: PdfTextContent, viewport: PdfViewport, pi
     else if (zone.kind === 'columns') for (const column of zone.columns) blocks.push(...flowBlocks(column));
     else blocks.push({ kind: 'table', rows: zone.rows });
   }
-  for (const rect of [...pictures].sort((a, b) => b.top - a.top)) {
-    const at = blocks.findIndex((b) => b.kind !== 'picture' && topOf(b) >= rect.top);
-    blocks.splice(at < 0 ? blocks.length : at, 0, { kind: 'picture', rect });
-  }
-  return { width: viewport.width, height: viewport.height, blocks };
+  if (pictures.length === 0) return { width: viewport.width, height: viewport.height, blocks };
+  // Each picture goes before the first block (in reading order) that starts below its top edge.
+  const tops = blocks.map((b) => rectOf(b).top);
+  const placed: LayoutBlock[] = [];
+  const waiting = [...pictures].sort((a, b) => a.top - b.top);
+  blocks.forEach((block, i) => {
+    while (waiting.length && tops[i] >= waiting[0].top) placed.push({ kind: 'picture', rect: waiting.shift()! });
+    placed.push(block);
+  });
+  for (const rect of waiting) placed.push({ kind: 'picture', rect });
+  return { width: viewport.width, height: viewport.height, blocks: placed };
 }
 
 // A picture narrower or lower than this (points) is a rule or a spacer, not something to show.
@@ -83,8 +89,4 @@ export function rectOf(block: LayoutBlock): Rect {
     x1: Math.max(...lines.map((l) => l.x1)),
     bottom: Math.max(...lines.map((l) => l.bottom)),
   };
-}
-
-function topOf(block: LayoutBlock): number {
-  return rectOf(block).top;
 }
