@@ -68,7 +68,7 @@ export function pageZones(lines: readonly VisualLine[]): Zone[] {
       gutters = free;
       members.push(lines[j]);
     }
-    const table = tableOf(members, gutters, flow[flow.length - 1] ?? null, lines[j] ?? null);
+    const table = tableOf(members, gutters, i - lead.length === 0);
     if (table) {
       // Lines above the first row that did not cross the gutters are the flow's, as they were.
       flush();
@@ -124,11 +124,13 @@ function columnOf(segment: Segment, gutters: readonly Gutter[]): number {
 /**
  * The run as a table, when its geometry says so; null when it is text set in columns. A table's
  * rows put their cells on one baseline, each column keeps one font size, and its first column
- * does not simply go on as a block of text above or below it (a letterhead beside an address, a
- * sidebar beside the body, two signatures side by side followed by more lines on the left).
+ * does not go on as a block of text under the last row, line after line at the rows' spacing (a
+ * letterhead's address beside its date block, a sidebar beside the body, two signatures side by
+ * side with more lines on the left). One such line is enough at the top of a page, where a
+ * letterhead sits; elsewhere it takes two, as a key/value block is often followed by a short line.
  * `used` counts the run's lines the table takes, from its first; lines after them are the flow's.
  */
-function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], before: VisualLine | null, after: VisualLine | null): { rows: Segment[][][]; used: number } | null {
+function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], atTop: boolean): { rows: Segment[][][]; used: number } | null {
   const columnsOf = (l: VisualLine) => new Set(l.segments.map((s) => columnOf(s, gutters)));
   const twoSided = members.filter((l) => columnsOf(l).size >= 2);
   if (twoSided.length < 2) return null;
@@ -136,7 +138,6 @@ function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], bef
   // Lines after the last row continue its cells unless they start in the first column.
   while (end < members.length && !columnsOf(members[end]).has(0)) end += 1;
   const core = members.slice(0, end);
-  const next = end < members.length ? members[end] : after;
 
   const exact = twoSided.filter((l) => l.segments.every((s) => Math.abs(s.baseline - l.baseline) <= Math.max(1, ROW_BASELINE * l.size)));
   if (exact.length < EXACT_ROWS * twoSided.length) return null;
@@ -166,13 +167,15 @@ function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], bef
   const pitch = median(pitches);
   const left = Math.min(...firstColumn.map((s) => s.x0));
   const size = median(firstColumn.map((s) => s.size));
-  const continuesColumn = (line: VisualLine | null, from: Segment) =>
-    line !== null &&
-    line.segments.length === 1 &&
-    Math.abs(line.segments[0].x0 - left) <= 2 &&
-    Math.abs(line.size - size) <= 0.08 * size &&
-    Math.abs(Math.abs(line.baseline - from.baseline) - pitch) <= 0.15 * pitch;
-  if (continuesColumn(next, firstColumn[firstColumn.length - 1]) || continuesColumn(before, firstColumn[0])) return null;
+  let last = firstColumn[firstColumn.length - 1];
+  let continuing = 0;
+  for (const line of members.slice(end)) {
+    const only = line.segments.length === 1 ? line.segments[0] : null;
+    if (!only || Math.abs(only.x0 - left) > 2 || Math.abs(only.size - size) > 0.08 * size || Math.abs(only.baseline - last.baseline - pitch) > 0.15 * pitch) break;
+    continuing += 1;
+    last = only;
+  }
+  if (continuing >= (atTop ? 1 : 2)) return null;
 
   // Prose set in two columns lines up like a table; its first column is wide and its lines fill it.
   const widest = Math.max(...firstColumn.map((s) => s.x1 - s.x0));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Box, LetterPage } from '../../../src/document/letterDocument.js';
 import { layoutOf } from '../../../src/fields/layout/layoutView.js';
 import type { Letter } from '../../../src/fields/letter.js';
-import { blocksOf, columnDrawnTable, continuationPage, drawPdf, fourColumnTable, letterheadPage, listPage, readPdfPages, twoColumnPage } from './samplePdfs.js';
+import { blocksOf, columnDrawnTable, continuationPage, drawPdf, fourColumnTable, letterheadPage, listPage, readPdfPages, sameSizeLetterhead, tabStopTerms, twoColumnPage } from './samplePdfs.js';
 
 const letterOf = (pages: LetterPage[]): Letter => ({ pages, email: null });
 const pairs = (pages: LetterPage[]) => layoutOf(letterOf(pages)).labelled().map((p) => [p.label.text, p.value.text, p.how]);
@@ -99,6 +99,39 @@ describe('PDF pages built from pdf.js text items (pdfkit documents drawn for the
     ]);
   });
 
+  it('reads label/value lines set with a tab stop as a table, though a short line follows at the same spacing', async () => {
+    const [page] = await readPdfPages(await drawPdf(tabStopTerms));
+    expect(blocksOf(page)).toEqual([
+      ['body', 'Dear Oren Vasquez,'],
+      ['body', 'The terms are:'],
+      [
+        'body',
+        [
+          ['Start date:', 'June 7, 2027'],
+          ['End date:', 'August 27, 2027'],
+          ['Pay:', '$26.00 per hour'],
+        ],
+      ],
+      ['body', 'Please sign below.'],
+    ]);
+    expect(pairs([page])).toEqual([
+      ['Start date:', 'June 7, 2027', 'table-row'],
+      ['End date:', 'August 27, 2027', 'table-row'],
+      ['Pay:', '$26.00 per hour', 'table-row'],
+    ]);
+  });
+
+  it('reads a letterhead whose address runs on beside a date block as two blocks, not a table', async () => {
+    const [page] = await readPdfPages(await drawPdf(sameSizeLetterhead));
+    expect(blocksOf(page).slice(0, 2)).toEqual([
+      ['header', 'Brightwater Labs\n9 Ferry Road\nAstoria, OR 97103\nTel (555) 014-7700'],
+      ['header', 'March 3, 2027\nRef: BW-2027-114'],
+    ]);
+    expect(page.blocks.some((b) => b.kind === 'table')).toBe(false);
+    // The name is bold, read from its font's name; the address lines are not.
+    expect(layoutOf(letterOf([page])).lines({ region: 'header' }).map((l) => l.bold)).toEqual([true, false, false, false, false, false]);
+  });
+
   it('puts a large bold letterhead (and its small address line) in the header and a small line at the bottom in the footer', async () => {
     const [page] = await readPdfPages(await drawPdf(letterheadPage));
     expect(blocksOf(page)).toEqual([
@@ -110,9 +143,9 @@ describe('PDF pages built from pdf.js text items (pdfkit documents drawn for the
       ['footer', 'Quillfeather Analytics LLC · 41 Orchard Lane, Madison, WI 53703'],
     ]);
     const view = layoutOf(letterOf([page]));
-    expect(view.lines({ region: 'header' }).map((l) => [l.text, l.fontSize])).toEqual([
-      ['Quillfeather Analytics', 22],
-      ['41 Orchard Lane, Suite 5, Madison, WI 53703', 9],
+    expect(view.lines({ region: 'header' }).map((l) => [l.text, l.fontSize, l.bold])).toEqual([
+      ['Quillfeather Analytics', 22, true],
+      ['41 Orchard Lane, Suite 5, Madison, WI 53703', 9, false],
     ]);
     expect(view.lines({ region: 'footer' }).map((l) => l.text)).toEqual(['Quillfeather Analytics LLC · 41 Orchard Lane, Madison, WI 53703']);
     const [name] = view.lines({ region: 'header' });

@@ -124,3 +124,22 @@ export const listPage: Draw = (doc) => {
   put(doc, 'Return it by May 1, 2027', 98, 186);
   put(doc, 'We look forward to working with you.', 72, 214);
 };
+
+/** Label/value lines set with a tab stop (no table), right under a paragraph and with a short line at the same spacing after them. */
+export const tabStopTerms: Draw = (doc) => {
+  put(doc, 'Dear Oren Vasquez,', 72, 80);
+  put(doc, 'The terms are:', 72, 100);
+  [['Start date:', 'June 7, 2027'], ['End date:', 'August 27, 2027'], ['Pay:', '$26.00 per hour']].forEach(([l, v], i) => {
+    put(doc, l, 72, 114 + i * 14);
+    put(doc, v, 180, 114 + i * 14);
+  });
+  put(doc, 'Please sign below.', 72, 156);
+};
+
+/** A letterhead in body-size type (its name bold) whose address runs on under the date block beside it, at the same spacing. */
+export const sameSizeLetterhead: Draw = (doc) => {
+  ['Brightwater Labs', '9 Ferry Road', 'Astoria, OR 97103', 'Tel (555) 014-7700'].forEach((t, i) => put(doc, t, 72, 50 + i * 13, 10, i === 0 ? 'Helvetica-Bold' : 'Helvetica'));
+  ['March 3, 2027', 'Ref: BW-2027-114'].forEach((t, i) => put(doc, t, 440, 50 + i * 13, 10));
+  put(doc, 'Dear Oren Vasquez,', 72, 130, 10);
+  put(doc, 'We are delighted to offer you a summer internship as a Data Analyst Intern.', 72, 150, 10);
+};
