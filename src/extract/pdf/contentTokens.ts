@@ -3,64 +3,47 @@
 const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITER = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+// The next token after white space: a name, a regular word (a number or an operator), or the
+// delimiter that opens a string, a hex string, a dictionary, an array or a comment. One sticky
+// pattern walks the stream at the regex engine's speed (a page's path drawing is thousands of numbers).
+const TOKEN = /[\0\t\n\f\r ]*(?:\/([^\0\t\n\f\r /<>[\]()%{}]*)|([^\0\t\n\f\r /<>[\]()%{}]+)|([(<[%>\]{}]))/y;
 
 /**
  * Calls `operand` with each operand (numbers and names as values; strings, arrays and
  * dictionaries as null, never needed here) and `operator` with each operator, until it returns
- * false. With `skipText`, text objects (BT ... ET) are passed over unread: they are most of a
- * letter's content, and nothing that moves a picture may stand in them. An inline image's data
- * after ID is skipped to its EI.
+ * false. Text objects (BT ... ET) are passed over unread: they are most of a letter's content,
+ * and nothing that moves a picture may stand in them. An inline image's data after ID is
+ * skipped to its EI.
  */
-export function scanContent(s: string, operand: (value: number | string | null) => void, operator: (name: string) => boolean, { skipText = true } = {}): void {
-  let i = 0;
+export function scanContent(s: string, operand: (value: number | string | null) => void, operator: (name: string) => boolean): void {
   const n = s.length;
+  let i = 0;
   while (i < n) {
-    const c = s.charCodeAt(i);
-    if (WHITE.has(c)) {
-      i++;
-      continue;
-    }
-    if (c === 0x25 /* % */) {
+    TOKEN.lastIndex = i;
+    const m = TOKEN.exec(s);
+    if (!m) return;
+    i = TOKEN.lastIndex;
+    const [, name, word, delimiter] = m;
+    if (name !== undefined) {
+      operand(name);
+    } else if (word !== undefined) {
+      if (NUMBER.test(word)) operand(Number(word));
+      else if (word === 'BT') i = endOfTextObject(s, i);
+      else if (word === 'ID') {
+        // The image data runs to the first "EI" standing alone between white space.
+        const end = /\sEI(?:\s|$)/g;
+        end.lastIndex = i + 1;
+        const found = end.exec(s);
+        i = found ? found.index + 3 : n;
+      } else if (!operator(word)) return;
+    } else if (delimiter === '(') {
+      i = skipString(s, i - 1);
+      operand(null);
+    } else if (delimiter === '<' || delimiter === '[') {
+      i = skipNested(s, i - 1);
+      operand(null);
+    } else if (delimiter === '%') {
       while (i < n && s[i] !== '\n' && s[i] !== '\r') i++;
-      continue;
-    }
-    if (c === 0x2f /* / */) {
-      let j = i + 1;
-      while (j < n && !WHITE.has(s.charCodeAt(j)) && !DELIMITER.has(s.charCodeAt(j))) j++;
-      operand(s.slice(i + 1, j));
-      i = j;
-      continue;
-    }
-    if (c === 0x28 /* ( */) {
-      i = skipString(s, i);
-      operand(null);
-      continue;
-    }
-    if (c === 0x3c /* < */ || c === 0x5b /* [ */) {
-      i = skipNested(s, i);
-      operand(null);
-      continue;
-    }
-    if (DELIMITER.has(c)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < n && !WHITE.has(s.charCodeAt(j)) && !DELIMITER.has(s.charCodeAt(j))) j++;
-    const word = s.slice(i, j);
-    i = j;
-    if (NUMBER.test(word)) {
-      operand(Number(word));
-    } else if (word === 'BT' && skipText) {
-      i = endOfTextObject(s, i);
-    } else if (word === 'ID') {
-      // The image data runs to the first "EI" standing alone between white space.
-      const end = /\sEI(?:\s|$)/g;
-      end.lastIndex = i + 1;
-      const m = end.exec(s);
-      i = m ? m.index + 3 : n;
-    } else if (!operator(word)) {
-      return;
     }
   }
 }

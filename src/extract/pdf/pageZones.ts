@@ -131,7 +131,8 @@ function columnOf(segment: Segment, gutters: readonly Gutter[]): number {
  * `used` counts the run's lines the table takes, from its first; lines after them are the flow's.
  */
 function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], atTop: boolean): { rows: Segment[][][]; used: number } | null {
-  const columnsOf = (l: VisualLine) => new Set(l.segments.map((s) => columnOf(s, gutters)));
+  const columnSets = new Map(members.map((l) => [l, new Set(l.segments.map((s) => columnOf(s, gutters)))]));
+  const columnsOf = (l: VisualLine) => columnSets.get(l)!;
   const twoSided = members.filter((l) => columnsOf(l).size >= 2);
   if (twoSided.length < 2) return null;
   let end = members.indexOf(twoSided[twoSided.length - 1]) + 1;

@@ -84,14 +84,18 @@ function sameLine(anchor: TextRun, run: TextRun): boolean {
   return overlap >= 0.5 * Math.min(anchor.bottom - anchor.top, run.bottom - run.top);
 }
 
-/** Runs drawn twice over themselves are kept once, marked doubled. */
+/** Runs drawn twice over themselves are kept once, marked doubled (the runs are this page's own: marked in place). */
 function dropDoubles(runs: TextRun[]): TextRun[] {
   const kept: TextRun[] = [];
   for (const run of runs) {
     const near = DOUBLED_OFFSET * run.size;
-    const twin = kept.slice(-3).find((k) => k.text === run.text && Math.abs(k.x0 - run.x0) <= near && Math.abs(k.baseline - run.baseline) <= near && k.size === run.size);
+    let twin: TextRun | null = null;
+    for (let k = Math.max(0, kept.length - 3); k < kept.length && !twin; k++) {
+      const other = kept[k];
+      if (other.text === run.text && other.size === run.size && Math.abs(other.x0 - run.x0) <= near && Math.abs(other.baseline - run.baseline) <= near) twin = other;
+    }
     if (twin) twin.doubled = true;
-    else kept.push({ ...run });
+    else kept.push(run);
   }
   return kept;
 }
