@@ -142,7 +142,7 @@ function indexObjects(buf: Buffer, raw: string): Map<number, RawObject> | null {
   return objects;
 }
 
-/** Follows pages to their content, resources and forms, counting what pdf.js would paint. */
+/** Follows pages to their content, resources and forms: what pdf.js would paint, where, and the fonts its text would load. */
 class PageWalker implements RawPdf {
   private readonly hasObjectStreams: boolean;
 

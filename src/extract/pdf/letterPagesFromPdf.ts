@@ -2,7 +2,7 @@ import type { Box, DocumentPart, LetterPage } from '../../document/letterDocumen
 import { PageBuilder, type CellInput, type LineInput, type WordInput } from '../layout/pageBuilder.js';
 import { pageRegions } from './pageRegions.js';
 import type { PdfPageLayout, Rect } from './pdfPageLayout.js';
-import type { PlacedWord, Segment } from './visualLines.js';
+import { maxOf, minOf, type PlacedWord, type Segment } from './visualLines.js';
 
 export interface PdfPagesOptions {
   /** The number of the first page (an email's attachment follows the message's pages). */
@@ -43,7 +43,7 @@ export function letterPagesFromPdf(layouts: readonly PdfPageLayout[], options: P
           const first = block.rows[0].flat();
           const rest = block.rows.slice(1).flatMap((r) => r.flat());
           // A first row in larger or bold type, over rows that are neither, names the columns.
-          const larger = first.length > 0 && rest.length > 0 && Math.min(...first.map((s) => s.size)) > 1.1 * Math.max(...rest.map((s) => s.size));
+          const larger = first.length > 0 && rest.length > 0 && minOf(first, (s) => s.size) > 1.1 * maxOf(rest, (s) => s.size);
           const bolder = first.length > 0 && rest.length > 0 && first.every((s) => bold(s) === true) && rest.every((s) => bold(s) === false);
           return builder.table(region, rows, { how: 'geometry', headerRows: larger || bolder ? 1 : 0 });
         }

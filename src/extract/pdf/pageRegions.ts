@@ -1,6 +1,6 @@
 import type { Region } from '../../document/letterDocument.js';
 import { linesOf, rectOf, type LayoutBlock, type PdfPageLayout, type Rect } from './pdfPageLayout.js';
-import type { Segment } from './visualLines.js';
+import { maxOf, minOf, type Segment } from './visualLines.js';
 
 // The bands where a page's furniture sits, as fractions of the page's height.
 const TOP_BAND = 0.25;
@@ -42,7 +42,7 @@ export function pageRegions(pages: readonly PdfPageLayout[], firstPages: Readonl
     const fromTop = [...text].sort((a, b) => a.rect.top - b.rect.top);
     const top = clusterOf(fromTop, (b) => b.rect.top, (b) => b.rect.bottom, body);
     const topFits =
-      Math.max(...top.map((b) => b.rect.bottom)) <= TOP_BAND * page.height &&
+      maxOf(top, (b) => b.rect.bottom) <= TOP_BAND * page.height &&
       (firstPages.has(index)
         ? top.some((b) => larger(b.block) || smaller(b.block) || isRepeated(b.block))
         : top.every((b) => smaller(b.block) || isRepeated(b.block)));
@@ -59,7 +59,7 @@ export function pageRegions(pages: readonly PdfPageLayout[], firstPages: Readonl
     const bottom = clusterOf(fromBottom, (b) => -b.rect.bottom, (b) => -b.rect.top, body);
     const pageNumberLike = (r: Rect) => r.x1 - r.x0 <= 0.2 * page.width && Math.abs((r.x0 + r.x1) / 2 - page.width / 2) <= 0.05 * page.width;
     const bottomFits =
-      Math.min(...bottom.map((b) => b.rect.top)) >= (1 - BOTTOM_BAND) * page.height &&
+      minOf(bottom, (b) => b.rect.top) >= (1 - BOTTOM_BAND) * page.height &&
       bottom.every((b) => smaller(b.block) || isRepeated(b.block) || pageNumberLike(b.rect));
     const footer = new Set<number>(bottomFits ? bottom.map((b) => b.i) : []);
     for (const b of text) if (b.rect.top >= (1 - BOTTOM_BAND) * page.height && isRepeated(b.block)) footer.add(b.i);
@@ -68,7 +68,7 @@ export function pageRegions(pages: readonly PdfPageLayout[], firstPages: Readonl
     for (const i of footer) if (!header.has(i)) regions[i] = 'footer';
     const bodyRects = text.filter((b) => regions[b.i] === 'body').map((b) => b.rect);
     const footerRects = text.filter((b) => regions[b.i] === 'footer').map((b) => b.rect.top);
-    const footerTop = footerRects.length ? Math.min(...footerRects) : null;
+    const footerTop = footerRects.length ? minOf(footerRects, (t) => t) : null;
     page.blocks.forEach((block, i) => {
       if (block.kind !== 'picture') return;
       const r = block.rect;

@@ -1,4 +1,4 @@
-import { median, type Segment, type VisualLine } from './visualLines.js';
+import { maxOf, median, minOf, type Segment, type VisualLine } from './visualLines.js';
 
 /**
  * A stretch of the page read as one unit, top to bottom:
@@ -154,7 +154,7 @@ function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], atT
   }
   for (const cells of cellsByColumn.values()) {
     const sizes = cells.map((s) => s.size);
-    if (Math.max(...sizes) > COLUMN_SIZE_RATIO * Math.min(...sizes)) return null;
+    if (maxOf(sizes, (v) => v) > COLUMN_SIZE_RATIO * minOf(sizes, (v) => v)) return null;
   }
   const headerDiffers = core[0].segments.some((s) => {
     const below = cellsByColumn.get(columnOf(s, gutters));
@@ -166,7 +166,7 @@ function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], atT
   if (firstColumn.length === 0) return null;
   const pitches = twoSided.slice(1).map((l, k) => l.baseline - twoSided[k].baseline);
   const pitch = median(pitches);
-  const left = Math.min(...firstColumn.map((s) => s.x0));
+  const left = minOf(firstColumn, (s) => s.x0);
   const size = median(firstColumn.map((s) => s.size));
   let last = firstColumn[firstColumn.length - 1];
   let continuing = 0;
@@ -179,7 +179,7 @@ function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], atT
   if (continuing >= (atTop ? 1 : 2)) return null;
 
   // Prose set in two columns lines up like a table; its first column is wide and its lines fill it.
-  const widest = Math.max(...firstColumn.map((s) => s.x1 - s.x0));
+  const widest = maxOf(firstColumn, (s) => s.x1 - s.x0);
   if (twoSided.length >= 4 && widest > 15 * size && firstColumn.filter((s) => s.x1 - s.x0 >= 0.85 * widest).length >= 0.7 * firstColumn.length) return null;
 
   // Rows: a line with text in the first column opens one, unless the table's rows are set apart

@@ -2,7 +2,7 @@ import { flowBlocks } from './flowBlocks.js';
 import type { UserRect } from './imagePlacements.js';
 import { pageZones } from './pageZones.js';
 import { textRunsOf, type PdfTextContent, type PdfViewport } from './textRuns.js';
-import { visualLines, type Segment } from './visualLines.js';
+import { maxOf, minOf, visualLines, type Segment } from './visualLines.js';
 
 /** A rectangle in points, from the page's top left corner. */
 export interface Rect {
@@ -84,9 +84,9 @@ export function rectOf(block: LayoutBlock): Rect {
   if (block.kind === 'picture') return block.rect;
   const lines = linesOf(block);
   return {
-    x0: Math.min(...lines.map((l) => l.x0)),
-    top: Math.min(...lines.map((l) => l.top)),
-    x1: Math.max(...lines.map((l) => l.x1)),
-    bottom: Math.max(...lines.map((l) => l.bottom)),
+    x0: minOf(lines, (l) => l.x0),
+    top: minOf(lines, (l) => l.top),
+    x1: maxOf(lines, (l) => l.x1),
+    bottom: maxOf(lines, (l) => l.bottom),
   };
 }

@@ -106,8 +106,8 @@ function lineOf(runs: TextRun[]): VisualLine {
   const segments = mergeMarkers(splitSegments(runs, size).map(segmentOf));
   return {
     segments,
-    top: Math.min(...segments.map((s) => s.top)),
-    bottom: Math.max(...segments.map((s) => s.bottom)),
+    top: minOf(segments, (s) => s.top),
+    bottom: maxOf(segments, (s) => s.bottom),
     baseline: segments.reduce((best, s) => (s.size > best.size ? s : best), segments[0]).baseline,
     size,
   };
@@ -158,9 +158,9 @@ function segmentOf(runs: TextRun[]): Segment {
   return {
     words,
     x0: runs[0].x0,
-    x1: Math.max(...runs.map((r) => r.x1)),
-    top: Math.min(...runs.map((r) => r.top)),
-    bottom: Math.max(...runs.map((r) => r.bottom)),
+    x1: maxOf(runs, (r) => r.x1),
+    top: minOf(runs, (r) => r.top),
+    bottom: maxOf(runs, (r) => r.bottom),
     baseline: big.baseline,
     size: dominant(runs, (r) => r.size),
     font: dominant(runs, (r) => r.font),
@@ -214,6 +214,19 @@ function dominant<T>(runs: readonly TextRun[], key: (r: TextRun) => T): T {
     }
   }
   return best;
+}
+
+/** The least and greatest of a value over many items, without spreading them into arguments (a page may have tens of thousands). */
+export function minOf<T>(items: readonly T[], value: (item: T) => number): number {
+  let out = Infinity;
+  for (const item of items) out = Math.min(out, value(item));
+  return out;
+}
+
+export function maxOf<T>(items: readonly T[], value: (item: T) => number): number {
+  let out = -Infinity;
+  for (const item of items) out = Math.max(out, value(item));
+  return out;
 }
 
 export function median(values: readonly number[]): number {

@@ -44,4 +44,11 @@ describe('visualLines', () => {
     const lines = visualLines(textRunsOf({ items: [item('Body text', 72, 100, 40), rotated], styles: {} }, VIEWPORT));
     expect(lines.map((l) => l.segments[0].words.map((w) => w.text).join(' '))).toEqual(['Body text', 'DRAFT']);
   });
+
+  it('reads a line of a hundred thousand glyphs drawn one by one (hostile input) without running out of stack', () => {
+    const glyphs = Array.from({ length: 100_000 }, (_, i) => item('x', 10 + i * 2, 100, 2));
+    const [line] = visualLines(textRunsOf({ items: glyphs, styles: {} }, VIEWPORT));
+    expect(line.segments).toHaveLength(1);
+    expect(line.segments[0].words[0].text).toHaveLength(100_000);
+  });
 });
