@@ -47,12 +47,21 @@ const FONT_OPERATORS = /\/([^\s/<>[\]()%{}]+)\s+(?:([-+]?(?:\d+\.?\d*|\.\d+))\s+
 export function fontLoadOrder(raw: RawPdf, pageObjectNumbers: readonly number[]): PdfFont[] | null {
   const order: number[] = [];
   const seen = new Set<number>();
+  // A page sets its fonts line after line with the same few names: each is looked up once.
+  const found = new Map<string | null, Map<string, number | null>>();
+  const lookup = (resources: string | null, kind: string, name: string): number | null => {
+    let names = found.get(resources);
+    if (!names) found.set(resources, (names = new Map()));
+    const key = `${kind}/${name}`;
+    if (!names.has(key)) names.set(key, refIn(raw, resources, kind, name));
+    return names.get(key)!;
+  };
   const walk = (content: string, resources: string | null, depth: number): boolean => {
     if (depth > MAX_FORM_DEPTH) return false;
     for (const m of content.matchAll(FONT_OPERATORS)) {
       const [, name, , tf, other] = m;
       const operator = tf ?? other;
-      const target = refIn(raw, resources, operator === 'Tf' ? 'Font' : operator === 'gs' ? 'ExtGState' : 'XObject', name);
+      const target = lookup(resources, operator === 'Tf' ? 'Font' : operator === 'gs' ? 'ExtGState' : 'XObject', name);
       if (target === null) return false;
       if (operator === 'Tf') {
         if (!seen.has(target)) {

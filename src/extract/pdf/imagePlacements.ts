@@ -1,5 +1,3 @@
-import { scanContent } from './contentTokens.js';
-
 /**
  * Where a content stream draws its pictures: each image's unit square through the current
  * transformation matrix (q/Q save and restore it, cm multiplies it), for `Do` of an image XObject,
@@ -25,16 +23,26 @@ export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const MAX_FORM_DEPTH = 8;
 const MAX_PICTURES = 256;
 
+// The operators that move pictures (q, Q, cm, Do, an inline image's BI) and BT, which opens a text
+// object: each a word between delimiters. One native pattern finds them; what lies between (paths,
+// colours, text) is never tokenized, and text objects are passed over whole.
+const OPERATOR = /(?:^|[\s\])>}])(q|Q|cm|Do|BI|BT)(?=[\s[<(/%{]|$)/g;
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
+const NAME = /^\/([^\s/<>[\]()%{}]+)$/;
+
 /** The rectangles of the pictures the content draws, in drawing order; null when a name cannot be followed. */
 export function imagePlacements(content: string, lookup: XObjectLookup, ctm: Matrix = IDENTITY, depth = 0): UserRect[] | null {
   if (depth > MAX_FORM_DEPTH) return null;
   const out: UserRect[] = [];
   const stack: Matrix[] = [];
   let current = ctm;
-  const operands: (number | string | null)[] = [];
-  let failed = false;
-  scanContent(content, (operand) => operands.push(operand), (operator) => {
-    switch (operator) {
+  const operator = OPERATOR;
+  operator.lastIndex = 0;
+  for (let m = operator.exec(content); m; m = operator.exec(content)) {
+    // The operands stand just before their operator: the last words before it.
+    const at = operator.lastIndex - m[1].length;
+    const operands = (count: number) => content.slice(Math.max(0, at - 160), at).trim().split(/\s+/).slice(-count);
+    switch (m[1]) {
       case 'q':
         stack.push(current);
         break;
@@ -42,30 +50,42 @@ export function imagePlacements(content: string, lookup: XObjectLookup, ctm: Mat
         current = stack.pop() ?? current;
         break;
       case 'cm': {
-        const m = operands.slice(-6);
-        if (m.length === 6 && m.every((v) => typeof v === 'number')) current = multiply(m as Matrix, current);
+        const numbers = operands(6);
+        if (numbers.length === 6 && numbers.every((n) => NUMBER.test(n))) current = multiply(numbers.map(Number) as Matrix, current);
         break;
       }
-      case 'BI':
-        out.push(unitSquare(current));
+      case 'BT':
+        operator.lastIndex = endOfTextObject(content, operator.lastIndex);
         break;
+      case 'BI': {
+        out.push(unitSquare(current));
+        // The image's data runs from ID to the first EI standing alone between white space.
+        const data = content.indexOf('ID', operator.lastIndex);
+        const end = /\sEI(?:\s|$)/g;
+        end.lastIndex = data < 0 ? content.length : data + 2;
+        const found = end.exec(content);
+        operator.lastIndex = found ? found.index + 3 : content.length;
+        break;
+      }
       case 'Do': {
-        const name = operands[operands.length - 1];
-        const target = typeof name === 'string' ? lookup(name) : null;
-        if (target === null) failed = true;
-        else if (target.kind === 'image') out.push(unitSquare(current));
+        const name = NAME.exec(operands(1)[0] ?? '');
+        const target = name ? lookup(name[1]) : null;
+        if (target === null) return null;
+        if (target.kind === 'image') out.push(unitSquare(current));
         else if (target.kind === 'form') {
+          // The form is read with the same pattern: where this content was is kept and taken up again.
+          const resume = operator.lastIndex;
           const inner = imagePlacements(target.content, target.lookup, multiply(target.matrix, current), depth + 1);
-          if (inner === null) failed = true;
-          else out.push(...inner);
+          operator.lastIndex = resume;
+          if (inner === null) return null;
+          out.push(...inner);
         }
         break;
       }
     }
-    operands.length = 0;
-    return !failed && out.length <= MAX_PICTURES;
-  });
-  return failed || out.length > MAX_PICTURES ? null : out;
+    if (out.length > MAX_PICTURES) return null;
+  }
+  return out;
 }
 
 /** m1 x m2: apply m1, then m2 (PDF's order: `cm` puts its matrix before the current one). */
@@ -84,4 +104,35 @@ function unitSquare(m: Matrix): UserRect {
   const xs = [m[4], m[0] + m[4], m[2] + m[4], m[0] + m[2] + m[4]];
   const ys = [m[5], m[1] + m[5], m[3] + m[5], m[1] + m[3] + m[5]];
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const DELIMITER = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+
+/** Just past the ET that closes the text object starting at `i`, its strings stepped over. */
+function endOfTextObject(s: string, i: number): number {
+  for (;;) {
+    const et = s.indexOf('ET', i);
+    if (et < 0) return s.length;
+    const paren = s.indexOf('(', i);
+    if (paren >= 0 && paren < et) {
+      i = skipString(s, paren);
+      continue;
+    }
+    const before = et === 0 ? 0x20 : s.charCodeAt(et - 1);
+    const after = et + 2 >= s.length ? 0x20 : s.charCodeAt(et + 2);
+    if ((WHITE.has(before) || DELIMITER.has(before)) && (WHITE.has(after) || DELIMITER.has(after))) return et + 2;
+    i = et + 2;
+  }
+}
+
+function skipString(s: string, i: number): number {
+  let depth = 0;
+  for (; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '\\') i++;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i + 1;
+  }
+  return s.length;
 }

@@ -57,7 +57,7 @@ export function letterPagesFromPdf(layouts: readonly PdfPageLayout[], options: P
 
 function lineInput(line: Segment, layout: PdfPageLayout, bold: (line: Segment) => boolean | null): LineInput {
   return {
-    words: line.words.map((w): WordInput => ({ text: w.text, box: boxOf({ x0: w.x0, top: w.top, x1: w.x1, bottom: w.bottom }, layout) })),
+    words: line.words.map((w): WordInput => ({ text: w.text, box: boxOf(w, layout) })),
     fontSize: round(line.size),
     bold: bold(line),
   };
@@ -83,7 +83,7 @@ function withoutMarker(line: Segment, marker: string): Segment {
   return { ...line, words, x0: words[0]?.x0 ?? line.x0 };
 }
 
-function boxOf(r: Rect, layout: PdfPageLayout): Box {
+function boxOf(r: Rect | PlacedWord, layout: PdfPageLayout): Box {
   const clamp = (v: number) => Math.min(1, Math.max(0, v));
   const x = clamp(r.x0 / layout.width);
   const y = clamp(r.top / layout.height);

@@ -35,7 +35,7 @@ export function pageRegions(pages: readonly PdfPageLayout[], firstPages: Readonl
     const regions: Region[] = page.blocks.map(() => 'body');
     const text = page.blocks.map((b, i) => ({ block: b, i, rect: rectOf(b) })).filter((b) => b.block.kind !== 'picture');
     if (text.length === 0) return regions.map((_, i) => (page.blocks[i].kind === 'picture' && rectOf(page.blocks[i]).bottom <= TOP_BAND * page.height ? 'header' : 'body'));
-    const isRepeated = (block: LayoutBlock) => linesOf(block).every((l) => repeated.has(keyOf(l)));
+    const isRepeated = (block: LayoutBlock) => repeated.size > 0 && linesOf(block).every((l) => repeated.has(keyOf(l)));
     const larger = (block: LayoutBlock) => linesOf(block).some((l) => l.size >= LARGER * body || bold(l) === true);
     const smaller = (block: LayoutBlock) => linesOf(block).every((l) => l.size <= SMALLER * body);
 
@@ -127,6 +127,7 @@ function keyOf(line: Segment): string {
 
 /** Lines (numbers aside) found in the top or bottom band of two pages or more. */
 function repeatedLines(pages: readonly PdfPageLayout[]): Set<string> {
+  if (pages.length < 2) return new Set();
   const seen = new Map<string, number>();
   for (const page of pages) {
     const keys = new Set<string>();
