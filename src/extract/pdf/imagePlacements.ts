@@ -41,7 +41,7 @@ export function imagePlacements(content: string, lookup: XObjectLookup, ctm: Mat
   for (let m = operator.exec(content); m; m = operator.exec(content)) {
     // The operands stand just before their operator: the last words before it.
     const at = operator.lastIndex - m[1].length;
-    const operands = (count: number) => content.slice(Math.max(0, at - 160), at).trim().split(/\s+/).slice(-count);
+    const operands = (count: number) => wordsBefore(content, at, count);
     switch (m[1]) {
       case 'q':
         stack.push(current);
@@ -84,6 +84,20 @@ export function imagePlacements(content: string, lookup: XObjectLookup, ctm: Mat
       }
     }
     if (out.length > MAX_PICTURES) return null;
+  }
+  return out;
+}
+
+/** The `count` words (runs of non-white characters) that end before `at`, in order; fewer at the start of the content. */
+function wordsBefore(s: string, at: number, count: number): string[] {
+  const out: string[] = [];
+  let i = at - 1;
+  while (out.length < count) {
+    while (i >= 0 && WHITE.has(s.charCodeAt(i))) i--;
+    if (i < 0) break;
+    const end = i + 1;
+    while (i >= 0 && !WHITE.has(s.charCodeAt(i))) i--;
+    out.unshift(s.slice(i + 1, end));
   }
   return out;
 }
