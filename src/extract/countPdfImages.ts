@@ -185,6 +185,16 @@ class PageWalker implements RawPdf {
   }
 
   page(pageNumber: number): { content: string; resources: string | null } | null {
+    // A page that draws pictures is read twice (placements, then fonts): inflated once.
+    if (this.lastPage?.number === pageNumber) return this.lastPage.read;
+    const read = this.readPage(pageNumber);
+    this.lastPage = { number: pageNumber, read };
+    return read;
+  }
+
+  private lastPage: { number: number; read: { content: string; resources: string | null } | null } | null = null;
+
+  private readPage(pageNumber: number): { content: string; resources: string | null } | null {
     const page = this.objects.get(pageNumber);
     if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
     const resources = this.inheritedResources(page.dict);

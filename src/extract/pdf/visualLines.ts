@@ -115,6 +115,8 @@ function lineOf(runs: TextRun[]): VisualLine {
 
 /** Cuts a line's runs (left to right) where a gap is both wide in ems and wide for this line's spacing. */
 function splitSegments(runs: TextRun[], size: number): TextRun[][] {
+  // Most lines are one run (pdf.js gives a line of prose as one item): nothing to cut.
+  if (runs.length === 1) return [runs];
   const gaps: number[] = [];
   for (let i = 1; i < runs.length; i++) gaps.push(runs[i].x0 - runs[i - 1].x1);
   // The line's word spacing: gaps between runs that are word gaps, and the spaces inside runs.
@@ -174,10 +176,15 @@ function segmentOf(runs: TextRun[]): Segment {
  */
 function wordsOfRun(run: TextRun): PlacedWord[] {
   const out: PlacedWord[] = [];
-  const perChar = (run.x1 - run.x0) / Math.max(1, run.text.length);
-  for (const m of run.text.matchAll(/\S+/g)) {
-    const start = m.index ?? 0;
-    out.push({ text: m[0], x0: run.x0 + start * perChar, x1: run.x0 + (start + m[0].length) * perChar, top: run.top, bottom: run.bottom });
+  const text = run.text;
+  const perChar = (run.x1 - run.x0) / Math.max(1, text.length);
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const white = i === text.length || /\s/.test(text[i]);
+    if (white && start >= 0) {
+      out.push({ text: text.slice(start, i), x0: run.x0 + start * perChar, x1: run.x0 + i * perChar, top: run.top, bottom: run.bottom });
+      start = -1;
+    } else if (!white && start < 0) start = i;
   }
   return out;
 }
@@ -201,6 +208,7 @@ function mergeMarkers(segments: Segment[]): Segment[] {
 
 /** The value most characters have. */
 function dominant<T>(runs: readonly TextRun[], key: (r: TextRun) => T): T {
+  if (runs.length === 1) return key(runs[0]);
   const weight = new Map<T, number>();
   let best = key(runs[0]);
   let bestWeight = -1;
