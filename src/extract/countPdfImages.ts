@@ -59,7 +59,13 @@ interface RawObject {
 interface ContentSummary {
   inlineImages: number;
   painted: string[];
+  /** The stream as text, kept for placing pictures and naming fonts later; null past KEPT_CONTENT_CHARS (read again then). */
+  text: string | null;
 }
+
+// The content streams' text is kept, up to this many characters in all (a letter's are tens of
+// thousands), so that placing pictures and naming fonts do not inflate them again.
+const KEPT_CONTENT_CHARS = 4 * 1024 * 1024;
 
 /**
  * How many pictures a PDF draws, read from its raw objects: pdf.js can only count them by building
@@ -82,6 +88,7 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
   const images = new Set<number>();
   // Every content stream is inflated and searched once, here; the pages are then followed on these summaries.
   const contents = new Map<number, ContentSummary>();
+  let kept = 0;
   let inlineImages = 0;
   for (const [number, object] of objects) {
     if (!object.stream) continue;
@@ -95,7 +102,9 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
     const inline = inlineImagesIn(content);
     if (inline === null) return null;
     inlineImages += inline;
-    contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]) });
+    const keep = kept + content.length <= KEPT_CONTENT_CHARS;
+    if (keep) kept += content.length;
+    contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]), text: keep ? content : null });
   }
   const pages = new PageWalker(objects, images, contents);
   return {
@@ -185,16 +194,6 @@ class PageWalker implements RawPdf {
   }
 
   page(pageNumber: number): { content: string; resources: string | null } | null {
-    // A page that draws pictures is read twice (placements, then fonts): inflated once.
-    if (this.lastPage?.number === pageNumber) return this.lastPage.read;
-    const read = this.readPage(pageNumber);
-    this.lastPage = { number: pageNumber, read };
-    return read;
-  }
-
-  private lastPage: { number: number; read: { content: string; resources: string | null } | null } | null = null;
-
-  private readPage(pageNumber: number): { content: string; resources: string | null } | null {
     const page = this.objects.get(pageNumber);
     if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
     const resources = this.inheritedResources(page.dict);
@@ -215,6 +214,8 @@ class PageWalker implements RawPdf {
   }
 
   streamText(objectNumber: number): string | null {
+    const summary = this.contents.get(objectNumber);
+    if (summary?.text) return summary.text;
     const object = this.objects.get(objectNumber);
     return object?.stream ? contentOf(object) : null;
   }
@@ -234,7 +235,7 @@ class PageWalker implements RawPdf {
       const form = this.objects.get(target);
       if (!form?.stream || !FORM_SUBTYPE.test(form.dict)) return { kind: 'other' };
       if (depth >= MAX_DEPTH) return null;
-      const content = contentOf(form);
+      const content = this.streamText(target);
       const own = valueOf(form.dict, 'Resources');
       if (content === null || own === undefined) return null;
       return { kind: 'form', content, matrix: matrixOf(form.dict), lookup: this.lookup(own === null ? resources : this.resolve(own), depth + 1) };
