@@ -55,12 +55,18 @@ export function letterPagesFromPdf(layouts: readonly PdfPageLayout[], options: P
   });
 }
 
+/**
+ * A line for the PageBuilder. Its words carry boxes where the PDF drew the line in pieces (a word
+ * or a bold amount set apart, a justified line drawn word by word, letters of a small-caps name):
+ * there a quote of part of the line has a place of its own. A line drawn as one item keeps its
+ * line box only: pdf.js gives no place inside an item (a word's box would be a guess from its
+ * share of the characters), and a word is three objects more to copy at each worker hop
+ * (3 ms of CPU a check on a one-page letter, more than the rest of the structure).
+ */
 function lineInput(line: Segment, layout: PdfPageLayout, bold: (line: Segment) => boolean | null): LineInput {
-  return {
-    words: line.words.map((w): WordInput => ({ text: w.text, box: boxOf(w, layout) })),
-    fontSize: round(line.size),
-    bold: bold(line),
-  };
+  const text = { fontSize: round(line.size), bold: bold(line) };
+  if (line.pieces > 1) return { ...text, words: line.words.map((w): WordInput => ({ text: w.text, box: boxOf(w, layout) })) };
+  return { ...text, text: line.words.map((w) => w.text).join(' '), box: boxOf(line, layout) };
 }
 
 /** The first line of a list item without its marker ("•", "1.", "(a)"), which may share a word with the text. */

@@ -26,6 +26,8 @@ export interface Segment {
   font: string;
   /** Every run was drawn twice over itself (a producer's fake bold). */
   doubled: boolean;
+  /** How many pdf.js items it was drawn in: one for most lines of prose. */
+  pieces: number;
 }
 
 /** Runs that share a baseline, left to right, cut into segments where the gaps are wide. */
@@ -167,6 +169,7 @@ function segmentOf(runs: TextRun[]): Segment {
     size: dominant(runs, (r) => r.size),
     font: dominant(runs, (r) => r.font),
     doubled: runs.every((r) => r.doubled),
+    pieces: runs.length,
   };
 }
 
@@ -198,7 +201,7 @@ function mergeMarkers(segments: Segment[]): Segment[] {
     const s = segments[i];
     const next = segments[i + 1];
     if (next && s.words.length === 1 && MARKER_ONLY.test(s.words[0].text)) {
-      segments[i + 1] = { ...next, words: [...s.words, ...next.words], x0: s.x0, top: Math.min(s.top, next.top), bottom: Math.max(s.bottom, next.bottom) };
+      segments[i + 1] = { ...next, words: [...s.words, ...next.words], x0: s.x0, top: Math.min(s.top, next.top), bottom: Math.max(s.bottom, next.bottom), pieces: s.pieces + next.pieces };
       continue;
     }
     out.push(s);

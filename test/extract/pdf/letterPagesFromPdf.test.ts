@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Box, LetterPage } from '../../../src/document/letterDocument.js';
 import { layoutOf } from '../../../src/fields/layout/layoutView.js';
 import type { Letter } from '../../../src/fields/letter.js';
-import { blocksOf, columnDrawnTable, continuationPage, drawPdf, fourColumnTable, letterheadPage, listPage, readPdfPages, sameSizeLetterhead, tabStopTerms, twoColumnPage } from './samplePdfs.js';
+import { blocksOf, columnDrawnTable, continuationPage, drawPdf, fourColumnTable, letterheadPage, listPage, put, readPdfPages, sameSizeLetterhead, tabStopTerms, twoColumnPage } from './samplePdfs.js';
 
 const letterOf = (pages: LetterPage[]): Letter => ({ pages, email: null });
 const pairs = (pages: LetterPage[]) => layoutOf(letterOf(pages)).labelled().map((p) => [p.label.text, p.value.text, p.how]);
@@ -152,11 +152,27 @@ describe('PDF pages built from pdf.js text items (pdfkit documents drawn for the
     expectInside(name.box);
     expect(name.box!.y).toBeLessThan(0.1);
     expect(view.lines({ region: 'footer' })[0].box!.y).toBeGreaterThan(0.9);
-    // Evidence quotes carry the words' boxes.
+    // A line drawn as one item has its line's box: a quote of part of it is placed on the line.
     const quote = view.quote({ page: 1, start: page.text.indexOf('Analytics'), end: page.text.indexOf('Analytics') + 'Analytics'.length });
-    expect(quote.quote).toBe('Analytics');
-    expect(quote.box!.x).toBeGreaterThan(name.box!.x);
-    expect(quote.box!.width).toBeLessThan(name.box!.width);
+    expect(quote).toEqual({ page: 1, quote: 'Analytics', box: name.box });
+    expect(name.source.words).toBeNull();
+  });
+
+  it('gives the words of a line drawn in pieces their own boxes, so a quote of a bold amount is placed on it', async () => {
+    const bytes = await drawPdf((doc) => {
+      put(doc, 'You will be paid', 72, 100);
+      put(doc, '$26.00 per hour', 158, 100, 11, 'Helvetica-Bold');
+      put(doc, 'before taxes.', 245, 100);
+    });
+    const [page] = await readPdfPages(bytes);
+    const view = layoutOf(letterOf([page]));
+    const [line] = view.lines();
+    expect(line.text).toBe('You will be paid $26.00 per hour before taxes.');
+    expect(line.source.words?.map((w) => page.text.slice(w.span.start, w.span.end))).toEqual(['You', 'will', 'be', 'paid', '$26.00', 'per', 'hour', 'before', 'taxes.']);
+    const at = page.text.indexOf('$26.00 per hour');
+    const quote = view.quote({ page: 1, start: at, end: at + '$26.00 per hour'.length });
+    expect(quote.box!.x).toBeCloseTo(158 / 612, 2);
+    expect(quote.box!.width).toBeLessThan(line.box!.width / 2);
   });
 
   it('reads list items from their markers, a wrapped item whole, its marker apart from its lines', async () => {
@@ -274,7 +290,10 @@ describe('PDF pages built from pdf.js text items (the fixture letters)', () => {
     expect(page.blocks.some((b) => b.kind === 'table')).toBe(false);
     for (const line of layoutOf(letterOf([page])).lines()) {
       expectInside(line.box);
-      expect(line.source.words?.length).toBe(line.text.split(' ').length);
+      // Lines drawn in pieces (word by word) carry their words' boxes; lines drawn whole, their own box.
+      if (line.source.words) expect(line.source.words.length).toBe(line.text.split(' ').length);
     }
+    const justified = layoutOf(letterOf([page])).lines().find((l) => l.text.startsWith('You will report to Nisha Kapoor'));
+    expect(justified?.source.words).toHaveLength(14);
   });
 });
