@@ -1,3 +1,6 @@
+import type { Span } from '../document/letterDocument.js';
+import { layoutOf } from './layout/layoutView.js';
+import { evidenceAt } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
@@ -19,6 +22,7 @@ interface Candidate {
   title: string;
   page: number;
   quote: string;
+  span?: Span;
   cue: string;
   weight: number;
   order: number;
@@ -55,6 +59,9 @@ function titleFromRunningText(after: string): string | null {
   return t;
 }
 
+/** The labels a job title is given, in a table or before a colon. */
+const TITLE_LABEL = /^(?:job\s+title|position\s+title|position|title|role|job|position\s+offered|offered\s+position|internship\s+title|internship\s+position|designation)$/iu;
+
 const LABEL =
   /^(?:job\s+title|position\s+title|position|title|role|job|position\s+offered|offered\s+position|internship\s+title|internship\s+position|designation)\s*(?::|\||\t|\s{2,})\s*(.+)$/iu;
 
@@ -76,15 +83,29 @@ export function extractJobTitle(letter: Letter): FoundElement<'job_title'> {
 function findJobTitle(letter: Letter): FoundElement<'job_title'> {
   const candidates: Candidate[] = [];
   let order = 0;
+  const view = layoutOf(letter);
+
+  // "Job Title: ..." in a table row, under a column header, or before a colon.
+  const pairedLines = new Set<number>();
+  for (const pair of view.labelled()) {
+    const label = withoutBullet(pair.label.text).replace(/[\s:|-]+$/u, '').trim();
+    if (!TITLE_LABEL.test(label)) continue;
+    const t = cleanJobTitle(pair.value.text.split(/\s+[|]\s+/)[0]);
+    pairedLines.add(pair.label.span.start);
+    if (!t || /^(?:type|internship|co-?op|full-time|part-time)$/i.test(t)) continue;
+    const span = { page: pair.label.span.page, start: pair.label.span.start, end: pair.value.span.end };
+    candidates.push({ title: t, ...evidenceAt(letter, span), cue: `"${label}" ${pair.how === 'colon' ? 'line' : 'label'}`, weight: 6, order: order++ });
+  }
 
   for (const line of letterLines(letter)) {
+    if (pairedLines.has(line.span.start)) continue;
     const bare = withoutBullet(line.text);
     // A table row whose column gap was lost: "Position Embedded Systems Intern" (all capitalized words).
     const m = LABEL.exec(bare) ?? LABEL_SPACE.exec(bare);
     if (!m) continue;
     if (!LABEL.test(bare) && !(TITLE_NOUN.test(m[1]) && /^(?:(?:[\p{Lu}\d][\p{L}\d&/().'-]*|of|and|&|for|in|-|–)\s*)+$/u.test(m[1]))) continue;
     const t = cleanJobTitle(m[1].split(/\s+[|]\s+/)[0]);
-    if (t && !/^(?:type|internship|co-?op|full-time|part-time)$/i.test(t)) candidates.push({ title: t, page: line.page, quote: line.text, cue: `"${line.text.split(/[:|\t]/)[0].trim()}" line`, weight: 6, order: order++ });
+    if (t && !/^(?:type|internship|co-?op|full-time|part-time)$/i.test(t)) candidates.push({ title: t, page: line.page, quote: line.text, span: line.span, cue: `"${line.text.split(/[:|\t]/)[0].trim()}" line`, weight: 6, order: order++ });
   }
 
   for (const s of letterSentences(letter)) {
@@ -127,5 +148,5 @@ function findJobTitle(letter: Letter): FoundElement<'job_title'> {
   if (others.length > 0) trace.push(`other phrases considered: ${others.slice(0, 3).map((o) => `"${o}"`).join(', ')}`);
   const agreeing = candidates.filter((c) => c.title.toLowerCase() === best.title.toLowerCase()).length;
   const confidence = Math.min(0.95, 0.55 + best.weight * 0.06 + (agreeing > 1 ? 0.1 : 0));
-  return present<'job_title'>(best.title, [{ page: best.page, quote: best.quote }], confidence, trace);
+  return present<'job_title'>(best.title, [{ page: best.page, quote: best.quote, span: best.span }], confidence, trace);
 }

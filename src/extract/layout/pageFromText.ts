@@ -23,8 +23,11 @@ export function pageFromText(text: string, options: TextPageOptions = {}): Lette
 }
 
 /** Appends the paragraphs and list items of `text` to a page being built. */
-// Columns of a plain-text table: a tab, or three spaces or more (two may follow a full stop).
-const COLUMN_GAP = /\s*\t\s*|\s{3,}/;
+// Columns of a plain-text table: a tab, three spaces or more (two may follow a full stop), or a
+// vertical bar ("| Start date | End date |").
+const COLUMN_GAP = /\s*\t\s*|\s{3,}|\s*\|\s*/;
+// The rule under a header row of a bar table: "|---|:---:|".
+const BAR_RULE = /^[\s|:=+-]+$/;
 
 export function addTextBlocks(builder: PageBuilder, text: string, region: Region): void {
   let paragraph: string[] = [];
@@ -44,7 +47,8 @@ export function addTextBlocks(builder: PageBuilder, text: string, region: Region
       flush();
       continue;
     }
-    const cells = raw.trim().split(COLUMN_GAP);
+    if (rows.length && BAR_RULE.test(line) && line.includes('|')) continue;
+    const cells = raw.trim().replace(/^\|\s*|\s*\|$/g, '').split(COLUMN_GAP);
     if (cells.length >= 2) {
       if (!rows.length) flush();
       rows.push(cells.map((cell) => [cell]));

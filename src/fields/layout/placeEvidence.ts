@@ -29,3 +29,8 @@ export function placeEvidence(letter: Letter, evidence: FoundEvidence): Evidence
   if (!span) return { page: evidence.page, quote: evidence.quote, box: null };
   return layoutOf(letter).quote(span);
 }
+
+/** A detector's evidence for a span it read: the letter's exact text there, and the span. */
+export function evidenceAt(letter: Letter, span: Span): FoundEvidence {
+  return { page: span.page, quote: layoutOf(letter).quote(span).quote, span };
+}

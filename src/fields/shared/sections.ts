@@ -2,7 +2,8 @@ import type { Letter } from '../letter.js';
 import { letterLines, type LetterLine } from './letterLines.js';
 import { cleanPersonName, readNameAt } from './names.js';
 import { isOrgLine } from './orgNames.js';
-import { perLetter } from './perLetter.js';
+import type { Span } from '../../document/letterDocument.js';
+import { layoutOf } from '../layout/layoutView.js';
 
 /**
  * The parts of a letter that several fields read: the greeting, the closing and the signature block
@@ -209,69 +210,13 @@ export function findQuotedHeaders(lines: readonly LetterLine[], within = 15): Qu
   return count >= 3 && found.from !== null ? found : null;
 }
 
-/** Splits text into sentences, keeping each sentence's offset; "Mr." or an initial does not end one. */
-export function sentencesOf(text: string): { text: string; index: number }[] {
-  const out: { text: string; index: number }[] = [];
-  const push = (from: number, to: number) => {
-    const raw = text.slice(from, to);
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim()) out.push({ text: raw.trim(), index: from + lead });
-  };
-  const re = /[.!?]+["”’')\]]*(?=\s|$)/gu;
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const end = m.index + m[0].length;
-    const upto = text.slice(last, end);
-    const next = text.slice(end).trimStart();
-    // A sentence never goes on in lower case: "jennifer. wu@…" is a broken address, "approx. ten" an abbreviation.
-    if (/^\p{Ll}/u.test(next)) continue;
-    // Titles and initials never end a sentence; "Inc." or "a.m." ends one only before a capitalized word.
-    if (/(?:\b(?:mr|mrs|ms|mx|dr|prof|st|jr|sr|no|vs|e\.g|i\.e|approx|dept|ext|apt|ste|fl)\.|(?:^|[\s(])\p{Lu}\.)$/iu.test(upto) && next) continue;
-    if (/\b(?:inc|corp|co|ltd|llc|etc|u\.s|a\.m|p\.m)\.$/iu.test(upto) && next && !/^[\p{Lu}"“]/u.test(next)) continue;
-    push(last, end);
-    last = end;
-  }
-  push(last, text.length);
-  return out;
-}
-
 /**
- * Sentences of the whole letter, with wrapped lines joined (a PDF breaks sentences across lines). Lines that
- * stand alone (headings, bullets, address lines) stay separate sentences.
+ * Sentences of the whole letter, from the layout view: wrapped lines joined, lines that stand alone
+ * (headings, bullets, address lines) kept apart, never across paragraphs or table cells.
  */
-export const letterSentences = perLetter(function letterSentences(letter: Letter): readonly { page: number; text: string }[] {
-  const out: { page: number; text: string }[] = [];
-  for (const page of letter.pages) {
-    const lines = page.text.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim());
-    let chunk = '';
-    const flush = () => {
-      for (const s of sentencesOf(chunk)) out.push({ page: page.number, text: s.text });
-      chunk = '';
-    };
-    for (const line of lines) {
-      if (!line) {
-        flush();
-        continue;
-      }
-      if (bulletItem(line) !== null || /:$/.test(line)) {
-        flush();
-        chunk = line;
-        flush();
-        continue;
-      }
-      // Join a wrapped line onto the sentence it continues.
-      if (chunk && !/[.!?:]$/.test(chunk) && /^[\p{Ll}\p{N}(&$]/u.test(line)) chunk += ' ' + line;
-      else if (chunk && !/[.!?:]$/.test(chunk) && chunk.length > 50) chunk += ' ' + line;
-      else {
-        flush();
-        chunk = line;
-      }
-    }
-    flush();
-  }
-  return out;
-});
+export function letterSentences(letter: Letter): readonly { page: number; text: string; span: Span }[] {
+  return layoutOf(letter).sentences().map((s) => ({ page: s.span.page, text: s.text, span: s.span }));
+}
 
 /**
  * The letter's own text for a whitespace-normalized quote (sentences are joined across wrapped lines):
@@ -303,6 +248,6 @@ function lineAround(quote: string, focus: string): string | null {
 }
 
 /** The element with every evidence quote mapped back to the letter's own text (lines are read whitespace-normalized). */
-export function withExactQuotes<T extends { evidence: { page: number; quote: string }[] }>(letter: Letter, found: T): T {
-  return { ...found, evidence: found.evidence.map((e) => ({ page: e.page, quote: exactQuote(letter, e.page, e.quote) })) };
+export function withExactQuotes<T extends { evidence: { page: number; quote: string; span?: Span }[] }>(letter: Letter, found: T): T {
+  return { ...found, evidence: found.evidence.map((e) => (e.span ? e : { page: e.page, quote: exactQuote(letter, e.page, e.quote) })) };
 }

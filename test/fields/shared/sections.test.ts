@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { letterFromText } from '../../../src/fields/letter.js';
 import { letterLines } from '../../../src/fields/shared/letterLines.js';
-import { bulletItem, closingOf, exactQuote, findGreeting, findQuotedHeaders, letterSentences, sentencesOf, signatureBlock, signerOfLine } from '../../../src/fields/shared/sections.js';
+import { bulletItem, closingOf, exactQuote, findGreeting, findQuotedHeaders, letterSentences, signatureBlock, signerOfLine } from '../../../src/fields/shared/sections.js';
+import { sentencesOf } from '../../../src/fields/layout/sentences.js';
 
 describe('closings and signature blocks', () => {
   it.each(['Sincerely,', 'Best regards,', 'Yours truly,', 'With warm regards,', 'Thanks,', 'Respectfully yours', 'Cheers!'])('%s is a closing', (line) => {
