@@ -42,6 +42,8 @@ function cleanJobTitle(raw: string): string | null {
   t = t.replace(/[\s.,;:!?"”'’)\]-]+$/u, '').replace(/^[\s"“'‘([-]+/u, '');
   t = t.replace(/^(?:paid|unpaid|full-time|part-time|full\s+time|part\s+time|temporary|remote|hybrid|on-site|onsite)\s+(?=\S)/iu, (m) => (/intern|co-?op/i.test(t.slice(m.length)) ? m : ''));
   if (!t || t.length > 80 || t.split(/\s+/).length > 10) return null;
+  // A template's unfilled placeholder: "[Job Title]", "{{ designation }}", "<<Position>>".
+  if (/[[\]{}<>]/u.test(t)) return null;
   if (NOT_TITLE.test(t)) return null;
   return t;
 }
@@ -60,7 +62,8 @@ function titleFromRunningText(after: string): string | null {
 }
 
 /** The labels a job title is given, in a table or before a colon. */
-const TITLE_LABEL = /^(?:job\s+title|position\s+title|position|title|role|job|position\s+offered|offered\s+position|internship\s+title|internship\s+position|designation)$/iu;
+const TITLE_LABEL =
+  /^(?:(?:job|position|internship|intern|co-?op|role|your|offered|official)\s+)?(?:title|position|role|designation|post|job)(?:\s+(?:offered|title|name))?$/iu;
 
 const LABEL =
   /^(?:job\s+title|position\s+title|position|title|role|job|position\s+offered|offered\s+position|internship\s+title|internship\s+position|designation)\s*(?::|\||\t|\s{2,})\s*(.+)$/iu;
@@ -69,12 +72,20 @@ const LABEL_SPACE = /^(?:Job Title|Position Title|Position|Title|Role|JOB TITLE|
 
 const SENTENCE_CUES: { re: RegExp; cue: string; weight: number; before?: boolean }[] = [
   { re: /\b(?:position|role|title|post)\s+(?:of|as)\s+/giu, cue: 'position of', weight: 5 },
-  { re: /\b(?:your\s+)?(?:job\s+|official\s+|position\s+)?title\s+(?:will\s+be|is)\s+/giu, cue: 'your title will be', weight: 5 },
+  { re: /\b(?:your\s+)?(?:job\s+|official\s+|position\s+)?(?:title|designation|role)\s+(?:will\s+be|shall\s+be|is)\s+/giu, cue: 'your title will be', weight: 5 },
+  // "changed for the position Hardware Engineering Intern (Acme LLC)": a capitalized title right after the word.
+  { re: /\b(?:for|in)\s+the\s+(?:position|role)\s+(?=[\p{Lu}])/gu, cue: 'the position <Title>', weight: 4 },
   { re: /\b(?:internship|co-?op|job|employment)\s+as\s+(?!an?\b|our\b|the\b)/giu, cue: 'internship as <title>', weight: 4 },
   { re: /\b(?:hired|join(?:ing)?\s+(?:us|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,3}|the\s+team|our\s+team)|employ(?:ed|ment)|work|serve|start|begin|continue|engaged|appointed|offer(?:ed)?\s+you\s+(?:a\s+)?(?:position|employment|an?\s+(?:internship|co-?op)(?:\s+position)?))\s+as\s+(?:an?|our|the)\s+/giu, cue: 'as a', weight: 4 },
   { re: /\b(?:offer\s+you\s+(?:the|a|an|our)|offer\s+of\s+(?:the|a|an)|accept(?:ed|ing)?\s+(?:the|our)|for\s+the|the\s+(?:summer|fall|spring|winter|\d{4})\s+(?:\d{4}\s+)?)\s+/giu, cue: 'offer you the <title> position', weight: 3 },
   { re: /\bas\s+(?:an?|our)\s+/giu, cue: 'as a', weight: 2 },
 ];
+
+/** "Research Intern, Flight Software" / "Research Intern-Jane Doe" / "Research Intern (Summer)" over "Research Intern". */
+function isTitleWithAddition(longer: string, title: string): boolean {
+  if (longer.length <= title.length || !longer.toLowerCase().startsWith(title.toLowerCase())) return false;
+  return /^\s*[,(/–—-]/u.test(longer.slice(title.length));
+}
 
 export function extractJobTitle(letter: Letter): FoundElement<'job_title'> {
   return withExactQuotes(letter, findJobTitle(letter));
@@ -142,7 +153,14 @@ function findJobTitle(letter: Letter): FoundElement<'job_title'> {
     trace.push('no "Position:"/"Title:" line and no "the position of …" / "as a …" phrase naming a job title');
     return missing<'job_title'>(FIX, trace);
   }
-  const best = [...candidates].sort((a, b) => b.weight - a.weight || a.order - b.order)[0];
+  let best = [...candidates].sort((a, b) => b.weight - a.weight || a.order - b.order)[0];
+  // "Machine Learning Intern, Flight Software" in a table and "Machine Learning Intern" in the text:
+  // the shorter is the title, the rest a team or a name written beside it.
+  const shorter = candidates.filter((c) => isTitleWithAddition(best.title, c.title)).sort((a, b) => b.weight - a.weight || a.order - b.order)[0];
+  if (shorter) {
+    trace.push(`"${best.title}" is "${shorter.title}" with more written after it; the letter also states "${shorter.title}" alone`);
+    best = { ...best, title: shorter.title };
+  }
   trace.push(`title "${best.title}" from ${best.cue}`);
   const others = [...new Set(candidates.filter((c) => c.title.toLowerCase() !== best.title.toLowerCase()).map((c) => c.title))];
   if (others.length > 0) trace.push(`other phrases considered: ${others.slice(0, 3).map((o) => `"${o}"`).join(', ')}`);

@@ -1,6 +1,8 @@
+import type { Box } from '../document/letterDocument.js';
+import { layoutOf, type LayoutView } from './layout/layoutView.js';
 import type { Letter } from './letter.js';
-import { letterLines } from './shared/letterLines.js';
-import { missing, present, type FoundElement } from './shared/foundElement.js';
+import { letterLines, type LetterLine } from './shared/letterLines.js';
+import { missing, present, type FoundElement, type FoundEvidence } from './shared/foundElement.js';
 import { signatureBlock, signerOfLine, withExactQuotes } from './shared/sections.js';
 import { cleanPersonName } from './shared/names.js';
 
@@ -67,7 +69,7 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
 
   const closingPage = block?.closing.line.page ?? signerLine?.page ?? letter.pages[0]?.number ?? 1;
   const evidenceLines = [block?.closing.line, signerLine].filter((l): l is NonNullable<typeof l> => Boolean(l));
-  const evidence = [...new Map(evidenceLines.map((l) => [`${l.page}:${l.text}`, { page: l.page, quote: l.text }])).values()];
+  const evidence: FoundEvidence[] = [...new Map(evidenceLines.map((l) => [`${l.page}:${l.text}`, { page: l.page, quote: l.text, span: l.span }])).values()];
 
   const esign = esignLines.find((l) => !block || l.page >= block.closing.line.page) ?? esignLines[0];
   if (esign || service) {
@@ -101,8 +103,20 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
 
   // The closing may end one page and the signed name open the next: either page can carry the image.
   const signaturePages = [...new Set([closingPage, signerLine?.page ?? closingPage])];
+  const view = layoutOf(letter);
+  const placed = block ? signaturePicture(view, block.closing.line, signerLine) : null;
+  if (placed) {
+    trace.push(`a picture on page ${placed.page} sits ${placed.why}: taken as a drawn or scanned signature`);
+    if (signer) trace.push(`signer "${signer}"`);
+    evidence.push({ page: placed.page, quote: '', span: { page: placed.page, start: placed.at, end: placed.at }, box: placed.box });
+    return present<'signature'>({ kind: 'image', signer }, evidence, 0.85, trace);
+  }
+  // Where the reader placed the page's pictures, the ones elsewhere (a logo in the header) are no signature;
+  // where it only counted them, a picture on the closing's page probably is one.
   // A scanned page is one picture: its image count says nothing about a signature.
-  const page = signaturePages.map((n) => letter.pages.find((p) => p.number === n)).find((p) => p && p.source !== 'ocr' && p.imageCount > 0);
+  const page = signaturePages
+    .map((n) => letter.pages.find((p) => p.number === n))
+    .find((p) => p && p.source !== 'ocr' && p.imageCount > 0 && !p.blocks.some((b) => b.kind === 'picture'));
   if (page) {
     trace.push(`page ${page.number}, with the ${page.number === closingPage ? 'closing' : 'signed name'}, carries ${page.imageCount} image(s): taken as a drawn or scanned signature`);
     if (signer) trace.push(`signer "${signer}"`);
@@ -122,6 +136,31 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
     trace.push(`closing followed by "${single}" only`);
     return present<'signature'>({ kind: 'typed', signer: single }, evidence, 0.6, trace);
   }
-  trace.push(`closing "${block?.closing.line.text}" with no signer name under it`);
-  return present<'signature'>({ kind: 'typed', signer: null }, evidence, 0.5, trace);
+  // "Authorized Signatory", "The Acme Recruiting Team": nobody signed, by hand, electronically or by name.
+  trace.push(`closing "${block?.closing.line.text}" with no signer name, drawn signature or e-signature under it`);
+  return missing<'signature'>(FIX, trace);
+}
+
+/**
+ * A picture the reader placed where a signature goes: after the complimentary close in reading order
+ * (and before the typed name's block ends), or, where the page has geometry, between the closing line
+ * and a little below the signer's line. A logo in the page header is neither.
+ */
+function signaturePicture(view: LayoutView, closing: LetterLine, signerLine: LetterLine | null): { page: number; at: number; box: Box | null; why: string } | null {
+  for (const pageNumber of new Set([closing.page, signerLine?.page ?? closing.page])) {
+    for (const picture of view.pictures({ page: pageNumber })) {
+      if (picture.region === 'header' || picture.region === 'footer') continue;
+      const at = picture.span.start;
+      const afterClosing = pageNumber !== closing.page || at >= closing.span.end;
+      const beforeEnd = !signerLine || pageNumber !== signerLine.page || at <= signerLine.span.end + 1;
+      if (afterClosing && beforeEnd && !(picture.box && closing.box)) return { page: pageNumber, at, box: picture.box, why: 'between the closing and the signed name' };
+      if (picture.box && closing.box && pageNumber === closing.page) {
+        const top = closing.box.y - 0.02;
+        const bottom = (signerLine?.page === closing.page && signerLine.box ? signerLine.box.y + signerLine.box.height : closing.box.y + closing.box.height) + 0.12;
+        const middle = picture.box.y + picture.box.height / 2;
+        if (middle >= top && middle <= bottom) return { page: pageNumber, at, box: picture.box, why: 'over the closing and the signed name' };
+      }
+    }
+  }
+  return null;
 }

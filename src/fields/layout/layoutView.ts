@@ -48,6 +48,18 @@ export interface LabelledPair {
   how: 'table-row' | 'table-column' | 'colon' | 'stacked';
 }
 
+/** A picture with its place: its box where the source has geometry, and its position in the reading order. */
+export interface ViewPicture {
+  page: number;
+  /** Empty: where the picture sits in the page's reading order. */
+  span: Span;
+  box: Box | null;
+  region: Region;
+  name: string | null;
+  /** Whether it comes before all of its page's text: a picture above all text is a letterhead's logo. */
+  beforeText: boolean;
+}
+
 export interface Quote {
   page: number;
   quote: string;
@@ -65,7 +77,7 @@ export interface LayoutView {
   sentenceAt(page: number, offset: number): ViewText | undefined;
   /** Every label/value pair the letter's structure shows, in reading order. */
   labelled(): readonly LabelledPair[];
-  pictures(filter?: { page?: number; region?: Region | readonly Region[] }): readonly { page: number; box: Box | null; region: Region; name: string | null }[];
+  pictures(filter?: { page?: number; region?: Region | readonly Region[] }): readonly ViewPicture[];
   /** The letter's own text at a span, with its box on the page where the source has geometry. */
   quote(span: Span): Quote;
   /** The text at a span, line breaks read as spaces. */
@@ -80,6 +92,12 @@ export const layoutOf = perLetter(function layoutOf(letter: Letter): LayoutView 
   const lines = buildLines(letter.pages);
   const passages = buildPassages(letter.pages, lines);
   const sentences = buildSentences(letter.pages, lines);
+  const pictures: ViewPicture[] = letter.pages.flatMap((p) => {
+    const firstText = p.blocks.findIndex((b) => b.kind !== 'picture');
+    return p.blocks.flatMap((b, i) =>
+      b.kind === 'picture' ? [{ page: p.number, span: b.span, box: b.box, region: b.region, name: b.name, beforeText: firstText < 0 || i < firstText }] : [],
+    );
+  });
   let labelled: LabelledPair[] | null = null;
 
   const inRegion = (region: Region, filter?: Region | readonly Region[]) =>
@@ -107,11 +125,7 @@ export const layoutOf = perLetter(function layoutOf(letter: Letter): LayoutView 
       return labelled;
     },
     pictures(filter) {
-      return letter.pages
-        .filter((p) => filter?.page === undefined || p.number === filter.page)
-        .flatMap((p) =>
-          p.blocks.filter((b) => b.kind === 'picture' && inRegion(b.region, filter?.region)).map((b) => ({ page: p.number, box: b.box, region: b.region, name: (b as { name: string | null }).name })),
-        );
+      return pictures.filter((p) => (filter?.page === undefined || p.page === filter.page) && inRegion(p.region, filter?.region));
     },
     quote(span) {
       const page = pages.get(span.page);

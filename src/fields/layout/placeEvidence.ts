@@ -26,8 +26,10 @@ export function spanOfEvidence(letter: Letter, evidence: FoundEvidence): Span | 
 /** The report's evidence: the letter's own text at the evidence's span and its box on the page. */
 export function placeEvidence(letter: Letter, evidence: FoundEvidence): Evidence {
   const span = spanOfEvidence(letter, evidence);
-  if (!span) return { page: evidence.page, quote: evidence.quote, box: null };
-  return layoutOf(letter).quote(span);
+  if (!span) return { page: evidence.page, quote: evidence.quote, box: evidence.box ?? null };
+  const placed = layoutOf(letter).quote(span);
+  // A picture has no text to place: the detector gives its box.
+  return evidence.box !== undefined && span.start === span.end ? { ...placed, box: evidence.box } : placed;
 }
 
 /** A detector's evidence for a span it read: the letter's exact text there, and the span. */

@@ -38,8 +38,14 @@ type Role = 'start' | 'end' | 'range' | 'deadline' | 'other' | 'none';
 
 const QUALIFIER = '(?:(?:anticipated|expected|tentative|tentatively|proposed|projected|estimated|official|planned|scheduled|internship|intern|co-?op|employment|assignment|program|programme|work|your|job|position|contract|appointment|term)\\s+)*';
 const TAIL = '(?:\\s+(?:date|day))?(?:\\s+of\\s+(?:the\\s+)?\\w+(?:\\s+\\w+)?)?\\s*(?:\\([^)]*\\))?\\s*[:|\\-–—\\t=]*\\s*$';
-const START_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:start(?:ing)?|begin(?:ning)?|commencement|first day|from)${TAIL}`, 'i');
-const END_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:end(?:ing)?|completion|finish|last day|conclusion|termination|through|to|until)${TAIL}`, 'i');
+const START_LABEL = new RegExp(
+  `^[\\W_]*${QUALIFIER}(?:start(?:ing)?|begin(?:ning)?|commencement|first day|from|joining|reporting|date\\s+of\\s+(?:joining|commencement|start|reporting|hire|appointment))${TAIL}`,
+  'i',
+);
+const END_LABEL = new RegExp(
+  `^[\\W_]*${QUALIFIER}(?:end(?:ing)?|completion|finish|last day|last working day|conclusion|termination|through|to|until|relieving|date\\s+of\\s+(?:completion|end|relieving|termination))${TAIL}`,
+  'i',
+);
 const RANGE_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:dates|date\\(s\\)|period|term|duration|timeframe|time frame|length|schedule|tenure)${TAIL}`, 'i');
 const DEADLINE_LABEL = /\b(?:expir\w*|deadline|respond|response|reply|accept(?:ance)?|valid|return)\b[^:|]*[:|\-–—\t]*\s*$/i;
 const OTHER_LABEL = /^[\W_]*(?:[\w'-]+\s+){0,3}(?:date|dated|signed|sent)\s*[:|\-–—\t]*\s*$/i;
