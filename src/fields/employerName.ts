@@ -1,3 +1,4 @@
+import { layoutOf } from './layout/layoutView.js';
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
@@ -45,9 +46,9 @@ function findEmployerName(letter: Letter): FoundElement<'employer_name'> {
 
   const pages = letter.email ? letter.pages.map((p) => p.number) : [letter.pages[0]?.number ?? 1];
   for (const page of pages) {
-    const header = findLetterheadBlock(lines, page);
+    const header = findLetterheadBlock(layoutOf(letter), page);
     if (header) {
-      candidates.push({ name: header.organization, source: 'letterhead', evidence: { page: header.page, quote: header.quote }, weight: 5 });
+      candidates.push({ name: header.organization, source: 'letterhead', evidence: { page: header.page, quote: header.quote, span: header.span }, weight: 5 });
       break;
     }
   }
