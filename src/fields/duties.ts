@@ -1,3 +1,6 @@
+import type { Span } from '../document/letterDocument.js';
+import { layoutOf, type ViewLine } from './layout/layoutView.js';
+import { evidenceAt } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { bulletItem, exactQuote, letterSentences, withExactQuotes } from './shared/sections.js';
@@ -7,7 +10,7 @@ const FIX = 'Please add a brief description of the duties (for example "You will
 
 // "Duties:", "Key Responsibilities", "Your responsibilities will include:", "What you'll do", "Job Description:".
 const DUTY_HEADING =
-  /^(?:(?:key|primary|main|principal|essential|core|major|job|position|internship|co-?op|your|general|specific|expected|anticipated|daily|day-to-day|the\s+intern'?s)\s+)*(?:duties|responsibilities|tasks|job\s+description|position\s+description|role\s+description|description\s+of\s+(?:duties|responsibilities|(?:the\s+)?(?:role|position|work|internship))|scope\s+of\s+(?:work|role|duties)|what\s+you(?:'|’)?ll\s+do|what\s+you\s+will\s+do|your\s+role|the\s+role|role\s+overview|assignments?|projects?|work\s+description|learning\s+objectives|job\s+functions?)(?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks|expectations))?(?:\s+(?:will|may)\s+include|\s+include|\s+are|\s+will\s+be)?(?:\s*\([^)]*\))?\s*(?:[:\-–—]\s*(.*))?$/iu;
+  /^(?:(?:key|primary|main|principal|essential|core|major|job|position|internship|co-?op|your|general|specific|expected|anticipated|daily|day-to-day|the\s+intern'?s)\s+)*(?:duties|responsibilities|tasks|job\s+description|position\s+description|role\s+description|description\s+of\s+(?:duties|responsibilities|(?:the\s+)?(?:role|position|work|internship))|scope\s+of\s+(?:work|role|duties)|what\s+you(?:'|’)?ll\s+do|what\s+you\s+will\s+do|your\s+role|the\s+role|role\s+overview|assignments|projects?|work\s+description|learning\s+objectives|job\s+functions?)(?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks|expectations))?(?:\s+(?:will|may)\s+include|\s+include|\s+are|\s+will\s+be)?(?:\s*\([^)]*\))?\s*(?:[:\-–—]\s*(.*))?$/iu;
 
 // Lists that are not duties: benefits, conditions of the offer, documents to bring, next steps.
 const OTHER_HEADING =
@@ -19,7 +22,7 @@ const DUTY_SENTENCE =
 
 // What follows "You will …" when the sentence is about pay, place, time or paperwork, not the work.
 const NOT_DUTY_START =
-  /^(?:(?:also|then|initially)\s+)?(?:be\s+(?:paid|based|located|eligible|provided|reimbursed|notified|contacted|required|given|issued|sent|emailed|invited|enrolled|covered|compensated|employed|classified|considered|onboarded|welcomed|joining|starting|expected\s+to\s+(?:work|be\s+available|start|begin|report|arrive)|asked\s+to\s+(?:sign|complete|provide|submit)|working\s+(?:from|remotely|on-?site|out\s+of|\d|full|part|at|in\s+our))|report|receive|earn|get\s+paid|need\s+to|not\s+(?:receive|be\s+paid|be\s+eligible|be\s+compensated)|work\s+(?:from|at|remotely|on-?site|in\s+our|in\s+the\s+office|\d|full|part|out\s+of|a\s+(?:total|minimum|maximum))|start|begin|join\s+(?:us|our\s+team|the\s+team)|have\s+access|hear|find|also\s+receive|sign|return|undergo|pass|attend\s+(?:orientation|onboarding)|complete\s+(?:the|your|an?)\s+(?:i-9|paperwork|onboarding|forms?|background))\b/iu;
+  /^(?:(?:also|then|initially|soon|shortly|now|likely|certainly)\s+)?(?:be\s+(?:a|an|the|our|one|part)\b|bring|have|enjoy|love|thrive|grow|make\s+(?:a|an)\s+(?:impact|difference)|be\s+(?:paid|based|located|eligible|provided|reimbursed|notified|contacted|required|given|issued|sent|emailed|invited|enrolled|covered|compensated|employed|classified|considered|onboarded|welcomed|joining|starting|expected\s+to\s+(?:work|be\s+available|start|begin|report|arrive)|asked\s+to\s+(?:sign|complete|provide|submit)|working\s+(?:from|remotely|on-?site|out\s+of|\d|full|part|at|in\s+our))|report|receive|earn|get\s+paid|need\s+to|not\s+(?:receive|be\s+paid|be\s+eligible|be\s+compensated)|work\s+(?:from|at|remotely|on-?site|in\s+our|in\s+the\s+office|\d|full|part|out\s+of|a\s+(?:total|minimum|maximum))|start|begin|join\s+(?:us|our\s+team|the\s+team)|have\s+access|hear|find|also\s+receive|sign|return|undergo|pass|attend\s+(?:orientation|onboarding)|complete\s+(?:the|your|an?)\s+(?:i-9|paperwork|onboarding|forms?|background))\b/iu;
 
 // Pay, hours, reporting lines and conditions anywhere in a sentence: not a duties sentence.
 const NOT_DUTY_ANYWHERE =
@@ -34,15 +37,24 @@ const BENEFIT_ITEM =
 
 interface PageLine {
   page: number;
+  /** The line's text; a list item's first line with its marker ("• Build dashboards"); '' between blocks. */
   text: string;
+  span: Span | null;
   /** Read by OCR: bullets may be lost or misread, and blank lines fall between items. */
   ocr: boolean;
 }
 
+/** The layout's lines in reading order, with an empty line where one block ends and the next begins. */
 function pageLines(letter: Letter): PageLine[] {
   const out: PageLine[] = [];
-  for (const page of letter.pages) {
-    for (const raw of page.text.split(/\r?\n/)) out.push({ page: page.number, text: raw.replace(/\s+/g, ' ').trim(), ocr: page.source === 'ocr' });
+  const ocr = new Set(letter.pages.filter((p) => p.source === 'ocr').map((p) => p.number));
+  let previous: ViewLine | null = null;
+  for (const line of layoutOf(letter).lines()) {
+    if (previous && (previous.block !== line.block || previous.page !== line.page)) out.push({ page: line.page, text: '', span: null, ocr: ocr.has(line.page) });
+    previous = line;
+    const first = line.item !== null && line.item.lines[0] === line.source;
+    const span = first ? { ...line.span, start: line.item!.span.start } : line.span;
+    out.push({ page: line.page, text: first ? `${line.item!.marker} ${line.text}` : line.text, span, ocr: ocr.has(line.page) });
   }
   return out;
 }
@@ -211,6 +223,20 @@ export function extractDuties(letter: Letter): FoundElement<'duties'> {
 function findDuties(letter: Letter): FoundElement<'duties'> {
   const lines = pageLines(letter);
   const trace: string[] = [];
+  const view = layoutOf(letter);
+
+  // 0. A labelled value: "Job Description: build X; test Y", a "Duties" table row.
+  for (const pair of view.labelled()) {
+    // A heading alone on its line ("stacked") may head a whole list: step 1 reads it.
+    if (pair.how === 'stacked') continue;
+    const label = DUTY_HEADING.exec(pair.label.text.replace(/^[#*•\s]+/, ''));
+    if (!label || label[1]) continue;
+    const items = splitInline(pair.value.text);
+    if (items.length === 0 || (items.length === 1 && items[0].length < 12)) continue;
+    trace.push(`"${pair.label.text}" with the duties as its value`);
+    const span = { page: pair.label.span.page, start: pair.label.span.start, end: pair.value.span.end };
+    return present<'duties'>(items, [evidenceAt(letter, span)], 0.9, trace);
+  }
 
   // 1. A duties heading with a list, a paragraph, or items on the same line.
   for (let k = 0; k < lines.length; k++) {
@@ -299,5 +325,5 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
 }
 
 function evidenceOf(lines: PageLine[]): FoundEvidence[] {
-  return lines.slice(0, 4).map((l) => ({ page: l.page, quote: l.text }));
+  return lines.slice(0, 4).map((l) => ({ page: l.page, quote: l.text, ...(l.span ? { span: l.span } : {}) }));
 }

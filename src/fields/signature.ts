@@ -3,13 +3,15 @@ import { layoutOf, type LayoutView } from './layout/layoutView.js';
 import type { Letter } from './letter.js';
 import { letterLines, type LetterLine } from './shared/letterLines.js';
 import { missing, present, type FoundElement, type FoundEvidence } from './shared/foundElement.js';
-import { signatureBlock, signerOfLine, withExactQuotes } from './shared/sections.js';
+import { letterSentences, signatureBlock, signerOfLine, withExactQuotes } from './shared/sections.js';
+import { domainOf, isFreeMail, orgMatchesDomain } from './shared/orgNames.js';
 import { cleanPersonName } from './shared/names.js';
 
 const FIX = 'Please have the letter signed by the employer (a signature over the signer\'s name and title).';
 
 // Marks of an electronic signature, anywhere in the letter.
-const ESIGN_SERVICE = /\b(?:docusign\s+envelope\s+id|docusign|adobe\s+(?:acrobat\s+)?sign|echosign|hellosign|dropbox\s+sign|pandadoc|signnow|signed\s+via|signed\s+with)\b/iu;
+// "signed with/via" alone says nothing ("Contract signed with LLC"): only a service's name does.
+const ESIGN_SERVICE = /\b(?:docusign\s+envelope\s+id|docusign|adobe\s+(?:acrobat\s+)?sign|echosign|hellosign|dropbox\s+sign|pandadoc|signnow|signwell|zoho\s+sign|yousign)\b/iu;
 const ESIGN_LINE =
   /^(?:\/s\/\s*\S|(?:electronically|digitally)\s+signed\b|e-?signed\b|signed\s+electronically\b)|\((?:e-?signature|electronic(?:ally)?\s+signed|signed\s+electronically|digital\s+signature)\)/iu;
 
@@ -51,6 +53,11 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
         break;
       }
     }
+  }
+  if (signer && isCompanyOfLetter(letter, signer)) {
+    trace.push(`"${signer}" under the closing is the company's name, not a person's`);
+    signer = null;
+    signerLine = null;
   }
   if (!signer && block) {
     // "The Acme Recruiting Team": a typed sign-off without a person.
@@ -117,7 +124,10 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
   const page = signaturePages
     .map((n) => letter.pages.find((p) => p.number === n))
     .find((p) => p && p.source !== 'ocr' && p.imageCount > 0 && !p.blocks.some((b) => b.kind === 'picture'));
-  if (page) {
+  // A lone picture on the first page under a sign-off with nobody named is most likely the logo.
+  const loneLogo = page && !signer && page.imageCount === 1 && page.number === (letter.pages[0]?.number ?? 1);
+  if (loneLogo) trace.push(`the one picture on page ${page.number} is taken for the logo: nobody is named under the closing`);
+  if (page && !loneLogo) {
     trace.push(`page ${page.number}, with the ${page.number === closingPage ? 'closing' : 'signed name'}, carries ${page.imageCount} image(s): taken as a drawn or scanned signature`);
     if (signer) trace.push(`signer "${signer}"`);
     // A lone image on a first page may be the logo; a second image or a later page is more telling.
@@ -139,6 +149,19 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
   // "Authorized Signatory", "The Acme Recruiting Team": nobody signed, by hand, electronically or by name.
   trace.push(`closing "${block?.closing.line.text}" with no signer name, drawn signature or e-signature under it`);
   return missing<'signature'>(FIX, trace);
+}
+
+/**
+ * Whether a name the letter signs off with is the company's: the letter invites the student to join
+ * it or work at it, or the sender's email domain spells it. "Best regards, Copperline Health".
+ */
+function isCompanyOfLetter(letter: Letter, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const cued = new RegExp(`\\b(?:join(?:ing)?|at|with|for|to|from|behalf\\s+of)\\s+(?:the\\s+)?${escaped}\\b`, 'u');
+  if (letterSentences(letter).some((s) => cued.test(s.text))) return true;
+  const from = letter.email?.from?.address;
+  const domain = from && !isFreeMail(from) ? domainOf(from) : null;
+  return domain !== null && orgMatchesDomain(name, domain);
 }
 
 /**

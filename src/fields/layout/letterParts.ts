@@ -10,7 +10,7 @@ export const SALUTATION = /^(?:Dear|Hi|Hello|Hey|Greetings|Good (?:morning|after
 
 // "Sincerely," "Best regards," "Thanks," "Respectfully yours," and one-line "Sincerely, Jane Smith".
 const CLOSING =
-  /^(?:(?:very\s+)?(?:sincerely|truly|faithfully|cordially|respectfully)(?:\s+yours)?|yours\s+(?:sincerely|truly|faithfully|respectfully|cordially)|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best(?:\s+wishes)?|all\s+the\s+best|warmly|cheers|thanks(?:\s+again)?|many\s+thanks|thank\s+you(?:\s+again)?|with\s+(?:appreciation|gratitude|best\s+wishes)|on\s+behalf\s+of\s+.{2,60})\s*[,.!—–-]?\s*(.*)$/iu;
+  /^(?:(?:very\s+)?(?:sincerely|truly|faithfully|cordially|respectfully)(?:\s+yours)?|yours\s+(?:sincerely|truly|faithfully|respectfully|cordially)|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best(?:\s+wishes)?|all\s+the\s+best|warmly|cheers|take\s+care|thanks(?:\s+again)?|thanks\s+(?:&|and)\s+regards|many\s+thanks|thank\s+you(?:\s+again)?|(?:warm|warmest|kind|best)\s+wishes|with\s+(?:appreciation|gratitude|best\s+wishes)|on\s+behalf\s+of\s+.{2,60})\s*[,.!—–-]?\s*(.*)$/iu;
 
 /** Whether a line is a complimentary closing; the text after it, if any, must be a name. */
 export function closingOf(text: string): { inlineName: string | null } | null {

@@ -4,6 +4,9 @@ import { cleanPersonName, readNameAt } from './names.js';
 import { isOrgLine } from './orgNames.js';
 import type { Span } from '../../document/letterDocument.js';
 import { layoutOf } from '../layout/layoutView.js';
+import { closingOf } from '../layout/letterParts.js';
+
+export { closingOf };
 
 /**
  * The parts of a letter that several fields read: the greeting, the closing and the signature block
@@ -34,27 +37,12 @@ export function isContactLine(text: string): boolean {
   return STREET.test(text) || CITY_STATE_ZIP.test(text) || SUITE.test(text) || PHONE.test(text) || WEB.test(text) || EMAIL_ADDRESS.test(text);
 }
 
-// "Sincerely," "Best regards," "Thanks," "Respectfully yours," and one-line "Sincerely, Jane Smith".
-const CLOSING =
-  /^(?:(?:very\s+)?(?:sincerely|truly|faithfully|cordially|respectfully)(?:\s+yours)?|yours\s+(?:sincerely|truly|faithfully|respectfully|cordially)|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best(?:\s+wishes)?|all\s+the\s+best|warmly|cheers|thanks(?:\s+again)?|many\s+thanks|thank\s+you(?:\s+again)?|with\s+(?:appreciation|gratitude|best\s+wishes)|on\s+behalf\s+of\s+.{2,60})\s*[,.!—–-]?\s*(.*)$/iu;
-
 export interface Closing {
   line: LetterLine;
   /** Index of the closing line in the array it was found in. */
   at: number;
   /** A name written on the same line ("Sincerely, Jane Smith"). */
   inlineName: string | null;
-}
-
-/** Whether a line is a complimentary closing; the text after it, if any, must be a name. */
-export function closingOf(text: string): { inlineName: string | null } | null {
-  const m = CLOSING.exec(text);
-  if (!m) return null;
-  const rest = m[1].trim();
-  if (!rest) return { inlineName: null };
-  // "Thank you for your interest." is a sentence, not a closing.
-  const name = cleanPersonName(rest.replace(/^\/s\/\s*/i, ''));
-  return name ? { inlineName: name } : null;
 }
 
 /** Lines that end the signature block: an acceptance section, enclosures, a quoted earlier message. */
