@@ -77,7 +77,8 @@ const SENTENCE_CUES: { re: RegExp; cue: string; weight: number; before?: boolean
   { re: /\b(?:for|in)\s+the\s+(?:position|role)\s+(?=[\p{Lu}])/gu, cue: 'the position <Title>', weight: 4 },
   { re: /\b(?:internship|co-?op|job|employment)\s+as\s+(?!an?\b|our\b|the\b)/giu, cue: 'internship as <title>', weight: 4 },
   { re: /\b(?:hired|join(?:ing)?\s+(?:us|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,3}|the\s+team|our\s+team)|employ(?:ed|ment)|work|serve|start|begin|continue|engaged|appointed|offer(?:ed)?\s+you\s+(?:a\s+)?(?:position|employment|an?\s+(?:internship|co-?op)(?:\s+position)?))\s+as\s+(?:an?|our|the)\s+/giu, cue: 'as a', weight: 4 },
-  { re: /\b(?:offer\s+you\s+(?:the|a|an|our)|offer\s+of\s+(?:the|a|an)|accept(?:ed|ing)?\s+(?:the|our)|for\s+the|the\s+(?:summer|fall|spring|winter|\d{4})\s+(?:\d{4}\s+)?)\s+/giu, cue: 'offer you the <title> position', weight: 3 },
+  { re: /\b(?:offer\s+you\s+(?:the|a|an|our)|offer\s+of\s+(?:the|a|an)|accept(?:ed|ing)?\s+(?:the|our)|for\s+the|(?:interest|application|applying)\s+(?:in|for|to)\s+the|the\s+(?:summer|fall|spring|winter|\d{4})\s+(?:\d{4}\s+)?)\s+/giu, cue: 'offer you the <title> position', weight: 3 },
+  { re: /\b(?:appoint(?:ed|ing)?|hir(?:e|ed|ing)|engag(?:e|ed|ing))\s+you\s+as\s+(?!an?\b|our\b|the\b)(?=[\p{Lu}])/gu, cue: 'appoint you as <Title>', weight: 4 },
   { re: /\bas\s+(?:an?|our)\s+/giu, cue: 'as a', weight: 2 },
 ];
 
