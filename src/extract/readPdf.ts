@@ -1,5 +1,5 @@
 import { countPdfImages, type PdfImageCounts } from './countPdfImages.js';
-import { PDFParse } from './pdfParse.js';
+import { PDFJS_DATA, PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
 
@@ -27,7 +27,8 @@ interface PdfJsDocument {
 /**
  * Reads the text layer of every page with pdf-parse. Safe defaults, set here:
  * - isEvalSupported false: pdf.js font handling once executed code from the file (CVE-2024-4367);
- * - no system fonts or network fetches: everything pdf.js needs ships in node_modules;
+ * - no system fonts or network fetches: everything pdf.js needs ships in node_modules, the
+ *   CMaps and standard fonts for fonts that are not embedded included (PDFJS_DATA);
  * - the page count is checked before any page is read, so a 10,000-page file costs nothing.
  */
 export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixels = 40_000_000): Promise<PdfReadResult> {
@@ -39,6 +40,7 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     enableXfa: false,
     stopAtErrors: false,
     verbosity: 0,
+    ...PDFJS_DATA,
     // Images past the pixel limit are skipped, not decoded (a 30000 x 30000 image is 3.6 GB of RGBA).
     maxImageSize: maxImagePixels,
   });

@@ -169,3 +169,23 @@ export function gmailExport(body: string, options: { mbox?: boolean } = {}): Buf
   ];
   return Buffer.from(lines.join(options.mbox ? '\n' : '\r\n'));
 }
+
+/**
+ * One page of text in a CID-keyed (Type0) font that is not embedded, addressed through a predefined
+ * CMap such as UniJIS-UCS2-H: the codes in the content are UCS-2, and only the CMap maps them to
+ * the glyphs of the named character collection (Adobe-Japan1, Adobe-GB1), as Acrobat writes text
+ * in its Asian font packs' fonts. A reader without the predefined CMaps finds no text at all.
+ */
+export function cidFontPdf(lines: string[], font: { cmap: string; ordering: string; name: string; width?: number }): Buffer {
+  const ucs2 = (s: string) => `<${[...s].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('')}>`;
+  const content = lines.map((line, i) => `BT /F1 14 Tf 72 ${720 - i * 22} Td ${ucs2(line)} Tj ET`).join('\n');
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${font.name} /Encoding /${font.cmap} /DescendantFonts [6 0 R] >>`,
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${font.name} /CIDSystemInfo << /Registry (Adobe) /Ordering (${font.ordering}) /Supplement 4 >> /FontDescriptor 7 0 R /DW ${font.width ?? 1000} >>`,
+    `<< /Type /FontDescriptor /FontName /${font.name} /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>`,
+  ]);
+}
