@@ -189,3 +189,28 @@ export function cidFontPdf(lines: string[], font: { cmap: string; ordering: stri
     `<< /Type /FontDescriptor /FontName /${font.name} /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>`,
   ]);
 }
+
+/**
+ * One page that is a single bilevel picture of `width` x `height` pixels drawn over the whole page,
+ * white with a few black bars where lines of text would be (DeviceGray, 1 bit, Flate: a 64-megapixel
+ * page is about 10 KB), and an optional text layer. The bitmap is made here, never committed.
+ */
+export function pdfWithPicture(width: number, height: number, text = ''): Buffer {
+  const rowBytes = Math.ceil(width / 8);
+  const bitmap = Buffer.alloc(rowBytes * height, 0xff); // 1 = white in DeviceGray
+  for (let line = 0; line < 20; line++) {
+    const top = Math.floor(height * (0.1 + line * 0.035));
+    for (let y = top; y < top + Math.max(1, Math.floor(height / 200)); y++) bitmap.fill(0x00, y * rowBytes + Math.floor(rowBytes * 0.1), y * rowBytes + Math.floor(rowBytes * (line % 3 === 2 ? 0.6 : 0.9)));
+  }
+  const picture = deflateSync(bitmap, { level: 9 });
+  const lines = text ? text.split('\n').map((l, i) => `BT /F1 11 Tf 72 ${720 - i * 14} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`) : [];
+  const content = ['q 612 0 0 792 0 0 cm /Im1 Do Q', ...lines].join('\n');
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length ${picture.length} >>\nstream\n${picture.toString('latin1')}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]);
+}
