@@ -61,7 +61,8 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     const inFile = countPdfImages(bytes);
     const pages: PdfTextPage[] = [];
     for (const page of text.pages) {
-      const ref = doc ? await pageRef(doc, page.num) : null;
+      // The page's object number, to look it up among the file's objects (where there are pictures to look for).
+      const ref = doc && inFile && inFile.total > 0 ? await pageRef(doc, page.num) : null;
       const largestOnPage = inFile && ref !== null ? inFile.largestOnPage(ref) : undefined;
       pages.push({
         number: page.num,
