@@ -29,6 +29,8 @@ export interface IngestedDocument {
   bytes: Uint8Array;
   kind: DocumentKind;
   mediaType: string;
+  /** Plain text only: the WHATWG name of its character encoding, declared or detected (decodeText reads it). */
+  encoding: string | null;
   /** The zip's entries, for a DOCX: read from the central directory without inflating. */
   zipEntries: ZipEntrySummary[] | null;
   notices: ExtractionNotice[];
@@ -50,7 +52,7 @@ const SUPPORTED = 'PDF, Word (.docx), email (.eml, .msg), plain text, or an imag
 export function ingestDocument(bytes: Uint8Array, declaredType: string | null, limits: IngestLimits, claims: IngestClaims = {}): IngestedDocument {
   if (bytes.length > limits.maxBytes) throw new FileTooLargeError(`The file is ${bytes.length} bytes; the limit is ${limits.maxBytes}.`);
   if (bytes.length === 0) throw new DocumentEmptyError('The file is empty.');
-  const detected = detectMediaType(bytes);
+  const detected = detectMediaType(bytes, charsetOf(declaredType));
   if (!detected) throw new UnsupportedMediaTypeError(`This file is not one we can read. Send a ${SUPPORTED}.`);
   const polyglot = findPolyglot(bytes, detected);
   if (polyglot) {
@@ -77,7 +79,12 @@ export function ingestDocument(bytes: Uint8Array, declaredType: string | null, l
   if (zipEntries && !zipEntries.some((e) => e.name === 'word/document.xml')) {
     throw new UnsupportedMediaTypeError(`This zip file is not a Word document. Send a ${SUPPORTED}.`);
   }
-  return { bytes, kind: detected.kind, mediaType: detected.mediaType, zipEntries, notices };
+  return { bytes, kind: detected.kind, mediaType: detected.mediaType, encoding: detected.encoding ?? null, zipEntries, notices };
+}
+
+/** The charset parameter of a Content-Type ("text/plain; charset=windows-1252"), if any. */
+function charsetOf(contentType: string | null): string | null {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1] ?? null;
 }
 
 function checkImageSize(bytes: Uint8Array, mediaType: string, limits: IngestLimits): void {

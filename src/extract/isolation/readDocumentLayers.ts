@@ -3,7 +3,7 @@ import { checkZipArchive } from '../../ingest/checkZipArchive.js';
 import { inflateZipEntries } from '../../ingest/inflateZipEntries.js';
 import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocument.js';
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
-import { DocumentUnreadableError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
+import { DocumentUnreadableError, ImageTooLargeError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
 import type { DocumentPart, EmailEnvelope, ExtractionNotice } from '../../document/letterDocument.js';
 import { addTextBlocks, pageFromText } from '../layout/pageFromText.js';
 import { PageBuilder } from '../layout/pageBuilder.js';
@@ -95,6 +95,7 @@ async function readPdfLayers(
       const layer: LayerPage = { page: pageFromText(page.text, { number: firstNumber + pages.length, part, imageCount: page.imageCount }), scan: null };
       const visible = visibleLength(page.text);
       const scanned = visible < MIN_TEXT_LAYER_CHARS || (page.imageCount > 0 && visible < THIN_TEXT_LAYER_CHARS);
+      if (scanned) refuseOversizedPicture(page, task.limits.maxImagePixels);
       if (scanned && task.renderScannedPages && doc) {
         const scale = await renderScale(doc, page.number, task.limits.maxImagePixels);
         const shot = await parser.getScreenshot({ partial: [page.number], scale, imageDataUrl: false, imageBuffer: true });
@@ -112,6 +113,20 @@ async function readPdfLayers(
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * A page whose text must come from its pictures, when one of them has more pixels than the limit:
+ * pdf.js skips such a picture (decoding it could take gigabytes), so the page would render blank
+ * and be reported as having no text. It is refused by name instead, as an image upload that
+ * large is; the student can scan or export that page again at an ordinary resolution.
+ */
+function refuseOversizedPicture(page: { number: number; largestImage: { width: number; height: number } | null }, maxPixels: number): void {
+  const picture = page.largestImage;
+  if (!picture || picture.width * picture.height <= maxPixels) return;
+  throw new ImageTooLargeError(
+    `Page ${page.number} of the PDF is a picture of ${picture.width} x ${picture.height} pixels; at most ${(maxPixels / 1e6).toFixed(0)} megapixels are read. Scan or export that page again at 300 dpi (about 8.4 megapixels for a letter page).`,
+  );
 }
 
 /** 300 dpi, or less when the page is so large that 300 dpi would pass the pixel limit OCR accepts. */
