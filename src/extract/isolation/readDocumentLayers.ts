@@ -149,17 +149,15 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number,
   // The directory is checked again here: the worker does not trust what it is told about the bytes.
   const entries = checkZipArchive(bytes, budget.limits);
   const parts = inflateZipEntries(bytes, entries, budget.limits);
-  const inspected = inspectDocxParts(parts);
-  parts.clear();
-  const { readDocx } = await import('../readDocx.js');
-  const { headers, body, footers, imageCount, notices } = await readDocx(bytes, entries);
-  const builder = new PageBuilder({ number, part, imageCount });
-  for (const header of headers) addTextBlocks(builder, header, 'header');
-  addTextBlocks(builder, body, 'body');
-  for (const footer of footers) addTextBlocks(builder, footer, 'footer');
-  const page: LayerPage = { page: builder.build(), scan: null };
-  budget.add(page.page);
-  return { pages: [page], notices: uniqueByCode([...inspected, ...notices]) };
+  try {
+    const notices = inspectDocxParts(parts);
+    const { readDocxPage } = await import('../docx/readDocxPage.js');
+    const page: LayerPage = { page: readDocxPage(parts, { number, part }), scan: null };
+    budget.add(page.page);
+    return { pages: [page], notices };
+  } finally {
+    parts.clear();
+  }
 }
 
 /**
