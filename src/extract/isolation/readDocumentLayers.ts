@@ -34,6 +34,12 @@ export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
       return { ...(await readPdfLayers(task.bytes, task, budget, 1, BODY)), email: null };
     case 'docx':
       return { ...(await readDocxLayers(task.bytes, budget, 1, BODY)), email: null };
+    case 'doc': {
+      const { readDocPage } = await import('../doc/readDocPage.js');
+      const page: LayerPage = { page: await readDocPage(task.bytes, { number: 1, part: BODY }), scan: null };
+      budget.add(page.page);
+      return { pages: [page], email: null, notices: [] };
+    }
     case 'email': {
       const { readEmail } = await import('../readEmail.js');
       return readEmailLayers(await readEmail(task.bytes), task, budget);
