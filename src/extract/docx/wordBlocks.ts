@@ -72,14 +72,18 @@ export function isLayoutTable(table: WordTable): boolean {
   });
 }
 
-/** Writes blocks onto the page in reading order; layout tables become the blocks they hold. */
+/**
+ * Writes blocks onto the page in reading order; layout tables become the blocks they hold. In a
+ * page header or footer every table is taken for layout: it arranges the letterhead (name, address,
+ * telephone side by side), whose cells are not labels and values.
+ */
 export function writeWordBlocks(builder: PageBuilder, region: Region, blocks: readonly WordBlock[]): void {
   for (const block of blocks) {
     if (block.kind === 'picture') builder.picture(region, null, block.name);
     else if (block.kind === 'paragraph') {
       if (block.list) builder.item(region, block.list.marker, block.lines, block.list.level);
       else builder.paragraph(region, block.lines);
-    } else if (isLayoutTable(block)) {
+    } else if (region !== 'body' || isLayoutTable(block)) {
       for (const row of block.rows) for (const cell of row) writeWordBlocks(builder, region, cell.blocks);
     } else {
       const rows: CellInput[][] = block.rows.map((row) => row.map((cell) => ({ lines: cellLines(cell.blocks), column: cell.column, colSpan: cell.colSpan, rowSpan: cell.rowSpan })));

@@ -142,6 +142,19 @@ describe('readDocxPage on documents built for the case', () => {
     expect(page.imageCount).toBe(0);
   });
 
+  it('reads a letterhead laid out in a page header table as header lines, not as labels and values', async () => {
+    const cell = (...texts: string[]) => new TableCell({ children: texts.map((t) => new Paragraph(t)) });
+    const page = await pageOfSections([
+      {
+        headers: { default: new Header({ children: [new Table({ rows: [new TableRow({ children: [cell('Marigold Transit Cooperative'), cell('9 Ferry Street', 'Albany, NY 12207'), cell('www.marigold.coop')] })] })] }) },
+        children: [new Paragraph('Dear Ana Lima,')],
+      },
+    ]);
+    expect(layoutOf(letterOf(page)).lines({ region: 'header' }).map((l) => l.text)).toEqual(['Marigold Transit Cooperative', '9 Ferry Street', 'Albany, NY 12207', 'www.marigold.coop']);
+    expect(tables(page)).toEqual([]);
+    expect(pairs(page)).toEqual([]);
+  });
+
   it('keeps a logo at the top of the body as the first body block, before the first text', async () => {
     const page = await pageOfSections([
       {
