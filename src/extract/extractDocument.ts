@@ -45,6 +45,7 @@ async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Pr
       return extractImage(doc, options);
     case 'pdf':
     case 'docx':
+    case 'doc':
     case 'email':
     case 'msg': {
       const readers = options.readers ?? inProcessReaders;

@@ -3,7 +3,7 @@ import { readHeaderBlock } from './readHeaderBlock.js';
 import { detectTextEncoding } from './textEncoding.js';
 
 /** The kinds of document the service reads, decided from the bytes and never from a name or a header. */
-export type DocumentKind = 'pdf' | 'docx' | 'email' | 'msg' | 'text' | 'image';
+export type DocumentKind = 'pdf' | 'docx' | 'doc' | 'email' | 'msg' | 'text' | 'image';
 
 export interface DetectedType {
   kind: DocumentKind;
@@ -23,6 +23,21 @@ function ascii(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.subarray(start, Math.min(end, bytes.length))).toString('latin1');
 }
 
+// Stream names sit in a compound file's directory as UTF-16.
+const WORD_DOCUMENT_STREAM = Buffer.from('WordDocument', 'utf16le');
+const OUTLOOK_PROPERTIES_STREAM = Buffer.from('__properties_version1.0', 'utf16le');
+
+/**
+ * A Word 97-2003 .doc: an OLE2 compound file with a WordDocument stream and no Outlook property
+ * streams (a message that attaches a .doc stays a message). readCompoundFile() checks its
+ * structure before anything reads it.
+ */
+function isWordBinaryFile(bytes: Uint8Array): boolean {
+  if (!startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return false;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buf.includes(WORD_DOCUMENT_STREAM) && !buf.includes(OUTLOOK_PROPERTIES_STREAM);
+}
+
 /**
  * Magic numbers first; the text formats (email, plain text) last, because they have none.
  * A zip is only a DOCX when its first entries name word/document.xml or [Content_Types].xml
@@ -36,7 +51,8 @@ export function detectMediaType(bytes: Uint8Array, declaredCharset?: string | nu
   // PDF: "%PDF-" may follow a little junk; readers accept it within the first 1 KiB.
   if (ascii(bytes, 0, 1024).includes('%PDF-')) return { kind: 'pdf', mediaType: 'application/pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'docx', mediaType: DOCX };
-  // OLE2 compound file: Outlook .msg (also old .doc/.xls, which the msg reader rejects as unreadable).
+  if (isWordBinaryFile(bytes)) return { kind: 'doc', mediaType: 'application/msword' };
+  // Any other OLE2 compound file: Outlook .msg (also old .xls, which the msg reader rejects as unreadable).
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'msg', mediaType: 'application/vnd.ms-outlook' };
   const image = detectImageType(bytes);
   if (image) return { kind: 'image', mediaType: image };

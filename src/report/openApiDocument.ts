@@ -59,6 +59,7 @@ function problemResponses(codes: ProblemCode[]) {
 const DOCUMENT_TYPES = [
   'application/pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
   'message/rfc822',
   'application/vnd.ms-outlook',
   'text/plain',
@@ -110,7 +111,7 @@ export function buildOpenApiDocument() {
       version: '1.0.0',
       summary: 'Checks internship and co-op offer letters against the CPT checklist.',
       description:
-        'Send an offer letter (PDF, DOCX, .eml, .msg, plain text, or an image/scan) and get a field-by-field report: ' +
+        'Send an offer letter (PDF, Word .docx or .doc, .eml, .msg, plain text, or an image/scan) and get a field-by-field report: ' +
         'for each checklist element its status, normalized value, quoted evidence, confidence and a plain-language fix. ' +
         'Errors are RFC 9457 problem details with a stable `code`. Finding codes: ' +
         FINDING_CODES.map((c) => `\`${c}\``).join(', ') +

@@ -34,6 +34,12 @@ export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
       return { ...(await readPdfLayers(task.bytes, task, budget, 1, BODY)), email: null };
     case 'docx':
       return { ...(await readDocxLayers(task.bytes, budget, 1, BODY)), email: null };
+    case 'doc': {
+      const { readDocPage } = await import('../doc/readDocPage.js');
+      const page: LayerPage = { page: await readDocPage(task.bytes, { number: 1, part: BODY }), scan: null };
+      budget.add(page.page);
+      return { pages: [page], email: null, notices: [] };
+    }
     case 'email': {
       const { readEmail } = await import('../readEmail.js');
       return readEmailLayers(await readEmail(task.bytes), task, budget);
@@ -164,17 +170,15 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number,
   // The directory is checked again here: the worker does not trust what it is told about the bytes.
   const entries = checkZipArchive(bytes, budget.limits);
   const parts = inflateZipEntries(bytes, entries, budget.limits);
-  const inspected = inspectDocxParts(parts);
-  parts.clear();
-  const { readDocx } = await import('../readDocx.js');
-  const { headers, body, footers, imageCount, notices } = await readDocx(bytes, entries);
-  const builder = new PageBuilder({ number, part, imageCount });
-  for (const header of headers) addTextBlocks(builder, header, 'header');
-  addTextBlocks(builder, body, 'body');
-  for (const footer of footers) addTextBlocks(builder, footer, 'footer');
-  const page: LayerPage = { page: builder.build(), scan: null };
-  budget.add(page.page);
-  return { pages: [page], notices: uniqueByCode([...inspected, ...notices]) };
+  try {
+    const notices = inspectDocxParts(parts);
+    const { readDocxPage } = await import('../docx/readDocxPage.js');
+    const page: LayerPage = { page: readDocxPage(parts, { number, part }), scan: null };
+    budget.add(page.page);
+    return { pages: [page], notices };
+  } finally {
+    parts.clear();
+  }
 }
 
 /**
