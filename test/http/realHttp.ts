@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { createChecker, type Checker } from '../../src/checker.js';
@@ -61,5 +61,24 @@ export async function gatedChecker() {
       open();
       gate = Promise.resolve();
     },
+  };
+}
+
+/** A local receiver for batch callbacks, as an integration would run one; answers 204 to each. */
+export async function callbackReceiver() {
+  const received: { body: string; signature: string | undefined }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ body, signature: req.headers['offercheck-signature'] as string | undefined });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    received,
+    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
