@@ -76,7 +76,8 @@ export const SettingsSchema = z.object({
   // these bound what slow or stalled bodies can hold instead. A body must arrive within
   // UPLOAD_TIMEOUT_MS (60 s: a 20 MiB scan at 2.8 Mbit/s, a 5 MB phone photo at 0.7 Mbit/s) and,
   // over any 10 s, at MIN_UPLOAD_BYTES_PER_SECOND at least (10 kB/s is slower than any working
-  // mobile uplink; a client trickling a byte a second is cut after 10 s); otherwise 408 UPLOAD_TOO_SLOW.
+  // mobile uplink; a client trickling a byte a second is cut after 10 s; 0 turns the rate check
+  // off); otherwise 408 UPLOAD_TOO_SLOW.
   UPLOAD_TIMEOUT_MS: intFrom(60_000, 1000),
   MIN_UPLOAD_BYTES_PER_SECOND: intFrom(10_000, 0),
   // Bodies being received at once from one client (an API key, or an address without one): one

@@ -152,8 +152,9 @@ export default fp<BackpressureOptions>(
     app.addHook('onSend', async (request, reply, payload) => {
       (request as FastifyRequest & { [HANDLER_DONE]?: () => void })[HANDLER_DONE]?.();
       if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(admission.stats.retryAfterSeconds));
-      // Answered before its body was read to the end (a refusal): close without a reset, so the client reads the answer.
-      if (!request.raw.complete) {
+      // Answered before its body had all arrived (a refusal): close without a reset, so the client
+      // reads the answer. (`complete` is Node's: the parser has the whole message; inject() has none.)
+      if (request.raw.complete === false) {
         reply.header('connection', 'close');
         closeAfterAnswer(request.raw);
       }
