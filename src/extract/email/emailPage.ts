@@ -5,6 +5,8 @@ import type { EmailBody, EmailReadResult } from '../readEmail.js';
 import { addBodyBlocks } from './bodyBlocks.js';
 import { separateHeaderGroups, separateHeaderGroupsInText } from './forwardedHeaders.js';
 import { htmlBodyBlocks } from './htmlBodyBlocks.js';
+import { htmlNestsDeeperThan } from './htmlNesting.js';
+import { DocumentUnreadableError } from '../../report/errors.js';
 
 /**
  * An email's message as a page: its envelope (From, To, Cc, Date, Subject: one "Label: value" line
@@ -25,11 +27,15 @@ const STRUCTURED_HTML = /<(?:table|ul|ol|img)[\s>/]/i;
 
 /**
  * The HTML body when it has structure or there is no plain text; else the plain text, which
- * keeps the sender's own line breaks.
+ * keeps the sender's own line breaks. HTML nested deeper than any real email is not parsed: the
+ * plain text is read instead, and without one the email is unreadable.
  */
 export function chooseBody(body: EmailBody): { kind: 'html'; html: string } | { kind: 'text'; text: string } | null {
   const text = body.text?.trim() ? body.text : null;
-  if (body.html && (!text || STRUCTURED_HTML.test(body.html))) return { kind: 'html', html: body.html };
+  if (body.html && (!text || STRUCTURED_HTML.test(body.html))) {
+    if (!htmlNestsDeeperThan(body.html)) return { kind: 'html', html: body.html };
+    if (!text) throw new DocumentUnreadableError('The email body is HTML nested too deeply to read.');
+  }
   return text ? { kind: 'text', text } : null;
 }
 

@@ -57,9 +57,11 @@ interface Contents {
   table: boolean;
   picture: boolean;
   heading: boolean;
+  /** A no-break space: a block holding nothing else is an empty line (Outlook's <p>&nbsp;</p>). */
+  nbsp: boolean;
 }
 
-const EMPTY: Contents = { chars: 0, table: false, picture: false, heading: false };
+const EMPTY: Contents = { chars: 0, table: false, picture: false, heading: false, nbsp: false };
 
 class Flow {
   readonly blocks: BodyBlock[] = [];
@@ -114,6 +116,11 @@ class Flow {
     const display = css.get('display');
     const block = display ? BLOCK_DISPLAY.test(display) : BLOCKS.has(tag);
     if (!block) return this.walkChildren(node.children, own, depth + 1);
+    const contents = this.contents.get(node) ?? EMPTY;
+    if (contents.chars === 0 && contents.nbsp && !contents.picture) {
+      this.endLine();
+      return this.paragraphBreak();
+    }
     // A heading, a quotation and a margin set a block apart; a div only starts a new line.
     const apart = /^h[1-6]$/.test(tag) || tag === 'blockquote' || hasVerticalMargin(tag, node.attribs, css);
     const boundary = () => (apart ? this.paragraphBreak() : this.endLine());
@@ -158,9 +165,8 @@ class Flow {
     if (!text) return false;
     const line: LineInput = { text, ...lineLook(runs) };
     // A bullet typed as text (Outlook writes its list paragraphs that way: "· Build dashboards")
-    // opens a list item. OCR's stand-ins for bullets (©, «, e, o) are left to OCR pages, and a rule
-    // of dashes ("---------- Forwarded message ---------", "-- ") is no bullet.
-    const listed = this.item || /^[-–—_=*~]{2}/.test(text) ? null : splitListMarker(text);
+    // opens a list item. OCR's stand-ins for bullets (©, «, e, o) are left to OCR pages.
+    const listed = this.item ? null : splitListMarker(text);
     if (listed && !/^(?:[«»+¢®©‘’°eco])$/u.test(listed.marker) && /[\p{L}\p{N}]/u.test(listed.text)) {
       this.flush();
       this.blocks.push({ kind: 'item', marker: listed.marker, level: 0, lines: [{ ...line, text: listed.text }] });
@@ -179,7 +185,8 @@ class Flow {
   private list(list: Element, style: TextStyle, css: Map<string, string>, depth: number): void {
     this.flush();
     const ordered = list.name === 'ol';
-    const type = (css.get('list-style-type') ?? css.get('list-style') ?? '').split(/\s+/).find((t) => t !== 'inside' && t !== 'outside') ?? list.attribs.type ?? (ordered ? '1' : 'disc');
+    const styled = (css.get('list-style-type') ?? css.get('list-style') ?? '').split(/\s+/).find((t) => t && t !== 'inside' && t !== 'outside' && !t.startsWith('url('));
+    const type = styled ?? list.attribs.type ?? (ordered ? '1' : 'disc');
     let n = ordered ? parseInt(list.attribs.start ?? '1', 10) || 1 : 1;
     this.listLevel += 1;
     for (const child of list.children) {
@@ -419,13 +426,16 @@ function measure(roots: readonly AnyNode[]): Map<Element, Contents> {
     const el = top.node;
     const c: Contents = { ...EMPTY };
     for (const child of el.children) {
-      if (isText(child)) c.chars += child.data.replace(INVISIBLE, '').replace(/\s/g, '').length;
-      else if (isTag(child)) {
+      if (isText(child)) {
+        c.chars += child.data.replace(INVISIBLE, '').replace(/\s/g, '').length;
+        c.nbsp ||= child.data.includes('\u00a0');
+      } else if (isTag(child)) {
         const inner = out.get(child) ?? EMPTY;
         c.chars += inner.chars;
         c.table ||= inner.table || (child.name === 'table' && inner !== EMPTY);
         c.picture ||= inner.picture || (child.name === 'img' && inner !== EMPTY && isVisiblePicture(child));
         c.heading ||= inner.heading || (/^h[1-6]$/.test(child.name) && inner.chars > 0);
+        c.nbsp ||= inner.nbsp;
       }
     }
     out.set(el, c);
