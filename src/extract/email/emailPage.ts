@@ -1,4 +1,5 @@
 import type { EmailEnvelope, LetterPage } from '../../document/letterDocument.js';
+import { DocumentTooComplexError } from '../../report/errors.js';
 import { addTextBlocks } from '../layout/pageFromText.js';
 import { PageBuilder } from '../layout/pageBuilder.js';
 import type { EmailBody, EmailReadResult } from '../readEmail.js';
@@ -6,7 +7,6 @@ import { addBodyBlocks } from './bodyBlocks.js';
 import { separateHeaderGroups, separateHeaderGroupsInText } from './forwardedHeaders.js';
 import { htmlBodyBlocks } from './htmlBodyBlocks.js';
 import { htmlNestsDeeperThan } from './htmlNesting.js';
-import { DocumentUnreadableError } from '../../report/errors.js';
 
 /**
  * An email's message as a page: its envelope (From, To, Cc, Date, Subject: one "Label: value" line
@@ -28,13 +28,13 @@ const STRUCTURED_HTML = /<(?:table|ul|ol|img)[\s>/]/i;
 /**
  * The HTML body when it has structure or there is no plain text; else the plain text, which
  * keeps the sender's own line breaks. HTML nested deeper than any real email is not parsed: the
- * plain text is read instead, and without one the email is unreadable.
+ * plain text is read instead, and without one the email is too complex to read.
  */
 export function chooseBody(body: EmailBody): { kind: 'html'; html: string } | { kind: 'text'; text: string } | null {
   const text = body.text?.trim() ? body.text : null;
   if (body.html && (!text || STRUCTURED_HTML.test(body.html))) {
     if (!htmlNestsDeeperThan(body.html)) return { kind: 'html', html: body.html };
-    if (!text) throw new DocumentUnreadableError('The email body is HTML nested too deeply to read.');
+    if (!text) throw new DocumentTooComplexError('The email body is HTML nested deeper than any email. Send the letter as a PDF.');
   }
   return text ? { kind: 'text', text } : null;
 }
