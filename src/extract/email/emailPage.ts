@@ -13,11 +13,11 @@ import { htmlNestsDeeperThan } from './htmlNesting.js';
  * each, in a region of their own) over its body, read from the HTML when that carries structure the
  * plain text loses (tables, lists, pictures), else from the plain text.
  */
-export function emailPage(mail: Pick<EmailReadResult, 'envelope' | 'cc' | 'body'>, number = 1): LetterPage {
-  const builder = new PageBuilder({ number, part: { kind: 'body', fileName: null } });
+export function emailPage(mail: Pick<EmailReadResult, 'envelope' | 'cc' | 'body'>, options: { number?: number; maxTextChars?: number } = {}): LetterPage {
+  const builder = new PageBuilder({ number: options.number ?? 1, part: { kind: 'body', fileName: null } });
   builder.paragraph('envelope', envelopeLines(mail.envelope, mail.cc).map((text) => ({ text })));
   const body = chooseBody(mail.body);
-  if (body?.kind === 'html') addBodyBlocks(builder, separateHeaderGroups(htmlBodyBlocks(body.html)));
+  if (body?.kind === 'html') addBodyBlocks(builder, separateHeaderGroups(htmlBodyBlocks(body.html, { maxTextChars: options.maxTextChars })));
   else if (body?.kind === 'text') addTextBlocks(builder, separateHeaderGroupsInText(body.text), 'body');
   return builder.build();
 }

@@ -2,6 +2,7 @@ import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { splitListMarker } from '../layout/listMarker.js';
 import type { CellInput, LineInput } from '../layout/pageBuilder.js';
+import { TextTooLongError } from '../../report/errors.js';
 import type { BodyBlock } from './bodyBlocks.js';
 import { childStyle, hasVerticalMargin, isHidden, parseStyle, ROOT_STYLE, type TextStyle } from './htmlStyle.js';
 
@@ -16,9 +17,9 @@ import { childStyle, hasVerticalMargin, isHidden, parseStyle, ROOT_STYLE, type T
  * htmlparser2 parses: forgiving of the broken HTML mail clients write, already in the tree as
  * mailparser's own HTML dependency, and fast.
  */
-export function htmlBodyBlocks(html: string): BodyBlock[] {
+export function htmlBodyBlocks(html: string, options: { maxTextChars?: number } = {}): BodyBlock[] {
   const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  const flow = new Flow(measure(document.children));
+  const flow = new Flow(measure(document.children), { chars: 0, max: options.maxTextChars ?? Infinity });
   flow.walkChildren(document.children, ROOT_STYLE, 0);
   flow.flush();
   return flow.blocks;
@@ -71,7 +72,14 @@ class Flow {
   private item: { marker: string; level: number; written: boolean } | null = null;
   private listLevel = -1;
 
-  constructor(private readonly contents: Map<Element, Contents>) {}
+  /**
+   * `budget` counts the characters read so far, across the cells' own flows: a body with more text than
+   * the upload may have stops there, rather than after every cell of a huge table has been read.
+   */
+  constructor(
+    private readonly contents: Map<Element, Contents>,
+    private readonly budget: { chars: number; max: number },
+  ) {}
 
   walkChildren(nodes: readonly AnyNode[], style: TextStyle, depth: number): void {
     for (const node of nodes) this.walk(node, style, depth);
@@ -163,6 +171,8 @@ class Flow {
       .replace(/\s+/g, ' ')
       .trim();
     if (!text) return false;
+    this.budget.chars += text.length + 1;
+    if (this.budget.chars > this.budget.max) throw new TextTooLongError(`The document has more than ${this.budget.max} characters of text; a letter has a few thousand.`);
     const line: LineInput = { text, ...lineLook(runs) };
     // A bullet typed as text (Outlook writes its list paragraphs that way: "· Build dashboards")
     // opens a list item. OCR's stand-ins for bullets (©, «, e, o) are left to OCR pages.
@@ -278,7 +288,7 @@ class Flow {
 
   /** A cell's content as lines: its paragraphs' lines, list items with their marker. */
   private cellLines(cell: Element, style: TextStyle, depth: number): LineInput[] {
-    const inner = new Flow(this.contents);
+    const inner = new Flow(this.contents, this.budget);
     inner.walkChildren(cell.children, style, depth + 1);
     inner.flush();
     return inner.blocks.flatMap((b): LineInput[] => {

@@ -168,7 +168,7 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number,
  */
 async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Budget): Promise<ReadResult> {
   const { emailPage } = await import('../email/emailPage.js');
-  const first: LayerPage = { page: emailPage(mail), scan: null };
+  const first: LayerPage = { page: emailPage(mail, { maxTextChars: task.limits.maxTextChars }), scan: null };
   budget.add(first.page);
   const pages: LayerPage[] = [first];
   const notices: ExtractionNotice[] = [];

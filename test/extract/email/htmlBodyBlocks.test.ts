@@ -149,6 +149,12 @@ describe('htmlBodyBlocks', () => {
     ]);
   });
 
+  it('stops as soon as the text passes the limit, not after reading every cell of a huge table', () => {
+    const html = `<table>${'<tr><td>Label</td><td>Value 123</td></tr>'.repeat(50_000)}</table>`;
+    expect(() => htmlBodyBlocks(html, { maxTextChars: 10_000 })).toThrow(expect.objectContaining({ code: 'TEXT_TOO_LONG' }));
+    expect(htmlBodyBlocks('<table><tr><td>Label</td><td>Value</td></tr></table>', { maxTextChars: 100 })).toHaveLength(1);
+  });
+
   it('reads nesting as deep as an email may have (see htmlNesting) without exhausting the stack', () => {
     const depth = 450;
     const html = `${'<div><table><tr><td>'.repeat(depth)}Deep text${'</td></tr></table></div>'.repeat(depth)}<p>After</p>`;
