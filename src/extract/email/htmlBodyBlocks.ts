@@ -36,7 +36,7 @@ const BLOCKS = new Set([
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'legend',
   'main', 'nav', 'p', 'pre', 'section', 'summary', 'caption', 'listing', 'plaintext', 'xmp',
 ]);
-const BLOCK_DISPLAY = /^(?:block|flex|grid|list-item|table|inline-block|inline-flex|inline-table|flow-root)$/;
+const BLOCK_DISPLAY = /^(?:block|flex|grid|list-item|table|table-row|table-cell|table-caption|inline-block|inline-flex|inline-table|flow-root)$/;
 // Characters that take no room: soft hyphens, zero-width spaces and joiners (preview-text padding).
 const INVISIBLE = /[\u00ad\u034f\u200b-\u200d\u2060\ufeff]/g;
 // Past this depth an element's text is read flat: hostile nesting must not exhaust the stack.
