@@ -244,12 +244,16 @@ class Flow {
       return;
     }
     const filled = (row: TableRowCells) => row.filter(({ cell }) => (this.contents.get(cell) ?? EMPTY).chars > 0);
+    const grid = this.cellGrid(rows, style, depth);
+    // Header rows: <thead>, else leading rows of <th>, else a bold first row over rows that are not.
     let headerRows = headRows;
     if (headerRows === 0) {
       while (headerRows < rows.length && filled(rows[headerRows]).length > 0 && filled(rows[headerRows]).every(({ cell }) => cell.name === 'th')) headerRows++;
       if (headerRows === rows.length) headerRows = 0;
     }
-    this.blocks.push({ kind: 'table', rows: this.cellGrid(rows, style, depth), headerRows });
+    const allBold = (row: CellInput[]) => row.some((c) => c.lines.length > 0) && row.every((c) => c.lines.every((l) => l.bold));
+    if (headerRows === 0 && grid.length >= 2 && allBold(grid[0]) && !allBold(grid[1])) headerRows = 1;
+    this.blocks.push({ kind: 'table', rows: grid, headerRows });
   }
 
   /** Short cells in two columns or more, no frames inside: a table of data (terms, label/value pairs, a grid under a header row). */

@@ -70,14 +70,18 @@ describe('htmlBodyBlocks', () => {
     ]);
   });
 
-  it('keeps a data table as a table: header rows from <thead> or a row of <th>, merged cells in their columns', () => {
+  it('keeps a data table as a table: header rows from <thead>, a row of <th> or a bold first row, merged cells in their columns', () => {
     const html = `<table><thead><tr><th>Term</th><th colspan="2">Dates</th></tr></thead>
       <tbody><tr><td rowspan="2">Summer</td><td>June 1, 2027</td><td>Aug 20, 2027</td></tr><tr><td>June 8, 2027</td><td>Aug 27, 2027</td></tr></tbody></table>
-      <table><tr><th>Start</th><th>Hours</th></tr><tr><td>June 1</td><td>40</td></tr></table>`;
+      <table><tr><th>Start</th><th>Hours</th></tr><tr><td>June 1</td><td>40</td></tr></table>
+      <table><tr><td><b>Start</b></td><td><strong>Hours</strong></td></tr><tr><td>June 1</td><td>40</td></tr></table>
+      <table><tr><td><b>Start</b></td><td>June 1</td></tr><tr><td><b>Hours</b></td><td>40</td></tr></table>`;
     const blocks = htmlBodyBlocks(html);
     expect(shape(blocks)).toEqual([
       ['table', 1, [['Term', 'Dates'], ['Summer', 'June 1, 2027', 'Aug 20, 2027'], ['June 8, 2027', 'Aug 27, 2027']]],
       ['table', 1, [['Start', 'Hours'], ['June 1', '40']]],
+      ['table', 1, [['Start', 'Hours'], ['June 1', '40']]],
+      ['table', 0, [['Start', 'June 1'], ['Hours', '40']]],
     ]);
     const first = blocks[0] as Extract<BodyBlock, { kind: 'table' }>;
     expect(first.rows.map((r) => r.map((c) => [c.column, c.colSpan, c.rowSpan]))).toEqual([
