@@ -2,16 +2,23 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { DocumentUnreadableError } from '../report/errors.js';
 import { declareBodyCharsets } from './declareBodyCharsets.js';
 import type { EmailEnvelope } from './extractedDocument.js';
-import { htmlToText } from './readDocx.js';
 
 export interface EmailAttachment {
   filename: string | null;
   bytes: Uint8Array;
 }
 
+/** The message's own bodies, as sent: its HTML and its plain text, either of which may be missing. */
+export interface EmailBody {
+  html: string | null;
+  text: string | null;
+}
+
 export interface EmailReadResult {
   envelope: EmailEnvelope;
-  body: string;
+  /** Copied recipients: shown with the envelope, not part of it (the envelope is what makes an official email). */
+  cc: EmailEnvelope['to'];
+  body: EmailBody;
   attachments: EmailAttachment[];
 }
 
@@ -23,11 +30,16 @@ export interface EmailReadResult {
 export async function readEmail(bytes: Uint8Array): Promise<EmailReadResult> {
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(await declareBodyCharsets(firstMessageOfMbox(Buffer.from(bytes))), { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+    // The HTML body is read into blocks by src/extract/email: mailparser's own text rendering of it is not needed.
+    mail = await simpleParser(await declareBodyCharsets(firstMessageOfMbox(Buffer.from(bytes))), {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      skipHtmlToText: true,
+    });
   } catch {
     throw new DocumentUnreadableError('The email could not be read.');
   }
-  const body = mail.text?.trim() ? mail.text : mail.html ? htmlToText(mail.html) : '';
   return {
     envelope: {
       from: firstAddress(mail.from),
@@ -35,7 +47,8 @@ export async function readEmail(bytes: Uint8Array): Promise<EmailReadResult> {
       date: mail.date ? mail.date.toISOString() : null,
       subject: mail.subject ?? null,
     },
-    body,
+    cc: addresses(mail.cc),
+    body: { html: typeof mail.html === 'string' && mail.html.trim() ? mail.html : null, text: mail.text?.trim() ? mail.text : null },
     attachments: mail.attachments
       .filter((a) => a.contentDisposition !== 'inline' || /pdf|word/.test(a.contentType))
       .map((a) => ({ filename: a.filename ?? null, bytes: new Uint8Array(a.content) })),

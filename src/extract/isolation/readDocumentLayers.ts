@@ -4,7 +4,7 @@ import { inflateZipEntries } from '../../ingest/inflateZipEntries.js';
 import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocument.js';
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
 import { DocumentUnreadableError, ImageTooLargeError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
-import type { DocumentPart, EmailEnvelope, ExtractionNotice } from '../../document/letterDocument.js';
+import type { DocumentPart, ExtractionNotice } from '../../document/letterDocument.js';
 import { addTextBlocks, pageFromText } from '../layout/pageFromText.js';
 import { PageBuilder } from '../layout/pageBuilder.js';
 import type { EmailReadResult } from '../readEmail.js';
@@ -186,10 +186,8 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number,
  * headers stay with the document: they make it an "official email" even when the letter is attached.
  */
 async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Budget): Promise<ReadResult> {
-  const builder = new PageBuilder({ number: 1, part: BODY });
-  builder.paragraph('envelope', envelopeLines(mail.envelope).map((text) => ({ text })));
-  addTextBlocks(builder, mail.body, 'body');
-  const first: LayerPage = { page: builder.build(), scan: null };
+  const { emailPage } = await import('../email/emailPage.js');
+  const first: LayerPage = { page: emailPage(mail, { maxTextChars: task.limits.maxTextChars }), scan: null };
   budget.add(first.page);
   const pages: LayerPage[] = [first];
   const notices: ExtractionNotice[] = [];
@@ -207,18 +205,6 @@ async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Bu
     notices.push(...inner.notices, ...read.notices);
   }
   return { pages, email: mail.envelope, notices: uniqueByCode(notices) };
-}
-
-/** The headers as a reader sees them at the top of a printed email, so evidence can quote them. */
-function envelopeLines(envelope: EmailEnvelope): string[] {
-  const person = (p: { name: string | null; address: string | null }) => (p.name && p.address ? `${p.name} <${p.address}>` : (p.name ?? p.address ?? ''));
-  const lines = [
-    envelope.from ? `From: ${person(envelope.from)}` : null,
-    envelope.to.length ? `To: ${envelope.to.map(person).join(', ')}` : null,
-    envelope.date ? `Date: ${envelope.date.slice(0, 10)}` : null,
-    envelope.subject ? `Subject: ${envelope.subject}` : null,
-  ];
-  return lines.filter((l): l is string => l !== null);
 }
 
 function uniqueByCode(notices: ExtractionNotice[]): ExtractionNotice[] {
