@@ -5,8 +5,7 @@ import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocume
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
 import { DocumentUnreadableError, ImageTooLargeError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
 import type { DocumentPart, ExtractionNotice } from '../../document/letterDocument.js';
-import { addTextBlocks, pageFromText } from '../layout/pageFromText.js';
-import { PageBuilder } from '../layout/pageBuilder.js';
+import { pageFromText } from '../layout/pageFromText.js';
 import type { EmailReadResult } from '../readEmail.js';
 import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
 
