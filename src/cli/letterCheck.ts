@@ -27,6 +27,7 @@ export class LetterCheckError extends Error {
 const TYPES_BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
   eml: 'message/rfc822',
   msg: 'application/vnd.ms-outlook',
   txt: 'text/plain',

@@ -1,5 +1,5 @@
-import { countPdfImages, type PdfImageCounts } from './countPdfImages.js';
-import { PDFParse } from './pdfParse.js';
+import { countPdfImages, type ImageSize, type PdfImageCounts } from './countPdfImages.js';
+import { PDFJS_DATA, PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
 
@@ -7,6 +7,12 @@ export interface PdfTextPage {
   number: number;
   text: string;
   imageCount: number;
+  /**
+   * The largest picture the page draws, by its declared size (pdf.js skips pictures past the pixel
+   * limit, so a page that is one such picture reads, and renders, as blank); where the page's
+   * pictures cannot be followed, the largest in the file; null when none has a readable size.
+   */
+  largestImage: ImageSize | null;
 }
 
 export interface PdfReadResult {
@@ -27,7 +33,8 @@ interface PdfJsDocument {
 /**
  * Reads the text layer of every page with pdf-parse. Safe defaults, set here:
  * - isEvalSupported false: pdf.js font handling once executed code from the file (CVE-2024-4367);
- * - no system fonts or network fetches: everything pdf.js needs ships in node_modules;
+ * - no system fonts or network fetches: everything pdf.js needs ships in node_modules, the
+ *   CMaps and standard fonts for fonts that are not embedded included (PDFJS_DATA);
  * - the page count is checked before any page is read, so a 10,000-page file costs nothing.
  */
 export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixels = 40_000_000): Promise<PdfReadResult> {
@@ -39,6 +46,7 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     enableXfa: false,
     stopAtErrors: false,
     verbosity: 0,
+    ...PDFJS_DATA,
     // Images past the pixel limit are skipped, not decoded (a 30000 x 30000 image is 3.6 GB of RGBA).
     maxImageSize: maxImagePixels,
   });
@@ -53,7 +61,15 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     const inFile = countPdfImages(bytes);
     const pages: PdfTextPage[] = [];
     for (const page of text.pages) {
-      pages.push({ number: page.num, text: page.text, imageCount: doc ? await countImages(doc, page.num, inFile) : 0 });
+      // The page's object number, to look it up among the file's objects (where there are pictures to look for).
+      const ref = doc && inFile && inFile.total > 0 ? await pageRef(doc, page.num) : null;
+      const largestOnPage = inFile && ref !== null ? inFile.largestOnPage(ref) : undefined;
+      pages.push({
+        number: page.num,
+        text: page.text,
+        imageCount: doc ? await countImages(doc, page.num, ref, inFile) : 0,
+        largestImage: largestOnPage === undefined ? (inFile?.largest ?? null) : largestOnPage,
+      });
     }
     const notices: ExtractionNotice[] = [];
     if (doc?.getJSActions && (await doc.getJSActions().catch(() => null))) {
@@ -66,13 +82,21 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
   }
 }
 
-async function countImages(doc: PdfJsDocument, pageNumber: number, inFile: PdfImageCounts | null): Promise<number> {
+/** The page's object number (pdf.js's page.ref), to find it among the file's objects. */
+async function pageRef(doc: PdfJsDocument, pageNumber: number): Promise<number | null> {
+  try {
+    return (await doc.getPage(pageNumber)).ref?.num ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function countImages(doc: PdfJsDocument, pageNumber: number, ref: number | null, inFile: PdfImageCounts | null): Promise<number> {
   try {
     if (inFile?.total === 0) return 0;
-    const page = await doc.getPage(pageNumber);
-    const counted = page.ref ? inFile?.onPage(page.ref.num) : null;
+    const counted = ref !== null ? inFile?.onPage(ref) : null;
     if (counted !== null && counted !== undefined) return counted;
-    const ops = await page.getOperatorList();
+    const ops = await (await doc.getPage(pageNumber)).getOperatorList();
     return ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length;
   } catch {
     return 0;

@@ -43,8 +43,13 @@ function rewriteRefs(node: unknown): unknown {
 }
 
 function problemResponse(codes: ProblemCode[]) {
+  const status = PROBLEM_STATUS[codes[0]];
   return {
     description: `A problem: ${codes.map((c) => `\`${c}\``).join(', ')}.`,
+    // Busy and rate-limited answers say when to come back.
+    ...(status === 429 || status === 503
+      ? { headers: { 'Retry-After': { description: 'Seconds to wait before sending the request again.', schema: { type: 'integer', minimum: 1 } } } }
+      : {}),
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   };
 }
@@ -59,6 +64,7 @@ function problemResponses(codes: ProblemCode[]) {
 const DOCUMENT_TYPES = [
   'application/pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
   'message/rfc822',
   'application/vnd.ms-outlook',
   'text/plain',
@@ -85,6 +91,8 @@ const VALIDATE_PROBLEMS: ProblemCode[] = [
   'ARCHIVE_LIMIT_EXCEEDED',
   'TEXT_TOO_LONG',
   'PROCESSING_TIMEOUT',
+  'UPLOAD_INCOMPLETE',
+  'UPLOAD_TOO_SLOW',
   'RATE_LIMITED',
   'INTERNAL_ERROR',
   'OVERLOADED',
@@ -110,7 +118,7 @@ export function buildOpenApiDocument() {
       version: '1.0.0',
       summary: 'Checks internship and co-op offer letters against the CPT checklist.',
       description:
-        'Send an offer letter (PDF, DOCX, .eml, .msg, plain text, or an image/scan) and get a field-by-field report: ' +
+        'Send an offer letter (PDF, Word .docx or .doc, .eml, .msg, plain text, or an image/scan) and get a field-by-field report: ' +
         'for each checklist element its status, normalized value, quoted evidence, confidence and a plain-language fix. ' +
         'Errors are RFC 9457 problem details with a stable `code`. Finding codes: ' +
         FINDING_CODES.map((c) => `\`${c}\``).join(', ') +
@@ -166,7 +174,9 @@ export function buildOpenApiDocument() {
           summary: 'Check several letters at once',
           description:
             'Up to MAX_BATCH_FILES letters, each in a multipart part named `file`, with the same options as /v1/validate applied to all. ' +
-            'Answers 202 at once; fetch the result from the Location, or name a `callback_url` (on a host the operator allows) to receive it.',
+            'Answers 202 at once; fetch the result from the Location, or name a `callback_url` (on a host the operator allows) to receive it. ' +
+            'The batch belongs to the API key that created it. Each letter counts against the service\'s queue until it is checked: a batch that does not fit whole is 503 `OVERLOADED`; ' +
+            'a key with MAX_BATCHES_PER_KEY batches still being checked gets 429 `RATE_LIMITED`.',
           requestBody: {
             required: true,
             content: {
@@ -189,7 +199,17 @@ export function buildOpenApiDocument() {
               headers: { Location: { description: 'Where to fetch the batch.', schema: { type: 'string' } } },
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } },
             },
-            ...problemResponses(['FILE_MISSING', 'INVALID_REQUEST', 'UNKNOWN_PROFILE', 'UNAUTHORIZED', 'FILE_TOO_LARGE', 'RATE_LIMITED', 'OVERLOADED']),
+            ...problemResponses([
+              'FILE_MISSING',
+              'INVALID_REQUEST',
+              'UNKNOWN_PROFILE',
+              'UPLOAD_INCOMPLETE',
+              'UNAUTHORIZED',
+              'UPLOAD_TOO_SLOW',
+              'FILE_TOO_LARGE',
+              'RATE_LIMITED',
+              'OVERLOADED',
+            ]),
           },
           callbacks: {
             batchDone: {
@@ -210,6 +230,9 @@ export function buildOpenApiDocument() {
           operationId: 'getBatch',
           tags: ['letters'],
           summary: 'A batch and the reports checked so far',
+          description:
+            'Only for the API key that created the batch: any other key gets 404 `NOT_FOUND`, the same answer as for a batch that never existed or has expired. ' +
+            'Finished batches are kept for BATCH_TTL_SECONDS within BATCH_MEMORY_MB, the oldest finished dropped first.',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           responses: {
             '200': { description: 'The batch.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } } },

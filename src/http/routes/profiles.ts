@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 
 /** GET /v1/profiles: what each school profile requires and the numbers its rules use. */
 const profileRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/v1/profiles', async () => ({
+  app.get('/v1/profiles', { config: { access: 'open-form' } }, async () => ({
     profiles: [...app.checker.profiles.values()].map((p) => ({
       id: p.id,
       name: p.name,
