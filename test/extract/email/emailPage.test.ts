@@ -161,7 +161,7 @@ describe('email pages (.eml)', () => {
     const heading = page.blocks[2];
     expect(heading.kind === 'paragraph' && heading.lines[0]).toMatchObject({ bold: true, fontSize: 16.5 });
     const view = layoutOf(letterOf(doc));
-    expect(view.pictures({ region: 'header' })).toEqual([{ page: 1, box: null, region: 'header', name: 'Brambleworks Cooperative' }]);
+    expect(view.pictures({ region: 'header' })).toMatchObject([{ page: 1, box: null, region: 'header', name: 'Brambleworks Cooperative' }]);
     expect(pairs(doc).slice(4)).toEqual([
       ['Start date:', 'June 1, 2027', 'table-row'],
       ['Hours:', '40 per week', 'table-row'],
