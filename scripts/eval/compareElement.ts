@@ -47,7 +47,7 @@ const CHECKS: { [K in ElementName]: (expected: Value<K>, got: unknown) => string
   duties: (_e, got) => (Array.isArray(got) && got.some((d) => typeof d === 'string' && d.trim()) ? null : 'no duties listed'),
   hours_per_week: (e, got) => {
     const g = fields(got);
-    return num(g.min) === e.min && num(g.max) === e.max ? null : 'hours differ';
+    return (g.min === null ? null : num(g.min)) === e.min && num(g.max) === e.max ? null : 'hours differ';
   },
   start_date: (e, got) => (got === e ? null : 'date differs'),
   end_date: (e, got) => (got === e ? null : 'date differs'),

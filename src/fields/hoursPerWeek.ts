@@ -42,7 +42,8 @@ const LABELLED = new RegExp(
 const DAILY = new RegExp(`${NUM}\\s*${UNIT}\\s*(?:per|a|each|/)\\s*day\\b[^.\\n]{0,30}?${NUM}\\s*days?\\s*(?:per|a|each|/)\\s*week\\b`, 'gi');
 
 interface Reading {
-  min: number;
+  /** null for a ceiling alone ("up to 20"). */
+  min: number | null;
   max: number;
   page: number;
   index: number;
@@ -66,12 +67,13 @@ function numbersOf(groups: (string | undefined)[]): number[] {
   return out;
 }
 
-function bounds(qualifier: string | undefined, nums: number[]): { min: number; max: number } | null {
+/** The hours a figure commits to: a range, a figure, or for "up to 20" a ceiling alone (min null, at most 20). */
+function bounds(qualifier: string | undefined, nums: number[]): { min: number | null; max: number } | null {
   if (nums.length === 0) return null;
   const q = (qualifier ?? '').toLowerCase().replace(/\s+/g, ' ');
   const lo = Math.min(...nums);
   const hi = Math.max(...nums);
-  if (/^(?:up to|not (?:to )?exceed|no more than|not more than|a maximum of|maximum of|max|at most|less than|under|fewer than)/.test(q)) return { min: 0, max: hi };
+  if (/^(?:up to|not (?:to )?exceed|no more than|not more than|a maximum of|maximum of|max|at most|less than|under|fewer than)/.test(q)) return { min: null, max: hi };
   return { min: lo, max: hi };
 }
 
@@ -103,7 +105,7 @@ function readingsOn(page: { number: number; text: string }): Reading[] {
       if (OVER.test(lead)) {
         // "will not work more than 20 hours per week" caps the schedule; a bare "more than 40 hours" is about something else.
         if (!/\b(?:not|never|no)\b/i.test(text.slice(s, m.index!))) continue;
-        value = { min: 0, max: value.max };
+        value = { min: null, max: value.max };
       }
       const quote = m[0].replace(/^(?:\n|\||\.\s+|;\s*)[ \t\r]*/, '').replace(/\s+$/, '');
       const index = m.index! + m[0].indexOf(quote);
@@ -126,7 +128,12 @@ function readingsOn(page: { number: number; text: string }): Reading[] {
   return readings;
 }
 
-/** The weekly hours the letter states: a figure, a range, or a cap ("up to 20" -> 0..20). */
+/** The weekly hours the letter states: a figure, a range, or a cap ("up to 20" -> at most 20, min null). */
+function describe(r: { min: number | null; max: number }): string {
+  if (r.min === null) return `at most ${r.max}`;
+  return r.min === r.max ? String(r.max) : `${r.min}-${r.max}`;
+}
+
 export function extractHoursPerWeek(letter: Letter): FoundElement<'hours_per_week'> {
   let readings = letter.pages.flatMap(readingsOn);
   // Drop readings nested inside a longer one ("40 hours per week" inside "Hours per week: 40 hours per week").
@@ -148,9 +155,9 @@ export function extractHoursPerWeek(letter: Letter): FoundElement<'hours_per_wee
   }
   const best = [...readings].sort((a, b) => b.confidence - a.confidence || a.page - b.page || a.index - b.index)[0];
   const others = readings.filter((r) => r !== best && (r.min !== best.min || r.max !== best.max));
-  const trace = [`${best.note}: "${best.quote}" -> ${best.min === best.max ? best.max : `${best.min}-${best.max}`} hours per week`];
-  for (const o of others) trace.push(`also states "${o.quote}" (${o.min === o.max ? o.max : `${o.min}-${o.max}`}); the first, surest statement is reported`);
-  const evidence = [{ page: best.page, quote: best.quote }];
+  const trace = [`${best.note}: "${best.quote}" -> ${describe(best)} hours per week`];
+  for (const o of others) trace.push(`also states "${o.quote}" (${describe(o)}); the first, surest statement is reported`);
+  const evidence = [{ page: best.page, quote: best.quote, span: { page: best.page, start: best.index, end: best.index + best.quote.length } }];
   if (best.max === 0) return invalid<'hours_per_week'>({ min: 0, max: 0 }, evidence, 'The letter gives 0 hours per week; please state the actual weekly hours.', trace);
   const confidence = others.length ? Math.max(0.5, best.confidence - 0.2) : best.confidence;
   return present<'hours_per_week'>({ min: best.min, max: best.max }, evidence, confidence, trace);

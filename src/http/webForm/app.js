@@ -109,6 +109,7 @@ function describeValue(name, value) {
     case 'duties':
       return value.join('; ');
     case 'hours_per_week':
+      if (value.min === null) return `up to ${value.max} hours a week`;
       return value.min === value.max ? `${value.min} hours a week` : `${value.min}–${value.max} hours a week`;
     case 'start_date':
     case 'end_date':
