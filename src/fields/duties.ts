@@ -1,9 +1,9 @@
 import type { Span } from '../document/letterDocument.js';
 import { layoutOf, type ViewLine } from './layout/layoutView.js';
-import { evidenceAt } from './layout/placeEvidence.js';
+import { evidenceAt, withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { bulletItem, exactQuote, letterSentences, withExactQuotes } from './shared/sections.js';
+import { bulletItem, exactQuote, letterSentences } from './shared/sections.js';
 import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please add a brief description of the duties (for example "You will design test plans, analyze data and report results.").';
@@ -217,7 +217,7 @@ function looksLikeDutyList(items: string[]): boolean {
 }
 
 export function extractDuties(letter: Letter): FoundElement<'duties'> {
-  return withExactQuotes(letter, findDuties(letter));
+  return withPlacedEvidence(letter, findDuties(letter));
 }
 
 function findDuties(letter: Letter): FoundElement<'duties'> {

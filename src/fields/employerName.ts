@@ -1,10 +1,11 @@
 import { layoutOf } from './layout/layoutView.js';
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { domainOf, findOrgNames, isFreeMail, isOrgLine, isOrgWord, isSuffix, orgMatchesDomain } from './shared/orgNames.js';
 import { findLetterheadBlock } from './shared/orgLetterhead.js';
-import { exactQuote, findQuotedHeaders, letterSentences, signatureBlock, EMAIL_ADDRESS, withExactQuotes } from './shared/sections.js';
+import { exactQuote, findQuotedHeaders, letterSentences, signatureBlock, EMAIL_ADDRESS } from './shared/sections.js';
 import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please name the employing company in the letter (for example on the letterhead or in the first sentence).';
@@ -36,7 +37,7 @@ function cuedName(after: string): string | null {
 }
 
 export function extractEmployerName(letter: Letter): FoundElement<'employer_name'> {
-  return withExactQuotes(letter, findEmployerName(letter));
+  return withPlacedEvidence(letter, findEmployerName(letter));
 }
 
 function findEmployerName(letter: Letter): FoundElement<'employer_name'> {

@@ -1,4 +1,5 @@
 import { layoutOf } from './layout/layoutView.js';
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { sentenceBounds } from './shared/dates.js';
 import { invalid, missing, present, type FoundElement } from './shared/foundElement.js';
@@ -167,6 +168,10 @@ function describe(r: { min: number | null; max: number }): string {
 }
 
 export function extractHoursPerWeek(letter: Letter): FoundElement<'hours_per_week'> {
+  return withPlacedEvidence(letter, findHoursPerWeek(letter));
+}
+
+function findHoursPerWeek(letter: Letter): FoundElement<'hours_per_week'> {
   let readings = [...labelledReadings(letter), ...letter.pages.flatMap(readingsOn)];
   // Drop readings nested inside a longer one ("40 hours per week" inside "Hours per week: 40 hours per week").
   readings = readings.filter((r, i) => !readings.some((o, j) => j !== i && o.page === r.page && o.index <= r.index && r.index + r.quote.length <= o.index + o.quote.length && o.quote.length > r.quote.length));

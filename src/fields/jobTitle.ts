@@ -1,10 +1,10 @@
 import type { Span } from '../document/letterDocument.js';
 import { layoutOf } from './layout/layoutView.js';
-import { evidenceAt } from './layout/placeEvidence.js';
+import { evidenceAt, withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { exactQuote, letterSentences, withoutBullet, withExactQuotes } from './shared/sections.js';
+import { exactQuote, letterSentences, withoutBullet } from './shared/sections.js';
 
 const FIX = 'Please add the job title to the letter (for example "the position of Software Engineering Intern").';
 
@@ -89,7 +89,7 @@ function isTitleWithAddition(longer: string, title: string): boolean {
 }
 
 export function extractJobTitle(letter: Letter): FoundElement<'job_title'> {
-  return withExactQuotes(letter, findJobTitle(letter));
+  return withPlacedEvidence(letter, findJobTitle(letter));
 }
 
 function findJobTitle(letter: Letter): FoundElement<'job_title'> {

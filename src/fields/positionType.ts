@@ -1,6 +1,7 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { exactQuote, letterSentences, withoutBullet, withExactQuotes } from './shared/sections.js';
+import { exactQuote, letterSentences, withoutBullet } from './shared/sections.js';
 
 const FIX = 'Please state in the letter that the position is an internship or a co-op.';
 
@@ -31,7 +32,7 @@ interface Hit {
 }
 
 export function extractPositionType(letter: Letter): FoundElement<'position_type'> {
-  return withExactQuotes(letter, findPositionType(letter));
+  return withPlacedEvidence(letter, findPositionType(letter));
 }
 
 function findPositionType(letter: Letter): FoundElement<'position_type'> {

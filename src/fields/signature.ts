@@ -1,9 +1,10 @@
 import type { Box } from '../document/letterDocument.js';
 import { layoutOf, type LayoutView } from './layout/layoutView.js';
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines, type LetterLine } from './shared/letterLines.js';
 import { missing, present, type FoundElement, type FoundEvidence } from './shared/foundElement.js';
-import { letterSentences, signatureBlock, signerOfLine, withExactQuotes } from './shared/sections.js';
+import { letterSentences, signatureBlock, signerOfLine } from './shared/sections.js';
 import { domainOf, isFreeMail, orgMatchesDomain } from './shared/orgNames.js';
 import { cleanPersonName } from './shared/names.js';
 
@@ -16,7 +17,7 @@ const ESIGN_LINE =
   /^(?:\/s\/\s*\S|(?:electronically|digitally)\s+signed\b|e-?signed\b|signed\s+electronically\b)|\((?:e-?signature|electronic(?:ally)?\s+signed|signed\s+electronically|digital\s+signature)\)/iu;
 
 export function extractSignature(letter: Letter): FoundElement<'signature'> {
-  return withExactQuotes(letter, findSignature(letter));
+  return withPlacedEvidence(letter, findSignature(letter));
 }
 
 function findSignature(letter: Letter): FoundElement<'signature'> {

@@ -1,8 +1,9 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { findSignerNames, findSupervisorMentions, type SupervisorMention } from './shared/namesInRoles.js';
 import { nameWords, sameOrPartOf } from './shared/names.js';
-import { EMAIL_ADDRESS, PHONE, exactQuote, findEmail, signatureBlock, withExactQuotes } from './shared/sections.js';
+import { EMAIL_ADDRESS, PHONE, exactQuote, findEmail, signatureBlock } from './shared/sections.js';
 import { letterLines } from './shared/letterLines.js';
 
 const FIX = 'Please name the supervisor for the position, with their title and how to contact them (email or phone).';
@@ -43,7 +44,7 @@ function signatureContacts(letter: Letter, name: string): { title: string | null
 }
 
 export function extractSupervisor(letter: Letter): FoundElement<'supervisor'> {
-  return withExactQuotes(letter, findSupervisor(letter));
+  return withPlacedEvidence(letter, findSupervisor(letter));
 }
 
 function findSupervisor(letter: Letter): FoundElement<'supervisor'> {

@@ -19,7 +19,9 @@ export type Box = z.infer<typeof Box>;
 export const Evidence = z
   .object({
     page: z.number().int().min(1).meta({ description: '1-based page number in the document (for email: 1 = body, 2.. = attachment pages).' }),
-    quote: z.string().meta({ description: 'Exact text from the letter that supports the value.' }),
+    quote: z.string().meta({
+      description: "Exact text from the letter that supports the value, its line breaks and table cells' separations written as single spaces.",
+    }),
     box: Box.nullable().default(null).meta({
       description: 'Where the quote is on the page; null where the source has no page geometry (Word, email, plain text).',
     }),

@@ -23,16 +23,28 @@ export function spanOfEvidence(letter: Letter, evidence: FoundEvidence): Span | 
   return m ? { page: evidence.page, start: m.index, end: m.index + m[0].length } : null;
 }
 
-/** The report's evidence: the letter's own text at the evidence's span and its box on the page. */
-export function placeEvidence(letter: Letter, evidence: FoundEvidence): Evidence {
+/** A detector's evidence placed on its page: its span, the letter's words there and their box. */
+export function placedEvidence(letter: Letter, evidence: FoundEvidence): FoundEvidence {
   const span = spanOfEvidence(letter, evidence);
-  if (!span) return { page: evidence.page, quote: evidence.quote, box: evidence.box ?? null };
+  if (!span) return { ...evidence, box: evidence.box ?? null };
   const placed = layoutOf(letter).quote(span);
   // A picture has no text to place: the detector gives its box.
-  return evidence.box !== undefined && span.start === span.end ? { ...placed, box: evidence.box } : placed;
+  const box = evidence.box !== undefined && span.start === span.end ? evidence.box : placed.box;
+  return { page: placed.page, quote: placed.quote, span, box };
+}
+
+/** The report's evidence: the letter's own text at the evidence's span and its box on the page. */
+export function placeEvidence(letter: Letter, evidence: FoundEvidence): Evidence {
+  const { page, quote, box } = placedEvidence(letter, evidence);
+  return { page, quote, box: box ?? null };
 }
 
 /** A detector's evidence for a span it read: the letter's exact text there, and the span. */
 export function evidenceAt(letter: Letter, span: Span): FoundEvidence {
   return { page: span.page, quote: layoutOf(letter).quote(span).quote, span };
+}
+
+/** A detector's element with every evidence item placed on its page: its span, the letter's words there, and their box. */
+export function withPlacedEvidence<T extends { evidence: FoundEvidence[] }>(letter: Letter, found: T): T {
+  return { ...found, evidence: found.evidence.map((e) => placedEvidence(letter, e)) };
 }

@@ -234,8 +234,3 @@ function lineAround(quote: string, focus: string): string | null {
   for (let i = 0; i + 1 < lines.length; i++) if (norm(`${lines[i]} ${lines[i + 1]}`).includes(needle)) return `${lines[i]}\n${lines[i + 1]}`;
   return null;
 }
-
-/** The element with every evidence quote mapped back to the letter's own text (lines are read whitespace-normalized). */
-export function withExactQuotes<T extends { evidence: { page: number; quote: string; span?: Span }[] }>(letter: Letter, found: T): T {
-  return { ...found, evidence: found.evidence.map((e) => (e.span ? e : { page: e.page, quote: exactQuote(letter, e.page, e.quote) })) };
-}
