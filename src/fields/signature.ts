@@ -5,7 +5,7 @@ import type { Letter } from './letter.js';
 import { letterLines, type LetterLine } from './shared/letterLines.js';
 import { missing, present, type FoundElement, type FoundEvidence } from './shared/foundElement.js';
 import { letterSentences, signatureBlock, signerOfLine } from './shared/sections.js';
-import { domainOf, isFreeMail, orgMatchesDomain } from './shared/orgNames.js';
+import { domainOf, findOrgNames, isFreeMail, orgMatchesDomain } from './shared/orgNames.js';
 import { cleanPersonName } from './shared/names.js';
 
 const FIX = 'Please have the letter signed by the employer (a signature over the signer\'s name and title).';
@@ -160,6 +160,9 @@ function isCompanyOfLetter(letter: Letter, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const cued = new RegExp(`\\b(?:join(?:ing)?|at|with|for|to|from|behalf\\s+of)\\s+(?:the\\s+)?${escaped}\\b`, 'u');
   if (letterSentences(letter).some((s) => cued.test(s.text))) return true;
+  // The company's fuller name anywhere in the letter: "Thistledown Learning" for "Thistledown Learning Co.".
+  const simple = name.toLowerCase();
+  if (letter.pages.some((p) => findOrgNames(p.text).some((o) => o.name.toLowerCase().startsWith(simple) && o.name.length > name.length))) return true;
   const from = letter.email?.from?.address;
   const domain = from && !isFreeMail(from) ? domainOf(from) : null;
   return domain !== null && orgMatchesDomain(name, domain);

@@ -37,7 +37,7 @@ const CUES: { re: RegExp; cue: string }[] = [
   { re: /\b(?:work(?:ing)?|be)\s+(?:directly\s+)?under\b/giu, cue: 'work under' },
   { re: /\bunder\s+the\s+(?:direct\s+)?(?:supervision|direction|guidance|mentorship|leadership)\s+of\b/giu, cue: 'under the supervision of' },
   {
-    re: /\b(?:your|the\s+intern'?s?|the\s+student'?s?)\s+(?:direct\s+|immediate\s+|day-to-day\s+)?(?:supervisor|manager|mentor|reporting\s+manager|hiring\s+manager|supervising\s+\p{L}+|manager\s+for\s+this\s+(?:assignment|internship|co-?op|role|position))(?:\s+(?:will\s+be|is))?\s*[,:]?/giu,
+    re: /\b(?:your|the\s+intern'?s?|the\s+student'?s?)\s+(?:direct\s+|immediate\s+|day-to-day\s+)?(?:supervisor|manager|mentor|reporting\s+manager|hiring\s+manager|course\s+coordinator|supervising\s+\p{L}+|manager\s+for\s+this\s+(?:assignment|internship|co-?op|role|position))(?:\((?:s|es)\))?(?:\s+(?:will\s+be|is|are))?\s*[,:]?/giu,
     cue: 'your supervisor',
   },
   { re: /\b(?:supervisor|manager|mentor)\s+for\s+(?:this|the|your)\s+(?:position|role|internship|co-op|assignment|term)\s+(?:will\s+be|is)\b/giu, cue: 'supervisor for this position' },
@@ -165,7 +165,8 @@ function sentenceMentions(letter: Letter, sentence: { page: number; text: string
           break;
         }
       }
-      const person = readPersonAndTitle(rest);
+      // "Professor(s) Olumide Fashola": the plural mark of a form letter is not part of the name.
+      const person = readPersonAndTitle(rest.replace(/^(\s*\p{L}+\.?)\((?:s|es)\)/u, '$1'));
       if (!person) continue;
       mentions.push({ name: person.name, title: person.title, ...contactsIn(rest), page: sentence.page, quote: sentence.text, cue });
       break;
