@@ -16,7 +16,7 @@ const NOT_TITLE = /^(?:position|role|opportunity|offer|job|result|reminder|membe
 
 // Where a title in running text ends.
 const STOP =
-  /\s+(?:at|with|for|in\s+(?:our|the|its|their)|on\s+(?:our|the|its)|within|starting|beginning|commencing|effective|reporting|during|from|this|who|which|that|where|under|on|based|located|to\s+begin|to\s+start|and\s+(?:will|we|you|your|are|is)|is|will|has|was|beginning|through|until|pending|subject|working|supporting)\b|\s*[,;:!?(]|\.(?:\s|$)|\s+[-–—]\s+/iu;
+  /\s+(?:at|with|for|in\s+(?:our|the|its|their)|in\s+(?:department|division|dept\.?|faculty|school|office|group|team|lab(?:oratory)?)\b|on\s+(?:our|the|its)|within|starting|beginning|commencing|effective|reporting|during|from|this|who|which|that|where|under|on|based|located|to\s+begin|to\s+start|and\s+(?:will|we|you|your|are|is)|is|will|has|was|beginning|through|until|pending|subject|working|supporting)\b|\s*[,;:!?(]|\.(?:\s|$)|\s+[-–—]\s+/iu;
 
 interface Candidate {
   title: string;
