@@ -3,7 +3,7 @@ import { layoutOf, type ViewLine } from './layout/layoutView.js';
 import { evidenceAt, withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { bulletItem, exactQuote, letterSentences } from './shared/sections.js';
+import { bulletItem, letterSentences } from './shared/sections.js';
 import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please add a brief description of the duties (for example "You will design test plans, analyze data and report results.").';
@@ -166,16 +166,19 @@ function plainItemsFrom(lines: PageLine[], from: number): { items: string[]; quo
 }
 
 /** The paragraph under a heading (no bullets): its sentences are the duties. */
-function paragraphFrom(lines: PageLine[], from: number): { text: string; page: number } | null {
+function paragraphFrom(lines: PageLine[], from: number): { text: string; page: number; span: Span | null } | null {
   let k = from;
   while (k < lines.length && !lines[k].text) k++;
-  const parts: string[] = [];
+  const parts: PageLine[] = [];
   const page = lines[k]?.page ?? 1;
   for (; k < lines.length && lines[k].text; k++) {
     if (bulletItem(lines[k].text) !== null || (parts.length > 0 && (/:$/.test(lines[k].text) || DUTY_HEADING.test(lines[k].text) || OTHER_HEADING.test(lines[k].text)))) break;
-    parts.push(lines[k].text);
+    parts.push(lines[k]);
   }
-  return parts.length > 0 ? { text: parts.join(' '), page } : null;
+  if (parts.length === 0) return null;
+  const first = parts[0].span;
+  const last = parts[parts.length - 1].span;
+  return { text: parts.map((l) => l.text).join(' '), page, span: first && last ? { page, start: first.start, end: last.end } : null };
 }
 
 function sentencesIn(text: string): string[] {
@@ -269,7 +272,7 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
         const split = cue ? dutiesInSentence(afterCue(sentence, cue)) : [];
         return split.length > 0 ? split : [sentence];
       });
-      return present<'duties'>(items, [{ page: para.page, quote: exactQuote(letter, para.page, para.text) }], 0.85, trace);
+      return present<'duties'>(items, [para.span ? evidenceAt(letter, para.span) : { page: para.page, quote: para.text }], 0.85, trace);
     }
   }
 
@@ -295,7 +298,7 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
   }
 
   // 3. Duty sentences in the body: "In this role, you will design X, test Y, and document Z."
-  const duties: { text: string; page: number; items: string[] }[] = [];
+  const duties: { text: string; page: number; span: Span; items: string[] }[] = [];
   for (const s of letterSentences(letter)) {
     if (bulletItem(s.text) !== null) continue;
     const m = DUTY_SENTENCE.exec(s.text);
@@ -317,7 +320,7 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
     trace.push(`${duties.length} sentence(s) describing the work`);
     return present<'duties'>(
       duties.flatMap((d) => d.items),
-      duties.slice(0, 3).map((d) => ({ page: d.page, quote: exactQuote(letter, d.page, d.text) })),
+      duties.slice(0, 3).map((d) => evidenceAt(letter, d.span)),
       0.8,
       trace,
     );

@@ -1,10 +1,10 @@
 import type { Span } from '../document/letterDocument.js';
 import { layoutOf } from './layout/layoutView.js';
-import { evidenceAt, withPlacedEvidence } from './layout/placeEvidence.js';
+import { evidenceAt, withPlacedEvidence, evidenceIn } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { exactQuote, letterSentences, withoutBullet } from './shared/sections.js';
+import { letterSentences, withoutBullet } from './shared/sections.js';
 
 const FIX = 'Please add the job title to the letter (for example "the position of Software Engineering Intern").';
 
@@ -137,7 +137,7 @@ function findJobTitle(letter: Letter): FoundElement<'job_title'> {
         // Lower-case words in running text ("as an intern on our team") are weaker than a capitalized title.
         const capitalized = /^[\p{Lu}\d]/u.test(t);
         t = t.replace(/^(?:summer|fall|spring|winter|autumn)\s+\d{4}\s+/iu, '');
-        candidates.push({ title: t, page: s.page, quote: exactQuote(letter, s.page, s.text, t), cue, weight: weight + (capitalized ? 1 : -2), order: order++ });
+        candidates.push({ title: t, ...evidenceIn(letter, s.span, t), cue, weight: weight + (capitalized ? 1 : -2), order: order++ });
       }
     }
   }

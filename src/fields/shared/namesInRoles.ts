@@ -1,3 +1,4 @@
+import type { Span } from '../../document/letterDocument.js';
 import type { Letter } from '../letter.js';
 import { letterLines } from './letterLines.js';
 import { cleanPersonName, readNameAt, sameOrPartOf } from './names.js';
@@ -19,6 +20,7 @@ export interface SupervisorMention {
   page: number;
   /** The sentence or line the supervisor was read from. */
   quote: string;
+  span: Span;
   cue: string;
 }
 
@@ -128,7 +130,7 @@ export const findSupervisorMentions = perLetter(function findSupervisorMentions(
       else if (!t) break;
     }
     const contacts = contactsIn(around.join('\n'));
-    mentions.push({ name: person.name, title, ...contacts, page: line.page, quote: labelAlone?.text ?? line.text, cue: labelAlone ? 'label, with the name on the next line' : 'labeled line' });
+    mentions.push({ name: person.name, title, ...contacts, page: line.page, quote: labelAlone?.text ?? line.text, span: (labelAlone ?? line).span, cue: labelAlone ? 'label, with the name on the next line' : 'labeled line' });
   });
 
   const sentences = letterSentences(letter);
@@ -149,7 +151,7 @@ export const findSupervisorMentions = perLetter(function findSupervisorMentions(
   return mentions;
 });
 
-function sentenceMentions(letter: Letter, sentence: { page: number; text: string }, mentions: SupervisorMention[]): void {
+function sentenceMentions(letter: Letter, sentence: { page: number; text: string; span: Span }, mentions: SupervisorMention[]): void {
   {
     if (LABEL.test(withoutBullet(sentence.text))) return;
     for (const { re, cue } of CUES) {
@@ -161,14 +163,14 @@ function sentenceMentions(letter: Letter, sentence: { page: number; text: string
         // "You will report directly to me": the signer supervises.
         const signer = findSignerNames(letter)[0];
         if (signer) {
-          mentions.push({ name: signer.name, title: null, email: null, phone: null, page: sentence.page, quote: sentence.text, cue: `${cue} me (the signer)` });
+          mentions.push({ name: signer.name, title: null, email: null, phone: null, page: sentence.page, quote: sentence.text, span: sentence.span, cue: `${cue} me (the signer)` });
           break;
         }
       }
       // "Professor(s) Olumide Fashola": the plural mark of a form letter is not part of the name.
       const person = readPersonAndTitle(rest.replace(/^(\s*\p{L}+\.?)\((?:s|es)\)/u, '$1'));
       if (!person) continue;
-      mentions.push({ name: person.name, title: person.title, ...contactsIn(rest), page: sentence.page, quote: sentence.text, cue });
+      mentions.push({ name: person.name, title: person.title, ...contactsIn(rest), page: sentence.page, quote: sentence.text, span: sentence.span, cue });
       break;
     }
     const before = NAME_BEFORE.exec(sentence.text);
@@ -182,7 +184,7 @@ function sentenceMentions(letter: Letter, sentence: { page: number; text: string
           const titlePart = parts[k + 1]?.trim();
           const afterName = p.slice(p.indexOf(name) + name.length);
           const title = titleAfterName(afterName) ?? (titlePart && looksLikeTitle(titlePart) ? cleanTitle(titlePart) : null);
-          mentions.push({ name, title, ...contactsIn(sentence.text), page: sentence.page, quote: sentence.text, cue: 'will be your supervisor' });
+          mentions.push({ name, title, ...contactsIn(sentence.text), page: sentence.page, quote: sentence.text, span: sentence.span, cue: 'will be your supervisor' });
           break;
         }
       }
