@@ -120,6 +120,10 @@ export function buildOpenApiDocument() {
       description:
         'Send an offer letter (PDF, Word .docx or .doc, .eml, .msg, plain text, or an image/scan) and get a field-by-field report: ' +
         'for each checklist element its status, normalized value, quoted evidence, confidence and a plain-language fix. ' +
+        'Every reader turns the letter into one structured document (pages of paragraphs, list items, tables and pictures, ' +
+        'each in a region of the page: header, body, closing, footer, email envelope) and the checks read that structure, ' +
+        'so each evidence item is a span of the letter: its `page`, its `quote` (the letter\'s words, line breaks as spaces) ' +
+        'and, where the source has page geometry (PDF, photos and scans), its `box` on the page. ' +
         'Errors are RFC 9457 problem details with a stable `code`. Finding codes: ' +
         FINDING_CODES.map((c) => `\`${c}\``).join(', ') +
         '.',
