@@ -6,9 +6,11 @@ import { checkCallerEndDate } from './checkCallerEndDate.js';
 import { checkCallerStartDate } from './checkCallerStartDate.js';
 import { checkCompleteness } from './checkCompleteness.js';
 import { checkDateWindow } from './checkDateWindow.js';
+import { checkDocumentsAgree } from './checkDocumentsAgree.js';
 import { checkEmployer } from './checkEmployer.js';
 import { checkEndAfterStart } from './checkEndAfterStart.js';
 import { checkEndByGraduation } from './checkEndByGraduation.js';
+import { checkFollowUpSender } from './checkFollowUpSender.js';
 import { checkFreeMailDomain } from './checkFreeMailDomain.js';
 import { checkFullTimeCpt } from './checkFullTimeCpt.js';
 import { checkHoursRange } from './checkHoursRange.js';
@@ -31,10 +33,13 @@ import type { Rule, RuleContext, RuleFinding } from './ruleContext.js';
 
 /**
  * Every rule that judges what the letter says, in the order their findings are listed (checklist
- * order: sender and addressee, hours, dates, work site, pay, then the program's own rules).
+ * order: the case's documents, sender and addressee, hours, dates, work site, pay, then the
+ * program's own rules).
  * Completeness runs after them, on the elements as the rules leave them.
  */
 export const RULES: Rule[] = [
+  checkDocumentsAgree,
+  checkFollowUpSender,
   checkFreeMailDomain,
   checkAddressee,
   checkEmployer,

@@ -24,7 +24,7 @@ export function spanOfEvidence(letter: Letter, evidence: FoundEvidence): Span | 
 }
 
 /** The report's evidence: the letter's own text at the evidence's span and its box on the page. */
-export function placeEvidence(letter: Letter, evidence: FoundEvidence): Evidence {
+export function placeEvidence(letter: Letter, evidence: FoundEvidence): Omit<Evidence, 'document'> {
   const span = spanOfEvidence(letter, evidence);
   if (!span) return { page: evidence.page, quote: evidence.quote, box: evidence.box ?? null };
   const placed = layoutOf(letter).quote(span);

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * The fonts the record is set in: Liberation Sans (SIL Open Font License), as pdf.js ships it for
+ * the standard fonts (pdfjs-dist's standard_fonts, installed with pdf-parse). Embedded, it shows
+ * Latin (with every accent), Greek and Cyrillic names as the letter writes them; the PDF's
+ * built-in Helvetica shows only the Windows-1252 set. Nothing is fetched or installed for it.
+ */
+export interface RecordFonts {
+  regular: string;
+  bold: string;
+}
+
+let found: RecordFonts | null = null;
+
+export function recordFonts(): RecordFonts {
+  if (found) return found;
+  // The pdf.js that pdf-parse itself resolves (it pins its version), as src/extract/pdfParse.ts does.
+  const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
+  const directory = join(dirname(fromPdfParse.resolve('pdfjs-dist/package.json')), 'standard_fonts');
+  const fonts = { regular: join(directory, 'LiberationSans-Regular.ttf'), bold: join(directory, 'LiberationSans-Bold.ttf') };
+  for (const file of Object.values(fonts)) if (!existsSync(file)) throw new Error(`The record's font ${file} is missing: reinstall the dependencies (npm ci).`);
+  found = fonts;
+  return fonts;
+}
