@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentFacts, VerifiedSignatureMark } from './case/caseFacts.js';
 import { mergeCase, nameOfDocument } from './case/mergeCase.js';
+import { withDigitalSignature } from './case/withDigitalSignature.js';
 import type { Settings } from './config/settings.js';
 import type { LetterDocument } from './document/letterDocument.js';
 import { extractDocument } from './extract/extractDocument.js';
@@ -132,8 +133,9 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
       ...(ingested.kind === 'pdf' ? findPdfSignatures(input.bytes) : []).map((s): VerifiedSignatureMark => ({
         how: 'certificate',
         what: `a PDF digital signature${s.signer ? ` by ${s.signer}` : ''}${s.subFilter ? ` (${s.subFilter})` : ''}`,
+        signer: s.signer,
       })),
-      ...findSignatureServiceMarks(letter).map((what): VerifiedSignatureMark => ({ how: 'service', what })),
+      ...findSignatureServiceMarks(letter).map((what): VerifiedSignatureMark => ({ how: 'service', what, signer: null })),
     ];
     return {
       ref,
@@ -174,12 +176,6 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
     );
     const letter = readings[0];
     const senderOf = (r: DocumentReading) => r.extracted.email?.from?.address ?? null;
-    const merged = mergeCase(
-      readings.map((r) => {
-        const domain = senderOf(r) ? mailDomain(senderOf(r)!) : null;
-        return { document: r.ref, elements: r.elements, freeMailFollowUp: r.ref.index > 0 && domain !== null && isFreeMailDomain(domain) };
-      }),
-    );
     const facts: DocumentFacts[] = readings.map((r) => ({
       index: r.ref.index,
       fileName: r.ref.fileName,
@@ -189,6 +185,12 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
       sender: senderOf(r),
       verifiedSignature: r.verifiedSignature,
     }));
+    const merged = withDigitalSignature(mergeCase(
+      readings.map((r) => {
+        const domain = senderOf(r) ? mailDomain(senderOf(r)!) : null;
+        return { document: r.ref, elements: r.elements, freeMailFollowUp: r.ref.index > 0 && domain !== null && isFreeMailDomain(domain) };
+      }),
+    ), facts);
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const judgement = judgeLetter({
       elements: merged.elements,

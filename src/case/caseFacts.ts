@@ -14,6 +14,8 @@ export interface VerifiedSignatureMark {
   how: 'certificate' | 'service';
   /** What was seen, in words for a message: "a PDF digital signature (adbe.pkcs7.detached)", "DocuSign Envelope ID". */
   what: string;
+  /** For a certificate: the signer's name as the signature dictionary gives it, when it does. */
+  signer: string | null;
 }
 
 /** What the rules know of one document besides the elements read from it. */

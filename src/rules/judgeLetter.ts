@@ -1,5 +1,6 @@
 import type { FoundElements } from '../fields/findElements.js';
 import { ELEMENT_NAMES, type ElementName, type Elements, type Finding, type Verdict } from '../report/index.js';
+import { checkAcceptedFormats } from './checkAcceptedFormats.js';
 import { checkAddressee } from './checkAddressee.js';
 import { checkAuthorizationReminder } from './checkAuthorizationReminder.js';
 import { checkCallerEndDate } from './checkCallerEndDate.js';
@@ -10,19 +11,25 @@ import { checkDocumentsAgree } from './checkDocumentsAgree.js';
 import { checkEmployer } from './checkEmployer.js';
 import { checkEndAfterStart } from './checkEndAfterStart.js';
 import { checkEndByGraduation } from './checkEndByGraduation.js';
+import { checkEndByTermEnd } from './checkEndByTermEnd.js';
 import { checkFollowUpSender } from './checkFollowUpSender.js';
 import { checkFreeMailDomain } from './checkFreeMailDomain.js';
 import { checkFullTimeCpt } from './checkFullTimeCpt.js';
 import { checkHoursRange } from './checkHoursRange.js';
+import { checkLearningObjectives } from './checkLearningObjectives.js';
 import { checkLetterAge } from './checkLetterAge.js';
 import { checkMinimumHours } from './checkMinimumHours.js';
 import { checkMinimumWage } from './checkMinimumWage.js';
 import { checkPoBox } from './checkPoBox.js';
 import { checkProgramDuration } from './checkProgramDuration.js';
 import { checkRemoteState } from './checkRemoteState.js';
+import { checkRemoteWork } from './checkRemoteWork.js';
+import { checkSignatureKind } from './checkSignatureKind.js';
 import { checkStartAfterLetterDate } from './checkStartAfterLetterDate.js';
 import { checkStartDatePast } from './checkStartDatePast.js';
+import { checkStartLeadTime } from './checkStartLeadTime.js';
 import { checkSupervisorContact } from './checkSupervisorContact.js';
+import { checkTermHours } from './checkTermHours.js';
 import { checkTypedSignature } from './checkTypedSignature.js';
 import { checkUnpaid } from './checkUnpaid.js';
 import { checkWorkAddressComplete } from './checkWorkAddressComplete.js';
@@ -40,18 +47,22 @@ import type { Rule, RuleContext, RuleFinding } from './ruleContext.js';
 export const RULES: Rule[] = [
   checkDocumentsAgree,
   checkFollowUpSender,
+  checkAcceptedFormats,
   checkFreeMailDomain,
   checkAddressee,
   checkEmployer,
   checkHoursRange,
   checkFullTimeCpt,
   checkMinimumHours,
+  checkTermHours,
   checkEndAfterStart,
   checkStartDatePast,
+  checkStartLeadTime,
   checkStartAfterLetterDate,
   checkCallerStartDate,
   checkCallerEndDate,
   checkEndByGraduation,
+  checkEndByTermEnd,
   checkProgramDuration,
   checkDateWindow,
   checkAuthorizationReminder,
@@ -59,11 +70,14 @@ export const RULES: Rule[] = [
   checkWorkAddressComplete,
   checkZipState,
   checkRemoteState,
+  checkRemoteWork,
   checkUnpaid,
   checkMinimumWage,
   checkLetterAge,
   checkTypedSignature,
+  checkSignatureKind,
   checkSupervisorContact,
+  checkLearningObjectives,
 ];
 
 export interface Judgement {
