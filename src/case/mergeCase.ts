@@ -56,7 +56,8 @@ export function mergeCase(documents: readonly DocumentElements[]): CaseMerge {
     }
 
     if (isComparedElement(name)) {
-      const disagreement = disagreementOn(name, stated);
+      // A reading the detector found unacceptable (hours of 0) is no statement to weigh against another.
+      const disagreement = disagreementOn(name, stated.filter((r) => r.element.status !== 'invalid'));
       if (disagreement) {
         disagreements.push(disagreement);
         const others = disagreement.readings.filter((r) => r.document.index !== chosen.reading.document.index);

@@ -101,7 +101,7 @@ export interface ContextOptions {
   email?: EmailEnvelope | null;
   settings?: RuleSettings;
   documents?: DocumentFacts[];
-  merge?: Partial<Pick<CaseMerge, 'sources' | 'disagreements'>>;
+  merge?: { sources?: Partial<CaseMerge['sources']>; disagreements?: CaseMerge['disagreements'] };
 }
 
 /** The letter as one text PDF, signed by nothing that verifies the signer. */
