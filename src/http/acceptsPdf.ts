@@ -10,9 +10,10 @@ export function acceptsPdf(accept: string | undefined): boolean {
     const [range, ...params] = part.trim().toLowerCase().split(';');
     const [type, subtype] = range.trim().split('/');
     if (!type || !subtype) return [];
-    const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    const weight = q === undefined ? 1 : Number(q);
-    return Number.isFinite(weight) ? [{ type, subtype, weight: Math.min(1, Math.max(0, weight)) }] : [];
+    // A weight that cannot be read leaves the range out rather than giving it full weight.
+    const q = params.map((p) => /^\s*q\s*=\s*(.*?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    const weight = q === undefined ? 1 : /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/.test(q) ? Number(q) : NaN;
+    return Number.isFinite(weight) ? [{ type, subtype, weight }] : [];
   });
   const weightOf = (type: string, subtype: string) => {
     const exact = ranges.find((r) => r.type === type && r.subtype === subtype);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -9,8 +9,8 @@ import { dirname, join } from 'node:path';
  * built-in Helvetica shows only the Windows-1252 set. Nothing is fetched or installed for it.
  */
 export interface RecordFonts {
-  regular: string;
-  bold: string;
+  regular: Buffer;
+  bold: Buffer;
 }
 
 let found: RecordFonts | null = null;
@@ -20,8 +20,14 @@ export function recordFonts(): RecordFonts {
   // The pdf.js that pdf-parse itself resolves (it pins its version), as src/extract/pdfParse.ts does.
   const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
   const directory = join(dirname(fromPdfParse.resolve('pdfjs-dist/package.json')), 'standard_fonts');
-  const fonts = { regular: join(directory, 'LiberationSans-Regular.ttf'), bold: join(directory, 'LiberationSans-Bold.ttf') };
-  for (const file of Object.values(fonts)) if (!existsSync(file)) throw new Error(`The record's font ${file} is missing: reinstall the dependencies (npm ci).`);
-  found = fonts;
-  return fonts;
+  // Read once: every record embeds the same two fonts.
+  const read = (file: string) => {
+    try {
+      return readFileSync(join(directory, file));
+    } catch {
+      throw new Error(`The record's font ${join(directory, file)} is missing: reinstall the dependencies (npm ci).`);
+    }
+  };
+  found = { regular: read('LiberationSans-Regular.ttf'), bold: read('LiberationSans-Bold.ttf') };
+  return found;
 }

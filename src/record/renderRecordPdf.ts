@@ -45,15 +45,13 @@ interface Detail {
   quoteChars: number;
   valueChars: number;
   messageChars: number;
-  /** Optional elements that are missing are listed by name only, on one line. */
-  missingOptionalInline: boolean;
 }
 
 const DETAILS: Detail[] = [
-  { quotesPerElement: 3, quoteChars: 300, valueChars: 400, messageChars: 400, missingOptionalInline: false },
-  { quotesPerElement: 2, quoteChars: 160, valueChars: 240, messageChars: 300, missingOptionalInline: true },
-  { quotesPerElement: 1, quoteChars: 110, valueChars: 160, messageChars: 200, missingOptionalInline: true },
-  { quotesPerElement: 1, quoteChars: 60, valueChars: 90, messageChars: 120, missingOptionalInline: true },
+  { quotesPerElement: 3, quoteChars: 300, valueChars: 400, messageChars: 400 },
+  { quotesPerElement: 2, quoteChars: 160, valueChars: 240, messageChars: 300 },
+  { quotesPerElement: 1, quoteChars: 110, valueChars: 160, messageChars: 200 },
+  { quotesPerElement: 1, quoteChars: 60, valueChars: 90, messageChars: 120 },
 ];
 
 export const MAX_RECORD_PAGES = 2;
@@ -78,9 +76,10 @@ const clip = (text: string, max: number) => {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 };
 
-function documentName(report: Report, evidence: Evidence): string {
+/** Where a quote is: its page, and in a case its document's number in the list above and its name. */
+function placeOf(report: Report, evidence: Evidence): string {
   if (report.documents.length === 1) return `page ${evidence.page}`;
-  const name = evidence.document.fileName ? ` (${evidence.document.fileName})` : '';
+  const name = evidence.document.fileName ? `, ${clip(evidence.document.fileName, 40)}` : '';
   return `document ${evidence.document.index + 1}${name}, page ${evidence.page}`;
 }
 
@@ -152,11 +151,11 @@ function layOut(report: Report, options: RecordOptions, detail: Detail): Promise
     const lines: { text: string; font: 'body' | 'bold'; size: number; color: string }[] = [];
     lines.push({ text: `${STATUS_WORDS[element.status]}${value ? `: ${clip(value, detail.valueChars)}` : ''}`, font: 'body', size: 9.5, color: '#000000' });
     for (const evidence of element.evidence.filter((e) => e.quote.trim()).slice(0, detail.quotesPerElement)) {
-      lines.push({ text: `“${clip(evidence.quote, detail.quoteChars)}” (${documentName(report, evidence)})`, font: 'body', size: 8.5, color: '#333333' });
+      lines.push({ text: `“${clip(evidence.quote, detail.quoteChars)}” (${placeOf(report, evidence)})`, font: 'body', size: 8.5, color: '#333333' });
     }
     const pictures = element.evidence.filter((e) => !e.quote.trim());
-    if (pictures.length && lines.length === 1) lines.push({ text: `A picture on ${documentName(report, pictures[0])}`, font: 'body', size: 8.5, color: '#333333' });
-    if (element.status !== 'present' && element.fix) lines.push({ text: `To ask for: ${clip(element.fix, detail.messageChars)}`, font: 'body', size: 8.5, color: '#333333' });
+    if (pictures.length && lines.length === 1) lines.push({ text: `A picture on ${placeOf(report, pictures[0])}`, font: 'body', size: 8.5, color: '#333333' });
+    if (element.required && element.status !== 'present' && element.fix) lines.push({ text: `To ask for: ${clip(element.fix, detail.messageChars)}`, font: 'body', size: 8.5, color: '#333333' });
     const height = lines.reduce((h, l) => h + doc.font(l.font).fontSize(l.size).heightOfString(l.text, { width: contentWidth }) + 1, 0);
     if (doc.y + height > bottom()) doc.addPage();
     const top = doc.y;
@@ -171,7 +170,8 @@ function layOut(report: Report, options: RecordOptions, detail: Detail): Promise
   for (const name of required) row(name);
   if (optional.length) {
     heading('Also read (not required by this profile)');
-    const shown = detail.missingOptionalInline ? optional.filter((n) => report.elements[n].status !== 'missing') : optional;
+    // What the profile does not ask for and the documents do not state takes one line.
+    const shown = optional.filter((n) => report.elements[n].status !== 'missing');
     for (const name of shown) row(name);
     const notStated = optional.filter((n) => !shown.includes(n));
     if (notStated.length) {

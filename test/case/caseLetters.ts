@@ -45,7 +45,7 @@ export function offerLines(o: OfferOptions = {}): string[] {
     o.intro ?? 'We are pleased to offer you an internship as a Robotics Software Intern at Larkspur Robotics Inc.',
     `The internship begins on ${start} and ends on ${end}.`,
     ...(o.hours === null ? [] : [o.hours ?? 'You will work 40 hours per week.']),
-    o.site ?? 'You will work on site at 1400 Harbor Way, Suite 210, Oakland, CA 94607.',
+    o.site ?? 'Your work location is 1400 Harbor Way, Suite 210, Oakland, CA 94607.',
     o.pay ?? 'You will be paid $31.50 per hour.',
     'Your duties will include writing motion-planning software, testing it on our robot arms, and documenting the results.',
     ...(o.extra ?? []),
