@@ -14,6 +14,13 @@ export interface DocumentElements {
 
 type AnyElement = FoundElement<ElementName>;
 
+/**
+ * Facts about the letter itself, which a later document cannot state for it: a follow-up email's
+ * date is the email's, not the letter's (and the letter's age and the start after it are judged
+ * from the letter's date).
+ */
+const LETTER_ONLY: readonly ElementName[] = ['letter_date'];
+
 /** "document 2 (followup.eml)": how messages and traces name a document; counted from 1 for people. */
 export function nameOfDocument(document: DocumentRef): string {
   return `document ${document.index + 1}${document.fileName ? ` (${document.fileName})` : ''}`;
@@ -44,7 +51,7 @@ export function mergeCase(documents: readonly DocumentElements[]): CaseMerge {
 
   for (const name of ELEMENT_NAMES) {
     const readings = documents.map((d) => ({ reading: d, element: tagged(d.elements[name] as AnyElement, d.document) }));
-    const stated = readings.filter((r) => r.element.status !== 'missing' && usable(name, r.reading));
+    const stated = readings.filter((r) => r.element.status !== 'missing' && usable(name, r.reading) && (r.reading.document.index === 0 || !LETTER_ONLY.includes(name)));
     const chosen = stated.find((r) => r.element.status === 'present') ?? stated[0] ?? readings[0];
     let element = chosen.element;
     const trace = [...element.trace];

@@ -93,3 +93,16 @@ describe('withDigitalSignature', () => {
     expect(withDigitalSignature(typed, [letterDocument()])).toBe(typed);
   });
 });
+
+describe('mergeCase, facts of the letter itself', () => {
+  it("never takes the letter's date from a follow-up: an email's date is its own", () => {
+    const letter = withElements({ letter_date: missingElement<'letter_date'>() });
+    const email = { ...allMissing(), letter_date: present<'letter_date'>('2027-03-04', [{ page: 1, quote: 'Date: Thu, 4 Mar 2027' }], 0.9) };
+    const merged = mergeCase([
+      { document: LETTER, elements: letter, freeMailFollowUp: false },
+      { document: EMAIL, elements: email, freeMailFollowUp: false },
+    ]);
+    expect(merged.elements.letter_date.status).toBe('missing');
+    expect(merged.sources.letter_date).toBeNull();
+  });
+});
