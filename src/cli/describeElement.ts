@@ -16,6 +16,8 @@ export const ELEMENT_LABELS: Record<ElementName, string> = {
   letter_date: 'Date of the letter',
   employer_name: 'Employer',
   supervisor: 'Supervisor',
+  program_relation: 'Relation to your studies',
+  learning_objectives: 'Learning objectives',
 };
 
 /** An icon and a word: the mark must read right without color and on a terminal without Unicode fonts' help. */
@@ -63,6 +65,7 @@ export function describeValue<K extends ElementName>(name: K, value: Elements[K]
     case 'position_type':
       return value === 'co-op' ? 'Co-op' : 'Internship';
     case 'duties':
+    case 'learning_objectives':
       return (value as string[]).join('; ');
     case 'hours_per_week': {
       const { min, max } = value as Elements['hours_per_week']['value'] & object;

@@ -16,6 +16,12 @@ declare module 'fastify' {
     runsChecks?: boolean;
     /** Letters one request may carry (multipart parts named "file"). */
     maxLetters?: number;
+    /**
+     * What several files of one request are: `case`, one student's letter and the documents sent
+     * after it, checked together (their bytes bounded together; a raw body is a case of one);
+     * `batch`, letters checked apart (multipart only). Absent: one letter.
+     */
+    letters?: 'case' | 'batch';
   }
 }
 

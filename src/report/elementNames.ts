@@ -14,8 +14,12 @@ export const CHECKLIST_ELEMENTS = [
   'compensation',
 ] as const;
 
-/** Reported on every letter, required only where a profile says so (e.g. cpt-strict). */
-export const OPTIONAL_ELEMENTS = ['signature', 'letter_date', 'employer_name', 'supervisor'] as const;
+/**
+ * Reported on every letter, required only where a profile says so (e.g. cpt-strict). The last two
+ * came with the schools whose checklists ask how the work relates to the student's program and
+ * for learning objectives (academic internship agreements).
+ */
+export const OPTIONAL_ELEMENTS = ['signature', 'letter_date', 'employer_name', 'supervisor', 'program_relation', 'learning_objectives'] as const;
 
 export const ELEMENT_NAMES = [...CHECKLIST_ELEMENTS, ...OPTIONAL_ELEMENTS] as const;
 

@@ -63,3 +63,11 @@ export const SupervisorValue = z
     phone: z.string().nullable(),
   })
   .meta({ id: 'SupervisorValue' });
+
+export const ProgramRelationValue = z
+  .string()
+  .meta({ id: 'ProgramRelationValue', description: "The letter's statement of how the work relates to the student's program of study." });
+
+export const LearningObjectivesValue = z
+  .array(z.string())
+  .meta({ id: 'LearningObjectivesValue', description: 'The learning goals or objectives the letter lists, one per item.' });

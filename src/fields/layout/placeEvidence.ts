@@ -28,7 +28,7 @@ export function placedEvidence(letter: Letter, evidence: FoundEvidence): FoundEv
 }
 
 /** The report's evidence: the letter's own text at the evidence's span and its box on the page. */
-export function placeEvidence(letter: Letter, evidence: FoundEvidence): Evidence {
+export function placeEvidence(letter: Letter, evidence: FoundEvidence): Omit<Evidence, 'document'> {
   const { page, quote, box } = placedEvidence(letter, evidence);
   return { page, quote, box: box ?? null };
 }

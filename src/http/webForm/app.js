@@ -46,6 +46,7 @@ const $ = (id) => document.getElementById(id);
 
 const form = $('check-form');
 const fileInput = $('file');
+const addFileInput = $('add-file');
 const photoInput = $('photo');
 const dropzone = $('dropzone');
 const chosenFile = $('chosen-file');
@@ -54,7 +55,10 @@ const statusLine = $('status');
 const errorBox = $('error');
 const resultBox = $('result');
 
-let selectedFile = null;
+// The documents to check, the letter first: more than one is a case (a follow-up email, another page).
+let selectedFiles = [];
+// What was last checked, so that the record can be asked for the same documents.
+let lastCheck = null;
 const profileNames = new Map();
 
 /** Grows the email box to its text, so the whole email is readable without scrolling inside it. */
@@ -140,7 +144,14 @@ function describeValue(name, value) {
   }
 }
 
-function renderElement(name, element) {
+/** Where a quote comes from, in words: the page, and in a case of several documents which one. */
+function quoteSource(evidence, documentCount) {
+  if (documentCount <= 1) return `From the letter, page ${evidence.page}`;
+  const name = evidence.document?.fileName || `document ${(evidence.document?.index ?? 0) + 1}`;
+  return `From ${name}, page ${evidence.page}`;
+}
+
+function renderElement(name, element, documentCount) {
   const status = STATUS[element.status] ?? { icon: '?', text: element.status };
   const item = el('li', { className: `item status-${element.status}`, 'data-element': name, 'data-status': element.status });
   const head = el(
@@ -155,9 +166,10 @@ function renderElement(name, element) {
   // Quotes from the same page share one caption, so a list of duties does not repeat "page 1" four times.
   const byPage = [];
   for (const evidence of element.evidence ?? []) {
+    const source = quoteSource(evidence, documentCount);
     const last = byPage.at(-1);
-    if (last && last.page === evidence.page) last.quotes.push(evidence.quote);
-    else byPage.push({ page: evidence.page, quotes: [evidence.quote] });
+    if (last && last.source === source) last.quotes.push(evidence.quote);
+    else byPage.push({ source, quotes: [evidence.quote] });
   }
   for (const group of byPage) {
     item.append(
@@ -165,7 +177,7 @@ function renderElement(name, element) {
         'figure',
         { className: 'evidence' },
         ...group.quotes.map((quote) => el('blockquote', {}, quote)),
-        el('figcaption', {}, `From the letter, page ${group.page}`),
+        el('figcaption', {}, group.source),
       ),
     );
   }
@@ -254,8 +266,9 @@ function renderReport(report, studentName) {
   const optionalList = $('optional-list');
   requiredList.replaceChildren();
   optionalList.replaceChildren();
+  const documentCount = report.documents?.length ?? 1;
   for (const [name, element] of Object.entries(report.elements)) {
-    (element.required ? requiredList : optionalList).append(renderElement(name, element));
+    (element.required ? requiredList : optionalList).append(renderElement(name, element, documentCount));
   }
   $('optional-block').hidden = optionalList.children.length === 0;
 
@@ -283,10 +296,17 @@ function renderReport(report, studentName) {
     updateMailLink();
   }
 
-  const doc = report.document;
-  const source = doc.textSource === 'ocr' ? ', read from an image' : doc.textSource === 'mixed' ? ', partly read from images' : '';
   const checklist = profileNames.get(report.profile) ?? report.profile;
-  $('document-meta').textContent = `Checked on ${formatDate(report.checkedOn)} against the checklist “${checklist}”: ${doc.pages} page${doc.pages === 1 ? '' : 's'}${source}.`;
+  const describe = (doc) => {
+    const source = doc.textSource === 'ocr' ? ', read from an image' : doc.textSource === 'mixed' ? ', partly read from images' : '';
+    return `${doc.pages} page${doc.pages === 1 ? '' : 's'}${source}`;
+  };
+  const documents = report.documents ?? [report.document];
+  const read =
+    documents.length > 1
+      ? `${documents.length} documents (${documents.map((d) => `${d.fileName || `document ${d.index + 1}`}, ${describe(d)}`).join('; ')})`
+      : describe(report.document);
+  $('document-meta').textContent = `Checked on ${formatDate(report.checkedOn)} against the checklist “${checklist}”: ${read}.`;
 }
 
 function showError(title, detail, meta) {
@@ -321,19 +341,54 @@ function showPreview(file) {
   preview.src = previewUrl;
 }
 
-function chooseFile(file) {
-  selectedFile = file ?? null;
-  chosenFile.textContent = selectedFile ? `Chosen: ${selectedFile.name || 'photo'} (${formatBytes(selectedFile.size)})` : 'No file chosen yet.';
-  dropzone.classList.toggle('has-file', Boolean(selectedFile));
-  showPreview(selectedFile);
+/** The chosen documents in words, and a list with a Remove button for each once there are several. */
+function showChosenFiles() {
+  const files = selectedFiles;
+  if (files.length === 0) chosenFile.textContent = 'No file chosen yet.';
+  else if (files.length === 1) chosenFile.textContent = `Chosen: ${files[0].name || 'photo'} (${formatBytes(files[0].size)})`;
+  else chosenFile.textContent = `Chosen: ${files.length} documents, checked together; the first is the letter.`;
+  const list = $('file-list');
+  list.hidden = files.length < 2;
+  list.replaceChildren(
+    ...(files.length < 2
+      ? []
+      : files.map((file, index) => {
+          const name = file.name || `photo ${index + 1}`;
+          const remove = el('button', { type: 'button', className: 'button button-secondary remove-file', 'aria-label': `Remove ${name}` }, 'Remove');
+          remove.addEventListener('click', () => {
+            selectedFiles = selectedFiles.filter((_, i) => i !== index);
+            showChosenFiles();
+            // The button is gone: focus goes back to choosing files, not to the top of the page.
+            ($('add-file-button').hidden ? fileInput : addFileInput).focus();
+          });
+          return el('li', { 'data-file': name }, `${name} (${formatBytes(file.size)})${index === 0 ? ' – the letter' : ''}`, remove);
+        })),
+  );
+  dropzone.classList.toggle('has-file', files.length > 0);
+  $('add-file-button').hidden = files.length === 0;
+  // A photo is previewed alone: the last one taken, to see it is the whole page and sharp.
+  showPreview(files.at(-1));
+}
+
+/** Replaces the chosen documents (Choose a file, a drop), or adds to them (Add a follow-up or page, Take a photo). */
+function chooseFiles(files, { add = false } = {}) {
+  const chosen = Array.from(files ?? []).filter(Boolean);
+  selectedFiles = add ? [...selectedFiles, ...chosen] : chosen;
+  showChosenFiles();
 }
 
 fileInput.addEventListener('change', () => {
-  chooseFile(fileInput.files[0]);
+  chooseFiles(fileInput.files);
   photoInput.value = '';
 });
+addFileInput.addEventListener('change', () => {
+  chooseFiles(addFileInput.files, { add: true });
+  addFileInput.value = '';
+});
 photoInput.addEventListener('change', () => {
-  chooseFile(photoInput.files[0]);
+  // A second page photographed after the first is added to it.
+  chooseFiles(photoInput.files, { add: true });
+  photoInput.value = '';
   fileInput.value = '';
 });
 
@@ -348,25 +403,32 @@ for (const type of ['dragleave', 'drop']) {
 }
 dropzone.addEventListener('drop', (event) => {
   event.preventDefault();
-  const file = event.dataTransfer?.files?.[0];
-  if (!file) return;
+  const files = event.dataTransfer?.files;
+  if (!files || files.length === 0) return;
   photoInput.value = '';
   fileInput.value = '';
-  chooseFile(file);
+  chooseFiles(files);
 });
+
+/** The request body for the chosen documents and options: the same for the report and for the record. */
+function checkRequestBody(check) {
+  const body = new FormData();
+  if (check.studentName) body.append('student_name', check.studentName);
+  if (check.profile) body.append('profile', check.profile);
+  check.files.forEach((file, index) => body.append('file', file, file.name || (index === 0 ? 'letter' : `document-${index + 1}`)));
+  return body;
+}
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  if (!selectedFile) {
+  if (selectedFiles.length === 0) {
     showError('No letter chosen', 'Choose your offer letter (or take a photo of it) first, then press “Check my letter”.');
     fileInput.focus();
     return;
   }
   const studentName = $('student-name').value.trim();
-  const body = new FormData();
-  if (studentName) body.append('student_name', studentName);
-  if ($('profile').value) body.append('profile', $('profile').value);
-  body.append('file', selectedFile, selectedFile.name || 'letter');
+  const check = { files: [...selectedFiles], studentName, profile: $('profile').value };
+  const body = checkRequestBody(check);
 
   submitButton.disabled = true;
   // The previous letter's report must not be mistaken for this one's.
@@ -395,6 +457,7 @@ form.addEventListener('submit', async (event) => {
       return;
     }
     renderReport(payload, studentName);
+    lastCheck = check;
     resultBox.hidden = false;
     fitTextarea($('email-text'));
     statusLine.textContent = 'Done: the report is below.';
@@ -402,6 +465,42 @@ form.addEventListener('submit', async (event) => {
   } finally {
     submitButton.disabled = false;
     resultBox.removeAttribute('aria-busy');
+  }
+});
+
+/**
+ * The record for the student's file: the same documents checked again, answered as a PDF
+ * (Accept: application/pdf), saved through a link to the downloaded bytes. Nothing is kept on the
+ * server between the two requests, so the record is made from a check of its own.
+ */
+$('download-record').addEventListener('click', async () => {
+  if (!lastCheck) return;
+  const button = $('download-record');
+  button.disabled = true;
+  statusLine.textContent = 'Making the record…';
+  try {
+    let response;
+    try {
+      response = await fetch('/v1/validate', { method: 'POST', body: checkRequestBody(lastCheck), headers: { accept: 'application/pdf' } });
+    } catch {
+      statusLine.textContent = 'The record could not be made: the service could not be reached.';
+      return;
+    }
+    if (!response.ok || !(response.headers.get('content-type') ?? '').startsWith('application/pdf')) {
+      const problem = await response.json().catch(() => null);
+      statusLine.textContent = `The record could not be made: ${problem?.detail ?? problem?.title ?? `the service answered ${response.status}`}`;
+      return;
+    }
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'offercheck-record.pdf';
+    const url = URL.createObjectURL(await response.blob());
+    const link = el('a', { href: url, download: name, hidden: '' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    statusLine.textContent = `The record is downloaded as ${name}.`;
+  } finally {
+    button.disabled = false;
   }
 });
 
