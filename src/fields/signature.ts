@@ -158,7 +158,11 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
  */
 function isCompanyOfLetter(letter: Letter, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const cued = new RegExp(`\\b(?:join(?:ing)?|at|with|for|to|from|behalf\\s+of)\\s+(?:the\\s+)?${escaped}\\b`, 'u');
+  // Only words that name an employer: "report to <Name>" names a person.
+  const cued = new RegExp(
+    `\\b(?:join(?:ing)?|welcome\\s+(?:you\\s+)?to|behalf\\s+of|(?:work(?:ing)?|intern(?:ship)?|co-?op|position|role|employment|career|here|team|everyone)\\s+(?:at|with|for))\\s+(?:the\\s+)?${escaped}\\b`,
+    'iu',
+  );
   if (letterSentences(letter).some((s) => cued.test(s.text))) return true;
   // The company's fuller name anywhere in the letter: "Thistledown Learning" for "Thistledown Learning Co.".
   const simple = name.toLowerCase();
