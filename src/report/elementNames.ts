@@ -25,3 +25,23 @@ export const ELEMENT_NAMES = [...CHECKLIST_ELEMENTS, ...OPTIONAL_ELEMENTS] as co
 
 export const ElementName = z.enum(ELEMENT_NAMES);
 export type ElementName = z.infer<typeof ElementName>;
+
+/** The checklist's items as a student reads them: the CLI prints them, GET /v1/profiles gives them to the web form. */
+export const ELEMENT_LABELS: Record<ElementName, string> = {
+  letterhead: 'Letterhead or official email',
+  student_name: 'Your name',
+  position_type: 'Internship or co-op',
+  job_title: 'Job title',
+  duties: 'Duties',
+  hours_per_week: 'Hours per week',
+  start_date: 'Start date',
+  end_date: 'End date',
+  work_location: 'Work address',
+  compensation: 'Pay',
+  signature: 'Signature',
+  letter_date: 'Date of the letter',
+  employer_name: 'Employer',
+  supervisor: 'Supervisor',
+  program_relation: 'Relation to your studies',
+  learning_objectives: 'Learning objectives',
+};

@@ -4,12 +4,18 @@ import { FINDING_CODES } from './findingCodes.js';
 import { PROBLEM_STATUS, Problem, type ProblemCode } from './problem.js';
 import { Report } from './report.js';
 import { Batch } from './batch.js';
+import { ElementName } from './elementNames.js';
 import { ValidateOptions } from './request.js';
 
 type JsonSchema = Record<string, unknown>;
 
 const ProfileList = z
-  .object({ profiles: z.array(ProfileSchema.meta({ id: 'Profile' })) })
+  .object({
+    profiles: z.array(ProfileSchema.meta({ id: 'Profile' })),
+    elements: z
+      .array(z.object({ name: ElementName, label: z.string().meta({ description: 'The element as the checklist names it to a student.' }) }))
+      .meta({ description: 'Every element a report can carry, in checklist order, with the words the web form and the CLI show for it.' }),
+  })
   .meta({ id: 'ProfileList' });
 
 const Health = z.object({ status: z.enum(['ok', 'ready']) }).meta({ id: 'Health' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ROOT, buildTestApp } from '../helper.js';
+import { ELEMENT_LABELS, ELEMENT_NAMES } from '../../src/report/index.js';
 
 describe('GET /v1/profiles', () => {
   let app: FastifyInstance;
@@ -48,5 +49,11 @@ describe('GET /v1/profiles with the example operator profiles loaded (PROFILES_D
     expect(byId['cpt-term'].rules).toMatchObject({ endByTermEnd: 'error', maxHoursDuringTerm: 20, minBusinessDaysBeforeStart: 10 });
     expect(byId['coop-engineering'].rules).toMatchObject({ durationMonths: { min: 4, max: 9 }, remoteWork: 'onsite-only', supervisorContactNeeds: 'phone' });
     expect(byId['cpt-community-college'].rules).toMatchObject({ acceptedFormats: ['pdf', 'docx', 'doc'], minBusinessDaysBeforeStart: 5 });
+  });
+
+  it('gives the words for every element, the one list the web form and the CLI show', async () => {
+    const { elements } = (await app.inject({ method: 'GET', url: '/v1/profiles' })).json() as { elements: { name: string; label: string }[] };
+    expect(elements.map((e) => e.name)).toEqual([...ELEMENT_NAMES]);
+    expect(Object.fromEntries(elements.map((e) => [e.name, e.label]))).toEqual(ELEMENT_LABELS);
   });
 });

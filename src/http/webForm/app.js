@@ -1,22 +1,8 @@
 // The students' web form: posts the chosen letter to /v1/validate and shows the JSON report as a checklist.
 // Plain ES module, no framework, no build step. Everything from the report is inserted as text, never as HTML.
 
-const ELEMENT_LABELS = {
-  letterhead: 'Company letterhead or official email',
-  student_name: 'Your name',
-  position_type: 'Internship or co-op',
-  job_title: 'Job title',
-  duties: 'Duties',
-  hours_per_week: 'Hours per week',
-  start_date: 'Start date',
-  end_date: 'End date',
-  work_location: 'Work address',
-  compensation: 'Pay',
-  signature: 'Signature',
-  letter_date: 'Date of the letter',
-  employer_name: 'Employer',
-  supervisor: 'Supervisor',
-};
+// The checklist's words for each element come from the service (GET /v1/profiles), never a copy here.
+const ELEMENT_LABELS = {};
 
 // Icon and word together, so the mark never rests on color alone.
 const STATUS = {
@@ -218,7 +204,7 @@ function composeEmail(report, studentName) {
   for (const [name, element] of Object.entries(report.elements)) {
     if (!element.required || !(element.status === 'missing' || element.status === 'invalid')) continue;
     covered.add(name);
-    requests.push(element.fix || `Please include ${ELEMENT_LABELS[name].toLowerCase()}.`);
+    requests.push(element.fix || `Please include ${(ELEMENT_LABELS[name] ?? name).toLowerCase()}.`);
   }
   for (const finding of report.findings) {
     if (finding.severity !== 'error' || finding.code.startsWith('ELEMENT_') || (finding.element && covered.has(finding.element))) continue;
@@ -456,6 +442,8 @@ form.addEventListener('submit', async (event) => {
       showError(title, payload?.detail ?? '', meta);
       return;
     }
+    // The element names the report is shown with come from the service.
+    await profilesLoaded;
     renderReport(payload, studentName);
     lastCheck = check;
     resultBox.hidden = false;
@@ -552,9 +540,10 @@ $('copy-email').addEventListener('click', async () => {
 });
 
 // More than one school profile: let the student choose; a failure just keeps the default.
-fetch('/v1/profiles', { headers: { accept: 'application/json' } })
+const profilesLoaded = fetch('/v1/profiles', { headers: { accept: 'application/json' } })
   .then((r) => (r.ok ? r.json() : null))
   .then((data) => {
+    for (const e of data?.elements ?? []) ELEMENT_LABELS[e.name] = e.label;
     const profiles = data?.profiles ?? [];
     for (const p of profiles) profileNames.set(p.id, p.name);
     if (profiles.length < 2) return;
