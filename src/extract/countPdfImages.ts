@@ -47,12 +47,30 @@ export interface PdfImageCounts {
    * names and weights (fontLoadOrder); null where the file leaves doubt.
    */
   fontsInLoadOrder(pageObjectNumbers: readonly number[]): PdfFont[] | null;
+  /**
+   * The largest picture (by its declared Width x Height) that one page draws as an image XObject:
+   * null when it draws none with a readable size, undefined where the page cannot be followed here.
+   */
+  largestOnPage(objectNumber: number): ImageSize | null | undefined;
+  /** The largest image XObject in the whole file (masks and thumbnails aside); null when it has none with a readable size. */
+  largest: ImageSize | null;
+}
+
+export interface ImageSize {
+  width: number;
+  height: number;
 }
 
 interface RawObject {
   /** The dictionary (a stream's) or the whole body (any other object). */
   dict: string;
   stream: Buffer | null;
+}
+
+/** What a page or form draws: its inline images, and the image XObjects it paints (each time it paints one). */
+interface Painted {
+  inlineImages: number;
+  images: number[];
 }
 
 /** What a content stream draws: its inline images, and the XObjects it paints, by resource name. */
@@ -86,6 +104,7 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
   if (!objects) return null;
   const notDrawnAlone = new Set([...raw.matchAll(NOT_DRAWN_ALONE)].map((m) => Number(m[1])));
   const images = new Set<number>();
+  const sizes = new Map<number, ImageSize>();
   // Every content stream is inflated and searched once, here; the pages are then followed on these summaries.
   const contents = new Map<number, ContentSummary>();
   let kept = 0;
@@ -93,7 +112,10 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
   for (const [number, object] of objects) {
     if (!object.stream) continue;
     if (IMAGE_SUBTYPE.test(object.dict)) {
-      if (!notDrawnAlone.has(number)) images.add(number);
+      if (notDrawnAlone.has(number)) continue;
+      images.add(number);
+      const size = declaredSize(object.dict);
+      if (size) sizes.set(number, size);
       continue;
     }
     if (NOT_CONTENT.test(object.dict)) continue;
@@ -106,19 +128,43 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
     if (keep) kept += content.length;
     contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]), text: keep ? content : null });
   }
-  const pages = new PageWalker(objects, images, contents);
+  const walker = new PageWalker(objects, images, contents);
+  const walked = new Map<number, Painted | null>();
+  const pages = { painted: (number: number) => (walked.has(number) ? walked.get(number)! : walked.set(number, walker.painted(number)).get(number)!) };
+  const largestOf = (numbers: Iterable<number>) => largest([...numbers].map((n) => sizes.get(n)));
   return {
     total: images.size + inlineImages,
-    onPage: (number) => pages.count(number),
-    placementsOnPage: (number) => pages.placements(number),
+    onPage: (number) => {
+      const painted = pages.painted(number);
+      return painted && painted.inlineImages + painted.images.length;
+    },
+    largestOnPage: (number) => {
+      const painted = pages.painted(number);
+      return painted ? largestOf(painted.images) : undefined;
+    },
+    placementsOnPage: (number) => walker.placements(number),
     fontsInLoadOrder: (numbers) => {
       try {
-        return fontLoadOrder(pages, numbers);
+        return fontLoadOrder(walker, numbers);
       } catch {
         return null;
       }
     },
+    largest: largestOf(sizes.keys()),
   };
+}
+
+/** An image's /Width and /Height, when both are written as numbers in its dictionary. */
+function declaredSize(dict: string): ImageSize | null {
+  const width = Number(valueOf(dict, 'Width'));
+  const height = Number(valueOf(dict, 'Height'));
+  return Number.isSafeInteger(width) && Number.isSafeInteger(height) && width > 0 && height > 0 ? { width, height } : null;
+}
+
+function largest(sizes: (ImageSize | undefined)[]): ImageSize | null {
+  let best: ImageSize | null = null;
+  for (const size of sizes) if (size && (!best || size.width * size.height > best.width * best.height)) best = size;
+  return best;
 }
 
 /** Every top-level object, the last revision of each; null past the limits. */
@@ -163,7 +209,7 @@ class PageWalker implements RawPdf {
     this.hasObjectStreams = [...objects.values()].some((o) => /\/Type\s*\/ObjStm\b/.test(o.dict));
   }
 
-  count(pageNumber: number): number | null {
+  painted(pageNumber: number): Painted | null {
     try {
       const page = this.objects.get(pageNumber);
       if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
@@ -172,13 +218,14 @@ class PageWalker implements RawPdf {
       if (resources === undefined) return null;
       const contents = valueOf(page.dict, 'Contents');
       if (contents === undefined) return null;
-      let count = 0;
+      const all: Painted = { inlineImages: 0, images: [] };
       for (const number of refsIn(contents ?? '')) {
         const painted = this.paintedBy(number, resources, 0, new Set());
         if (painted === null) return null;
-        count += painted;
+        all.inlineImages += painted.inlineImages;
+        all.images.push(...painted.images);
       }
-      return count;
+      return all;
     } catch {
       return null;
     }
@@ -275,13 +322,13 @@ class PageWalker implements RawPdf {
   }
 
   /** Pictures drawn by content stream `number` (a page's, or a form's) with these resources. */
-  private paintedBy(number: number, resources: string | null, depth: number, seen: Set<number>): number | null {
+  private paintedBy(number: number, resources: string | null, depth: number, seen: Set<number>): Painted | null {
     if (depth > MAX_DEPTH || seen.has(number)) return null;
     // Not a content stream of ours (a stream set aside as a font, say): pdf.js would know better.
     const content = this.contents.get(number);
     if (!content) return null;
-    let count = content.inlineImages;
-    if (content.painted.length === 0) return count;
+    const painted: Painted = { inlineImages: content.inlineImages, images: [] };
+    if (content.painted.length === 0) return painted;
     const xobjects = resources === null ? null : valueOf(resources, 'XObject');
     if (xobjects === undefined) return null;
     const table = xobjects === null ? null : this.resolve(xobjects);
@@ -290,7 +337,7 @@ class PageWalker implements RawPdf {
       const target = named.get(name);
       if (target === undefined) return null; // a name the resources do not hold: pdf.js would know better
       if (this.images.has(target)) {
-        count += 1;
+        painted.images.push(target);
         continue;
       }
       const form = this.objects.get(target);
@@ -305,9 +352,10 @@ class PageWalker implements RawPdf {
       const formResources = own === null ? resources : this.resolve(own);
       const inner = this.paintedBy(target, formResources ?? null, depth + 1, new Set([...seen, number]));
       if (inner === null) return null;
-      count += inner;
+      painted.inlineImages += inner.inlineImages;
+      painted.images.push(...inner.images);
     }
-    return count;
+    return painted;
   }
 
   /** A value that may be an indirect reference: the referenced object's text; null when it is not at the top level. */

@@ -1,4 +1,5 @@
 import type { IngestedDocument, IngestLimits } from '../ingest/ingestDocument.js';
+import { decodeText } from '../ingest/textEncoding.js';
 import { DocumentEmptyError, TextTooLongError, UnsupportedMediaTypeError } from '../report/errors.js';
 import type { ExtractedDocument, ExtractedPage } from './extractedDocument.js';
 import { pageFromOcr } from './layout/pageFromOcr.js';
@@ -39,11 +40,12 @@ export async function extractDocument(doc: IngestedDocument, options: ExtractOpt
 async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Promise<ExtractedDocument> {
   switch (doc.kind) {
     case 'text':
-      return { mediaType: doc.mediaType, pages: [pageFromText(Buffer.from(doc.bytes).toString('utf8'))], email: null, notices: [] };
+      return { mediaType: doc.mediaType, pages: [pageFromText(decodeText(doc.bytes, doc.encoding ?? 'utf-8'))], email: null, notices: [] };
     case 'image':
       return extractImage(doc, options);
     case 'pdf':
     case 'docx':
+    case 'doc':
     case 'email':
     case 'msg': {
       const readers = options.readers ?? inProcessReaders;

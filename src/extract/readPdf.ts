@@ -1,8 +1,8 @@
-import { countPdfImages, type PdfImageCounts } from './countPdfImages.js';
+import { countPdfImages, type ImageSize, type PdfImageCounts } from './countPdfImages.js';
 import { weightsByPdfJsName } from './pdf/fontLoadOrder.js';
 import { layoutPdfPage, viewportRects, type PdfPageLayout } from './pdf/pdfPageLayout.js';
 import type { PdfTextContent, PdfViewport } from './pdf/textRuns.js';
-import { PDFParse } from './pdfParse.js';
+import { PDFJS_DATA, PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
 
@@ -11,6 +11,12 @@ export interface PdfTextPage {
   /** The page's text items laid out in blocks (plain data): what its LetterPage is built from. */
   layout: PdfPageLayout;
   imageCount: number;
+  /**
+   * The largest picture the page draws, by its declared size (pdf.js skips pictures past the pixel
+   * limit, so a page that is one such picture reads, and renders, as blank); where the page's
+   * pictures cannot be followed, the largest in the file; null when none has a readable size.
+   */
+  largestImage: ImageSize | null;
 }
 
 export interface PdfReadResult {
@@ -41,7 +47,8 @@ interface PdfJsDocument {
 /**
  * Reads the text layer of every page with pdf-parse. Safe defaults, set here:
  * - isEvalSupported false: pdf.js font handling once executed code from the file (CVE-2024-4367);
- * - no system fonts or network fetches: everything pdf.js needs ships in node_modules;
+ * - no system fonts or network fetches: everything pdf.js needs ships in node_modules, the
+ *   CMaps and standard fonts for fonts that are not embedded included (PDFJS_DATA);
  * - the page count is checked before any page is read, so a 10,000-page file costs nothing.
  */
 export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixels = 40_000_000): Promise<PdfReadResult> {
@@ -53,6 +60,7 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     enableXfa: false,
     stopAtErrors: false,
     verbosity: 0,
+    ...PDFJS_DATA,
     // Images past the pixel limit are skipped, not decoded (a 30000 x 30000 image is 3.6 GB of RGBA).
     maxImageSize: maxImagePixels,
   });
@@ -78,7 +86,13 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
       const images = await countImages(page, inFile);
       operatorLists ||= images.fromOperatorList;
       const pictures = images.count > 0 && page.ref ? viewportRects(inFile?.placementsOnPage(page.ref.num) ?? [], viewport) : [];
-      pages.push({ number, layout: layoutPdfPage(content, viewport, pictures), imageCount: images.count });
+      const largestOnPage = inFile && page.ref ? inFile.largestOnPage(page.ref.num) : undefined;
+      pages.push({
+        number,
+        layout: layoutPdfPage(content, viewport, pictures),
+        imageCount: images.count,
+        largestImage: largestOnPage === undefined ? (inFile?.largest ?? null) : largestOnPage,
+      });
       page.cleanup();
     }
     // An operator list loads the fonts of annotations too, out of the order fontLoadOrder follows.

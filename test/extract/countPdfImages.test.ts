@@ -77,6 +77,16 @@ describe('countPdfImages', () => {
     ]);
   });
 
+  it('gives the largest picture a page draws by its declared size, and the largest in the file', () => {
+    const counts = countPdfImages(pageWith('/Im1 Do'));
+    expect(counts?.largestOnPage(3)).toEqual({ width: 2, height: 2 });
+    expect(counts?.largest).toEqual({ width: 2, height: 2 });
+    const big = Buffer.from(pageWith('BT (no pictures) Tj ET').toString('latin1').replace('/Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /SMask', '/Width 8000 /Height 9000 /ColorSpace /DeviceGray /BitsPerComponent 8 /SMask'), 'latin1');
+    expect(countPdfImages(big)?.largestOnPage(3)).toBeNull(); // the page does not draw it
+    expect(countPdfImages(big)?.largest).toEqual({ width: 8000, height: 9000 });
+    expect(countPdfImages(pageWith('/Unknown Do'))?.largestOnPage(3)).toBeUndefined();
+  });
+
   it('counts inline images in the page content', () => {
     const inline = 'q 10 0 0 10 72 600 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q';
     expect(countPdfImages(pageWith(`${inline}\n${inline}`))).toMatchObject({ total: 1 + 2 });

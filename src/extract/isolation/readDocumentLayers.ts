@@ -3,10 +3,8 @@ import { checkZipArchive } from '../../ingest/checkZipArchive.js';
 import { inflateZipEntries } from '../../ingest/inflateZipEntries.js';
 import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocument.js';
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
-import { DocumentUnreadableError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
-import type { DocumentPart, EmailEnvelope, ExtractionNotice } from '../../document/letterDocument.js';
-import { addTextBlocks } from '../layout/pageFromText.js';
-import { PageBuilder } from '../layout/pageBuilder.js';
+import { DocumentUnreadableError, ImageTooLargeError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
+import type { DocumentPart, ExtractionNotice } from '../../document/letterDocument.js';
 import { letterPagesFromPdf } from '../pdf/letterPagesFromPdf.js';
 import type { EmailReadResult } from '../readEmail.js';
 import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
@@ -35,6 +33,12 @@ export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
       return { ...(await readPdfLayers(task.bytes, task, budget, 1, BODY)), email: null };
     case 'docx':
       return { ...(await readDocxLayers(task.bytes, budget, 1, BODY)), email: null };
+    case 'doc': {
+      const { readDocPage } = await import('../doc/readDocPage.js');
+      const page: LayerPage = { page: await readDocPage(task.bytes, { number: 1, part: BODY }), scan: null };
+      budget.add(page.page);
+      return { pages: [page], email: null, notices: [] };
+    }
     case 'email': {
       const { readEmail } = await import('../readEmail.js');
       return readEmailLayers(await readEmail(task.bytes), task, budget);
@@ -100,6 +104,7 @@ async function readPdfLayers(
       const layer: LayerPage = { page: built[index], scan: null };
       const visible = visibleLength(layer.page.text);
       const scanned = visible < MIN_TEXT_LAYER_CHARS || (page.imageCount > 0 && visible < THIN_TEXT_LAYER_CHARS);
+      if (scanned) refuseOversizedPicture(page, task.limits.maxImagePixels);
       if (scanned && task.renderScannedPages && doc) {
         const scale = await renderScale(doc, page.number, task.limits.maxImagePixels);
         const shot = await parser.getScreenshot({ partial: [page.number], scale, imageDataUrl: false, imageBuffer: true });
@@ -117,6 +122,20 @@ async function readPdfLayers(
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * A page whose text must come from its pictures, when one of them has more pixels than the limit:
+ * pdf.js skips such a picture (decoding it could take gigabytes), so the page would render blank
+ * and be reported as having no text. It is refused by name instead, as an image upload that
+ * large is; the student can scan or export that page again at an ordinary resolution.
+ */
+function refuseOversizedPicture(page: { number: number; largestImage: { width: number; height: number } | null }, maxPixels: number): void {
+  const picture = page.largestImage;
+  if (!picture || picture.width * picture.height <= maxPixels) return;
+  throw new ImageTooLargeError(
+    `Page ${page.number} of the PDF is a picture of ${picture.width} x ${picture.height} pixels; at most ${(maxPixels / 1e6).toFixed(0)} megapixels are read. Scan or export that page again at 300 dpi (about 8.4 megapixels for a letter page).`,
+  );
 }
 
 /** 300 dpi, or less when the page is so large that 300 dpi would pass the pixel limit OCR accepts. */
@@ -154,17 +173,15 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number,
   // The directory is checked again here: the worker does not trust what it is told about the bytes.
   const entries = checkZipArchive(bytes, budget.limits);
   const parts = inflateZipEntries(bytes, entries, budget.limits);
-  const inspected = inspectDocxParts(parts);
-  parts.clear();
-  const { readDocx } = await import('../readDocx.js');
-  const { headers, body, footers, imageCount, notices } = await readDocx(bytes, entries);
-  const builder = new PageBuilder({ number, part, imageCount });
-  for (const header of headers) addTextBlocks(builder, header, 'header');
-  addTextBlocks(builder, body, 'body');
-  for (const footer of footers) addTextBlocks(builder, footer, 'footer');
-  const page: LayerPage = { page: builder.build(), scan: null };
-  budget.add(page.page);
-  return { pages: [page], notices: uniqueByCode([...inspected, ...notices]) };
+  try {
+    const notices = inspectDocxParts(parts);
+    const { readDocxPage } = await import('../docx/readDocxPage.js');
+    const page: LayerPage = { page: readDocxPage(parts, { number, part }), scan: null };
+    budget.add(page.page);
+    return { pages: [page], notices };
+  } finally {
+    parts.clear();
+  }
 }
 
 /**
@@ -172,10 +189,8 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number,
  * headers stay with the document: they make it an "official email" even when the letter is attached.
  */
 async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Budget): Promise<ReadResult> {
-  const builder = new PageBuilder({ number: 1, part: BODY });
-  builder.paragraph('envelope', envelopeLines(mail.envelope).map((text) => ({ text })));
-  addTextBlocks(builder, mail.body, 'body');
-  const first: LayerPage = { page: builder.build(), scan: null };
+  const { emailPage } = await import('../email/emailPage.js');
+  const first: LayerPage = { page: emailPage(mail, { maxTextChars: task.limits.maxTextChars }), scan: null };
   budget.add(first.page);
   const pages: LayerPage[] = [first];
   const notices: ExtractionNotice[] = [];
@@ -193,18 +208,6 @@ async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Bu
     notices.push(...inner.notices, ...read.notices);
   }
   return { pages, email: mail.envelope, notices: uniqueByCode(notices) };
-}
-
-/** The headers as a reader sees them at the top of a printed email, so evidence can quote them. */
-function envelopeLines(envelope: EmailEnvelope): string[] {
-  const person = (p: { name: string | null; address: string | null }) => (p.name && p.address ? `${p.name} <${p.address}>` : (p.name ?? p.address ?? ''));
-  const lines = [
-    envelope.from ? `From: ${person(envelope.from)}` : null,
-    envelope.to.length ? `To: ${envelope.to.map(person).join(', ')}` : null,
-    envelope.date ? `Date: ${envelope.date.slice(0, 10)}` : null,
-    envelope.subject ? `Subject: ${envelope.subject}` : null,
-  ];
-  return lines.filter((l): l is string => l !== null);
 }
 
 function uniqueByCode(notices: ExtractionNotice[]): ExtractionNotice[] {

@@ -4,7 +4,7 @@ import type { ZipLimits } from '../../ingest/checkZipArchive.js';
 import type { EmailEnvelope, ExtractionNotice, LetterPage } from '../../document/letterDocument.js';
 
 /** The kinds read by the isolated readers: everything with a parser behind it. Text and images are not. */
-export type IsolatedKind = 'pdf' | 'docx' | 'email' | 'msg';
+export type IsolatedKind = 'pdf' | 'docx' | 'doc' | 'email' | 'msg';
 
 export interface ReaderLimits extends ZipLimits {
   maxBytes: number;

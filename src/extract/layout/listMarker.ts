@@ -7,6 +7,8 @@ const MARKER = /^(?:[•●◦▪▫■□‣⁃∙·○*►➢✓✔-]|–|—|
 
 /** The marker and the item's text of a list line ("• Build dashboards"); null for any other line. */
 export function splitListMarker(text: string): { marker: string; text: string } | null {
+  // A rule of dashes is no bullet ("-----Original Message-----", "---------- Forwarded message ---------", "-- ").
+  if (/^[-–—_=~]{2}/.test(text)) return null;
   const m = MARKER.exec(text);
   if (!m) return null;
   // A dollar amount or a decimal is not a numbered item ("1. " vs "1.5 hours").

@@ -3,6 +3,8 @@ import { unionBoxes } from '../../extract/layout/pageBuilder.js';
 import type { Letter } from '../letter.js';
 import { perLetter } from '../shared/perLetter.js';
 import { closingLineIndex } from './letterParts.js';
+import { splitListMarker } from '../../extract/layout/listMarker.js';
+import { sentencesOf } from './sentences.js';
 
 /** A line of the letter as detectors read it: its text, where it is, and what holds it. */
 export interface ViewLine {
@@ -46,6 +48,18 @@ export interface LabelledPair {
   how: 'table-row' | 'table-column' | 'colon' | 'stacked';
 }
 
+/** A picture with its place: its box where the source has geometry, and its position in the reading order. */
+export interface ViewPicture {
+  page: number;
+  /** Empty: where the picture sits in the page's reading order. */
+  span: Span;
+  box: Box | null;
+  region: Region;
+  name: string | null;
+  /** Whether it comes before all of its page's text: a picture above all text is a letterhead's logo. */
+  beforeText: boolean;
+}
+
 export interface Quote {
   page: number;
   quote: string;
@@ -57,10 +71,14 @@ export interface LayoutView {
   lines(filter?: { page?: number; region?: Region | readonly Region[] }): readonly ViewLine[];
   /** Paragraphs, list items and table cells: the units sentences never cross. */
   passages(): readonly ViewText[];
+  /** Sentences, with lines that wrap a sentence joined and lines that stand alone (headings, address lines) kept apart. */
+  sentences(): readonly ViewText[];
+  /** The sentence holding a page offset (the whole line, for an offset between sentences). */
+  sentenceAt(page: number, offset: number): ViewText | undefined;
   /** Every label/value pair the letter's structure shows, in reading order. */
   labelled(): readonly LabelledPair[];
-  pictures(filter?: { page?: number; region?: Region | readonly Region[] }): readonly { page: number; box: Box | null; region: Region; name: string | null }[];
-  /** The letter's own text at a span, with its box on the page where the source has geometry. */
+  pictures(filter?: { page?: number; region?: Region | readonly Region[] }): readonly ViewPicture[];
+  /** The letter's own words at a span (line breaks and cell tabs as spaces), with its box on the page where the source has geometry. */
   quote(span: Span): Quote;
   /** The text at a span, line breaks read as spaces. */
   textAt(span: Span): string;
@@ -73,6 +91,13 @@ export const layoutOf = perLetter(function layoutOf(letter: Letter): LayoutView 
   const pages = new Map(letter.pages.map((p) => [p.number, p]));
   const lines = buildLines(letter.pages);
   const passages = buildPassages(letter.pages, lines);
+  const sentences = buildSentences(letter.pages, lines);
+  const pictures: ViewPicture[] = letter.pages.flatMap((p) => {
+    const firstText = p.blocks.findIndex((b) => b.kind !== 'picture');
+    return p.blocks.flatMap((b, i) =>
+      b.kind === 'picture' ? [{ page: p.number, span: b.span, box: b.box, region: b.region, name: b.name, beforeText: firstText < 0 || i < firstText }] : [],
+    );
+  });
   let labelled: LabelledPair[] | null = null;
 
   const inRegion = (region: Region, filter?: Region | readonly Region[]) =>
@@ -91,21 +116,20 @@ export const layoutOf = perLetter(function layoutOf(letter: Letter): LayoutView 
       return filter?.region === undefined ? base : base.filter((l) => inRegion(l.region, filter.region));
     },
     passages: () => passages,
+    sentences: () => sentences,
+    sentenceAt(page, offset) {
+      return sentences.find((t) => t.span.page === page && t.span.start <= offset && offset <= t.span.end);
+    },
     labelled() {
       labelled ??= buildPairs(letter.pages, lines, textAt);
       return labelled;
     },
     pictures(filter) {
-      return letter.pages
-        .filter((p) => filter?.page === undefined || p.number === filter.page)
-        .flatMap((p) =>
-          p.blocks.filter((b) => b.kind === 'picture' && inRegion(b.region, filter?.region)).map((b) => ({ page: p.number, box: b.box, region: b.region, name: (b as { name: string | null }).name })),
-        );
+      return pictures.filter((p) => (filter?.page === undefined || p.page === filter.page) && inRegion(p.region, filter?.region));
     },
     quote(span) {
-      const page = pages.get(span.page);
-      const quote = page?.text.slice(span.start, span.end).trim() ?? '';
-      return { page: span.page, quote, box: boxOf(span, linesByPage.get(span.page) ?? []) };
+      // The words at the span, with the layout's line breaks and cell tabs read as spaces.
+      return { page: span.page, quote: textAt(span).trim(), box: boxOf(span, linesByPage.get(span.page) ?? []) };
     },
     textAt,
     lineAt(page, offset) {
@@ -168,6 +192,49 @@ function buildPassages(pages: readonly LetterPage[], lines: readonly ViewLine[])
       else if (block.kind === 'table') for (const row of block.rows) for (const cell of row.cells) push(cell.span, cell.lines[0], block.region);
     }
   }
+  return out;
+}
+
+/**
+ * Sentences in reading order. Within a paragraph (or a list item, or a table cell), a line goes on
+ * the sentence before it when that one has not ended and the line continues it: it starts in lower
+ * case or with a digit, or the sentence so far is long enough to have wrapped. A short line that
+ * does not end in a full stop (a heading, an address line, "Dear Ana,") stands alone, and so does a
+ * line ending in a colon (a label).
+ */
+function buildSentences(pages: readonly LetterPage[], lines: readonly ViewLine[]): ViewText[] {
+  const out: ViewText[] = [];
+  const texts = new Map(pages.map((p) => [p.number, p.text]));
+  let chunk: ViewLine[] = [];
+  const flush = () => {
+    if (chunk.length === 0) return;
+    const first = chunk[0];
+    const last = chunk[chunk.length - 1];
+    const start = first.span.start;
+    const text = (texts.get(first.page) ?? '').slice(start, last.span.end).replace(/[\n\t]/g, ' ');
+    const region = first.region;
+    for (const s of sentencesOf(text)) {
+      out.push({ span: { page: first.page, start: start + s.index, end: start + s.index + s.text.length }, text: s.text, region });
+    }
+    chunk = [];
+  };
+  let previous: ViewLine | null = null;
+  for (const line of lines) {
+    const sameContainer = previous !== null && previous.page === line.page && previous.block === line.block && previous.cell?.row === line.cell?.row && previous.cell?.column === line.cell?.column;
+    if (!sameContainer) flush();
+    previous = line;
+    const soFar = chunk.length ? (texts.get(line.page) ?? '').slice(chunk[0].span.start, chunk[chunk.length - 1].span.end) : '';
+    if (/:$/.test(line.text) || (!line.item && splitListMarker(line.text))) {
+      flush();
+      chunk = [line];
+      flush();
+      continue;
+    }
+    const continues = soFar !== '' && !/[.!?:]$/.test(soFar) && (/^[\p{Ll}\p{N}(&$]/u.test(line.text) || soFar.length > 50);
+    if (!continues) flush();
+    chunk.push(line);
+  }
+  flush();
   return out;
 }
 

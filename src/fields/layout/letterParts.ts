@@ -10,7 +10,7 @@ export const SALUTATION = /^(?:Dear|Hi|Hello|Hey|Greetings|Good (?:morning|after
 
 // "Sincerely," "Best regards," "Thanks," "Respectfully yours," and one-line "Sincerely, Jane Smith".
 const CLOSING =
-  /^(?:(?:very\s+)?(?:sincerely|truly|faithfully|cordially|respectfully)(?:\s+yours)?|yours\s+(?:sincerely|truly|faithfully|respectfully|cordially)|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best(?:\s+wishes)?|all\s+the\s+best|warmly|cheers|thanks(?:\s+again)?|many\s+thanks|thank\s+you(?:\s+again)?|with\s+(?:appreciation|gratitude|best\s+wishes)|on\s+behalf\s+of\s+.{2,60})\s*[,.!—–-]?\s*(.*)$/iu;
+  /^(?:(?:very\s+)?(?:sincerely|truly|faithfully|cordially|respectfully)(?:\s+yours)?|yours\s+(?:sincerely|truly|faithfully|respectfully|cordially)|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best(?:\s+wishes)?|all\s+the\s+best|warmly|cheers|take\s+care|thanks(?:\s+again)?|thanks\s+(?:&|and)\s+regards|many\s+thanks|thank\s+you(?:\s+again)?|(?:warm|warmest|kind|best)\s+wishes|with\s+(?:appreciation|gratitude|best\s+wishes)|on\s+behalf\s+of\s+(?:the\s+)?\p{Lu}[^,.!?;:]{1,58}(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Corp|Co|LLP|P\.?C|GmbH|PBC)\.?)?)\s*[,.!—–-]?\s*(.*)$/iu;
 
 /** Whether a line is a complimentary closing; the text after it, if any, must be a name. */
 export function closingOf(text: string): { inlineName: string | null } | null {
@@ -34,7 +34,9 @@ export const ACCEPTANCE =
  */
 export function closingLineIndex(lines: readonly string[]): number {
   const salutation = lines.findIndex((t) => SALUTATION.test(t));
-  for (let i = salutation + 1; i < lines.length; i++) {
+  // The letter says something before it closes: the line right under the salutation opens the body
+  // ("On behalf of Acme, I am pleased ..." wrapped after "Acme").
+  for (let i = salutation >= 0 ? salutation + 2 : 0; i < lines.length; i++) {
     if (closingOf(lines[i]) || ACCEPTANCE.test(lines[i])) return i;
   }
   return -1;

@@ -55,3 +55,10 @@ describe('layoutOf', () => {
     expect(layoutOf(letterFromText('40 hours.')).quote({ page: 1, start: 0, end: 8 })).toEqual({ page: 1, quote: '40 hours', box: null });
   });
 });
+
+describe('the closing', () => {
+  it('is not an opening "On behalf of <Company>, I am pleased ..." wrapped at the end of a line', () => {
+    const letter = letterFromText('Dear Priya,\nOn behalf of Bramblewood Analytics Group, I am pleased to offer you the\nposition of Data Analyst Intern.\n\nSincerely,\nDana Lee');
+    expect(layoutOf(letter).lines({ region: 'closing' }).map((l) => l.text)).toEqual(['Sincerely,', 'Dana Lee']);
+  });
+});
