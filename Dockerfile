@@ -30,6 +30,8 @@ COPY --chown=root:root package.json ./
 # The model file native tesseract reads, unpacked here once, read-only, into node_modules/.cache:
 # the runtime user cannot write there, and the service then never writes at all.
 RUN node --input-type=module -e "const m = await import('./dist/extract/ocr/nativeModelDir.js'); console.log(m.nativeModelDir())"
+# Example school profiles, for PROFILES_DIR=/app/profiles/examples (or mount your own directory).
+COPY --chown=root:root profiles ./profiles
 # The service never writes: code and data stay root-owned and read-only to the runtime user.
 USER node
 EXPOSE 3000

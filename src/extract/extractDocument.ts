@@ -1,6 +1,9 @@
 import type { IngestedDocument, IngestLimits } from '../ingest/ingestDocument.js';
+import { decodeText } from '../ingest/textEncoding.js';
 import { DocumentEmptyError, TextTooLongError, UnsupportedMediaTypeError } from '../report/errors.js';
 import type { ExtractedDocument, ExtractedPage } from './extractedDocument.js';
+import { pageFromOcr } from './layout/pageFromOcr.js';
+import { pageFromText } from './layout/pageFromText.js';
 import { inProcessReaders } from './isolation/inProcessReaders.js';
 import { MIN_TEXT_LAYER_CHARS, visibleLength } from './isolation/readDocumentLayers.js';
 import type { DocumentReaders, LayerPage } from './isolation/readerProtocol.js';
@@ -37,11 +40,12 @@ export async function extractDocument(doc: IngestedDocument, options: ExtractOpt
 async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Promise<ExtractedDocument> {
   switch (doc.kind) {
     case 'text':
-      return { mediaType: doc.mediaType, pages: [textPage(1, Buffer.from(doc.bytes).toString('utf8').replace(/^\uFEFF/, ''))], email: null, notices: [] };
+      return { mediaType: doc.mediaType, pages: [pageFromText(decodeText(doc.bytes, doc.encoding ?? 'utf-8'))], email: null, notices: [] };
     case 'image':
       return extractImage(doc, options);
     case 'pdf':
     case 'docx':
+    case 'doc':
     case 'email':
     case 'msg': {
       const readers = options.readers ?? inProcessReaders;
@@ -73,13 +77,12 @@ async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Pr
 async function readScannedPages(layers: LayerPage[], options: ExtractOptions): Promise<ExtractedPage[]> {
   const failed = new AbortController();
   const ocrOptions = { documentKey: {}, signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal };
-  const reading = layers.map(async (page): Promise<ExtractedPage> => {
-    const layer = { ...textPage(page.number, page.text), imageCount: page.imageCount };
-    if (!page.scan || !options.ocr) return layer;
+  const reading = layers.map(async ({ page, scan }): Promise<ExtractedPage> => {
+    if (!scan || !options.ocr) return page;
     const visible = visibleLength(page.text);
-    const r = await options.ocr.readRenderedPage(page.scan, ocrOptions);
-    if (visible >= MIN_TEXT_LAYER_CHARS && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return layer;
-    return { number: page.number, text: r.text, source: 'ocr', ocrConfidence: r.confidence, words: r.words, imageCount: page.imageCount };
+    const r = await options.ocr.readRenderedPage(scan, ocrOptions);
+    if (visible >= MIN_TEXT_LAYER_CHARS && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return page;
+    return pageFromOcr({ number: page.number, part: page.part, text: r.text, words: r.words, confidence: r.confidence, imageCount: page.imageCount });
   });
   // Handled at once so a page failing while others are read is not an unhandled rejection.
   for (const read of reading) read.catch(() => failed.abort());
@@ -89,18 +92,7 @@ async function readScannedPages(layers: LayerPage[], options: ExtractOptions): P
 async function extractImage(doc: IngestedDocument, options: ExtractOptions): Promise<ExtractedDocument> {
   if (!options.ocr) throw new UnsupportedMediaTypeError('Images need OCR, which is switched off on this server (OCR_WORKERS=0).');
   const results = await options.ocr.readImage(doc.bytes, doc.mediaType, { signal: options.signal });
-  const pages = results.map((r, i) => ({
-    number: i + 1,
-    text: r.text,
-    source: 'ocr' as const,
-    ocrConfidence: r.confidence,
-    words: r.words,
-    // The whole page is a picture: a signature in it is part of the scan, not a separate image.
-    imageCount: 0,
-  }));
+  // The whole page is a picture: a signature in it is part of the scan, not a separate image.
+  const pages = results.map((r, i) => pageFromOcr({ number: i + 1, text: r.text, words: r.words, confidence: r.confidence, imageCount: 0 }));
   return { mediaType: doc.mediaType, pages, email: null, notices: [] };
-}
-
-function textPage(number: number, text: string): ExtractedPage {
-  return { number, text, source: 'text', ocrConfidence: null, imageCount: 0 };
 }

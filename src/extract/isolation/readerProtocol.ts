@@ -1,10 +1,10 @@
 import type { FoundElements } from '../../fields/findElements.js';
 import type { Letter } from '../../fields/letter.js';
 import type { ZipLimits } from '../../ingest/checkZipArchive.js';
-import type { EmailEnvelope, ExtractionNotice } from '../extractedDocument.js';
+import type { EmailEnvelope, ExtractionNotice, LetterPage } from '../../document/letterDocument.js';
 
 /** The kinds read by the isolated readers: everything with a parser behind it. Text and images are not. */
-export type IsolatedKind = 'pdf' | 'docx' | 'email' | 'msg';
+export type IsolatedKind = 'pdf' | 'docx' | 'doc' | 'email' | 'msg';
 
 export interface ReaderLimits extends ZipLimits {
   maxBytes: number;
@@ -26,10 +26,8 @@ export interface ReadTask {
 
 /** A page as the reader found it: its text layer, and the rendered page when that layer is missing or thin and OCR can read it. */
 export interface LayerPage {
-  number: number;
-  /** The text layer (for a scanned page: whatever little it has, to compare with OCR's reading). */
-  text: string;
-  imageCount: number;
+  /** The page built from its text layer (for a scanned page: whatever little it has, to compare with OCR's reading). */
+  page: LetterPage;
   /** PNG of the page at about 300 dpi, for OCR in the main thread; null when the text layer is the text. */
   scan: Uint8Array | null;
 }

@@ -58,7 +58,7 @@ describe('ReaderPool', () => {
     expect(Date.now() - started).toBeLessThan(1000 + 15_000); // the watchdog, plus a worker start on a busy machine
     expect(pool.stats().replaced).toBe(1);
     const next = await pool.read(task('docx', buildDocx(['Dear Priya Raman,'])));
-    expect(next.pages[0].text).toBe('Dear Priya Raman,');
+    expect(next.pages[0].page.text).toBe('Dear Priya Raman,');
   });
 
   it('answers a document that exhausts the worker memory cap with DOCUMENT_TOO_COMPLEX, and keeps serving', async () => {
@@ -67,7 +67,7 @@ describe('ReaderPool', () => {
     try {
       await expect(small.read(task('docx', hugeDocx()))).rejects.toMatchObject({ code: 'DOCUMENT_TOO_COMPLEX' });
       expect(small.stats().replaced).toBe(1);
-      expect((await small.read(task('docx', buildDocx(['Still here.'])))).pages[0].text).toBe('Still here.');
+      expect((await small.read(task('docx', buildDocx(['Still here.'])))).pages[0].page.text).toBe('Still here.');
     } finally {
       await small.close();
     }
@@ -92,7 +92,7 @@ describe('ReaderPool', () => {
   it('finishes the documents under way on close, then ends its workers and refuses new ones', async () => {
     const reading = pool.read(task('docx', buildDocx(['Dear Priya Raman,'])));
     const closed = pool.close();
-    await expect(reading).resolves.toMatchObject({ pages: [{ text: 'Dear Priya Raman,' }] });
+    await expect(reading).resolves.toMatchObject({ pages: [{ page: { text: 'Dear Priya Raman,' } }] });
     await closed;
     expect(pool.stats()).toMatchObject({ workers: 0, busy: 0, queued: 0 });
     await expect(pool.read(task('docx', buildDocx(['late'])))).rejects.toMatchObject({ code: 'OVERLOADED' });
