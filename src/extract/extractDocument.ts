@@ -1,3 +1,4 @@
+import type { DocumentPart } from '../document/letterDocument.js';
 import type { IngestedDocument, IngestLimits } from '../ingest/ingestDocument.js';
 import { decodeText } from '../ingest/textEncoding.js';
 import { DocumentEmptyError, TextTooLongError, UnsupportedMediaTypeError } from '../report/errors.js';
@@ -77,12 +78,14 @@ async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Pr
 async function readScannedPages(layers: LayerPage[], options: ExtractOptions): Promise<ExtractedPage[]> {
   const failed = new AbortController();
   const ocrOptions = { documentKey: {}, signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal };
-  const reading = layers.map(async ({ page, scan }): Promise<ExtractedPage> => {
+  const reading = layers.map(async ({ page, scan }, index): Promise<ExtractedPage> => {
     if (!scan || !options.ocr) return page;
     const visible = visibleLength(page.text);
     const r = await options.ocr.readRenderedPage(scan, ocrOptions);
     if (visible >= MIN_TEXT_LAYER_CHARS && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return page;
-    return pageFromOcr({ number: page.number, part: page.part, text: r.text, words: r.words, confidence: r.confidence, imageCount: page.imageCount });
+    // The first page of the letter, or of an attachment, is where a letterhead sits.
+    const opensDocument = index === 0 || !samePart(layers[index - 1].page.part, page.part);
+    return pageFromOcr({ number: page.number, part: page.part, rows: r.tsv, width: r.width, height: r.height, size: page.size, confidence: r.confidence, imageCount: page.imageCount, opensDocument });
   });
   // Handled at once so a page failing while others are read is not an unhandled rejection.
   for (const read of reading) read.catch(() => failed.abort());
@@ -93,6 +96,10 @@ async function extractImage(doc: IngestedDocument, options: ExtractOptions): Pro
   if (!options.ocr) throw new UnsupportedMediaTypeError('Images need OCR, which is switched off on this server (OCR_WORKERS=0).');
   const results = await options.ocr.readImage(doc.bytes, doc.mediaType, { signal: options.signal });
   // The whole page is a picture: a signature in it is part of the scan, not a separate image.
-  const pages = results.map((r, i) => pageFromOcr({ number: i + 1, text: r.text, words: r.words, confidence: r.confidence, imageCount: 0 }));
+  const pages = results.map((r, i) => pageFromOcr({ number: i + 1, rows: r.tsv, width: r.width, height: r.height, confidence: r.confidence, imageCount: 0, opensDocument: i === 0 }));
   return { mediaType: doc.mediaType, pages, email: null, notices: [] };
+}
+
+function samePart(a: DocumentPart, b: DocumentPart): boolean {
+  return a.kind === b.kind && a.fileName === b.fileName;
 }

@@ -1,6 +1,6 @@
 import type { EmailEnvelope, LetterPage } from '../document/letterDocument.js';
 import type { OcrWord } from '../extract/extractedDocument.js';
-import { pageFromOcr } from '../extract/layout/pageFromOcr.js';
+import { pageFromOcrText } from '../extract/layout/pageFromOcrText.js';
 import { pageFromText } from '../extract/layout/pageFromText.js';
 
 /** What every field reads: the letter's structured pages and, for an email, its headers. */
@@ -29,7 +29,7 @@ export function pageOf(spec: PageSpec): LetterPage {
   if (spec.source === 'ocr') {
     const words = spec.words ?? [];
     const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0.9;
-    return pageFromOcr({ number, text: spec.text, words, confidence, imageCount: spec.imageCount ?? 0 });
+    return pageFromOcrText({ number, text: spec.text, words, confidence, imageCount: spec.imageCount ?? 0 });
   }
   return pageFromText(spec.text, { number, imageCount: spec.imageCount ?? 0 });
 }

@@ -1,7 +1,8 @@
 import type { Worker } from 'tesseract.js';
 import type { OcrWord } from '../extractedDocument.js';
 import type { OcrPageResult } from '../ocrService.js';
-import { pageSizeFromRows, parseTesseractTsv, textFromRows, type OcrTsvRow } from './tesseractTsv.js';
+import { repairOcrLine } from './repairOcrLine.js';
+import { pageSizeFromRows, parseTesseractTsv, textFromRows, wordConfidence, type OcrTsvRow } from './tesseractTsv.js';
 
 /**
  * Reads one prepared PNG with a tesseract.js worker. Only the TSV is asked for: the text is laid
@@ -27,7 +28,7 @@ export function wordsFromRows(rows: readonly OcrTsvRow[]): OcrWord[] {
     if (row.level !== 5) continue;
     const text = row.text.trim();
     if (!text || row.conf < 0) continue;
-    words.push({ text, confidence: Math.round(Math.min(100, row.conf) * 10) / 1000 });
+    words.push({ text, confidence: wordConfidence(row.conf) });
   }
   return words;
 }
@@ -47,32 +48,16 @@ export function meanConfidence(words: OcrWord[]): number {
 }
 
 /**
- * The engine's text, without the blank lines it pads blocks with and its trailing form feed, and
- * with OCR confusions that break names, sentences and dates undone where the reading is plain: capital
- * I read as "|" ("| am pleased") and, in a line of capitalized words (a name or an address), "lyer"
- * for "Iyer"; and "v" read as "w" in a date's month ("Now. 23, 2026", which native tesseract read
- * on a scanned fixture where tesseract.js read "Nov.").
+ * The engine's text, without the blank lines it pads blocks with and its trailing form feed, each
+ * line repaired as repairOcrLine says (the structured page repairs its words the same way).
  */
 export function tidyText(text: string): string {
   return text
     .replace(/\f/g, '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/(^|[\s"“(])\|(?=\s+(?:am|have|had|will|would|look|hope|was|can|want|wish|write|trust|believe|appreciate)\b)/gm, '$1I')
-    .replace(/\bNow(?=\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b)/g, 'Nov')
     .split('\n')
-    .map(capitalIInNames)
+    .map(repairOcrLine)
     .join('\n')
     .trim();
-}
-
-const CAPITALIZED = /^[A-Z][a-z'’-]*[,.]?$/;
-const LOWER_L_FOR_I = /^l([a-z]{2,}[,.]?)$/;
-
-function capitalIInNames(line: string): string {
-  const words = line.trim().split(/\s+/);
-  if (words.length < 2 || words.length > 4) return line;
-  const suspects = words.filter((w) => LOWER_L_FOR_I.test(w));
-  if (suspects.length !== 1 || !words.every((w) => CAPITALIZED.test(w) || LOWER_L_FOR_I.test(w))) return line;
-  return line.replace(new RegExp(`(^|\\s)${suspects[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`), (m, lead: string) => `${lead}I${suspects[0].slice(1)}`);
 }

@@ -61,25 +61,96 @@ export function parseTesseractTsv(tsv: string): OcrTsvRow[] {
   return rows;
 }
 
+/** A word as tesseract read it: its text (trimmed, never empty), its box in pixels and its confidence 0..100. */
+export interface OcrTsvWord {
+  text: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  conf: number;
+}
+
+/** A text line: its box (tesseract's line row, else the union of its words) and its words left to right. */
+export interface OcrTsvLine {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  words: OcrTsvWord[];
+}
+
+/** A paragraph of a block, as tesseract's layout analysis found it. */
+export interface OcrTsvParagraph {
+  block: number;
+  paragraph: number;
+  lines: OcrTsvLine[];
+}
+
+/**
+ * The page's paragraphs, lines and words from its rows, in tesseract's reading order. Words with no
+ * text (tesseract prints a row for a speck it read as a space) are left out, and lines and
+ * paragraphs left with no word. The one reading of the rows that the page's text (textFromRows)
+ * and its structure (pageFromOcr) are both made from.
+ */
+export function paragraphsFromRows(rows: readonly OcrTsvRow[]): OcrTsvParagraph[] {
+  const lineRows = new Map<string, OcrTsvRow>();
+  for (const row of rows) if (row.level === 4) lineRows.set(lineKeyOf(row), row);
+  const paragraphs: OcrTsvParagraph[] = [];
+  let paragraph: OcrTsvParagraph | null = null;
+  let words: OcrTsvWord[] = [];
+  let key = '';
+  const closeLine = () => {
+    if (paragraph && words.length) paragraph.lines.push({ ...(boxOfRow(lineRows.get(key)) ?? unionOf(words)), words });
+    words = [];
+  };
+  for (const row of rows) {
+    if (row.level !== 5) continue;
+    const text = row.text.trim();
+    if (!text) continue;
+    if (lineKeyOf(row) !== key) closeLine();
+    key = lineKeyOf(row);
+    if (!paragraph || paragraph.block !== row.block || paragraph.paragraph !== row.paragraph) {
+      paragraph = { block: row.block, paragraph: row.paragraph, lines: [] };
+      paragraphs.push(paragraph);
+    }
+    words.push({ text, left: row.left, top: row.top, width: row.width, height: row.height, conf: row.conf });
+  }
+  closeLine();
+  return paragraphs;
+}
+
+type PixelBox = Pick<OcrTsvRow, 'left' | 'top' | 'width' | 'height'>;
+
+function lineKeyOf(row: OcrTsvRow): string {
+  return `${row.block}/${row.paragraph}/${row.line}`;
+}
+
+function boxOfRow(row: OcrTsvRow | undefined): PixelBox | null {
+  return row && row.width > 0 && row.height > 0 ? { left: row.left, top: row.top, width: row.width, height: row.height } : null;
+}
+
+/** The box holding all the words, for a line whose own row is missing. */
+function unionOf(words: readonly OcrTsvWord[]): PixelBox {
+  const left = Math.min(...words.map((w) => w.left));
+  const top = Math.min(...words.map((w) => w.top));
+  return { left, top, width: Math.max(...words.map((w) => w.left + w.width)) - left, height: Math.max(...words.map((w) => w.top + w.height)) - top };
+}
+
 /**
  * The page's text from its rows, laid out as tesseract's own text output is: words joined by
  * spaces, lines by a newline, paragraphs and blocks by a blank line. Both engines' text is made
  * here, so that it cannot differ from their words.
  */
 export function textFromRows(rows: readonly OcrTsvRow[]): string {
-  let text = '';
-  let previous: OcrTsvRow | null = null;
-  for (const row of rows) {
-    if (row.level !== 5) continue;
-    if (previous) {
-      if (row.block !== previous.block || row.paragraph !== previous.paragraph) text += '\n\n';
-      else if (row.line !== previous.line) text += '\n';
-      else text += ' ';
-    }
-    text += row.text;
-    previous = row;
-  }
-  return text;
+  return paragraphsFromRows(rows)
+    .map((p) => p.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n'))
+    .join('\n\n');
+}
+
+/** tesseract's word confidence (0..100) as 0..1, to three places: what every OCR word carries. */
+export function wordConfidence(conf: number): number {
+  return Math.round(Math.min(100, Math.max(0, conf)) * 10) / 1000;
 }
 
 /** The page's own size, from its level-1 row; 0 x 0 when the engine printed none. */
