@@ -47,6 +47,8 @@ export interface PoolStats {
   /** Workers started since creation, replacements included: stays at `size` unless a page timed out. */
   workersStarted: number;
   workersReplaced: number;
+  /** Milliseconds one task (a page, or half of one) has been taking on a worker lately, smoothed; null before the first. */
+  msPerTask: number | null;
 }
 
 const RESTART_DELAY_MS = 2000;
@@ -63,6 +65,7 @@ export class WorkerPool<W extends PoolWorker> {
   private closed = false;
   private workersStarted = 0;
   private workersReplaced = 0;
+  private msPerTask: number | null = null;
 
   constructor(private readonly options: WorkerPoolOptions<W>) {
     if (options.size < 1) throw new Error('A worker pool needs at least one worker.');
@@ -84,6 +87,7 @@ export class WorkerPool<W extends PoolWorker> {
       queued: this.queue.size,
       workersStarted: this.workersStarted,
       workersReplaced: this.workersReplaced,
+      msPerTask: this.msPerTask,
     };
   }
 
@@ -134,10 +138,14 @@ export class WorkerPool<W extends PoolWorker> {
       worker.terminate().catch(() => undefined);
       void this.fill(slot, false).catch(() => undefined);
     }, this.options.pageTimeoutMs);
+    const started = Date.now();
     job.task(worker).then(
       (value) => {
         if (timedOut) return;
         clearTimeout(timer);
+        // What admission by deadline multiplies the queue by (src/http/admission/ocrDeadline.ts).
+        const took = Date.now() - started;
+        this.msPerTask = this.msPerTask === null ? took : this.msPerTask * 0.8 + took * 0.2;
         job.resolve(value);
         this.release(slot);
       },

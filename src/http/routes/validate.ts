@@ -7,7 +7,7 @@ import { checkOptionsFrom, uploadOf } from '../readUpload.js';
 const validateRoutes: FastifyPluginAsync<{ settings: Settings }> = async (app, { settings }) => {
   app.post(
     '/v1/validate',
-    { bodyLimit: bodyLimitFor(settings, 1), config: { access: 'open-form', runsChecks: true, maxLetters: 1 } },
+    { bodyLimit: bodyLimitFor(settings, 1), config: { access: 'open-form', runsChecks: true, maxLetters: 1, waitsForCheck: true } },
     async (request) => {
       const upload = uploadOf(request.body);
       const options = checkOptionsFrom(upload.fields);

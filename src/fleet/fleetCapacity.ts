@@ -1,0 +1,84 @@
+import type { Redis } from 'ioredis';
+import { PRIOR_MS_PER_PAGE, type OcrBacklog, type OcrBacklogSnapshot } from '../http/admission/ocrDeadline.js';
+import { keys, PRIORITY } from './fleetKeys.js';
+import type { FleetQueues } from './fleetQueues.js';
+
+const HEARTBEAT_EVERY_MS = 5000;
+/** A worker not heard from for this long is counted out (killed, or its machine gone). */
+const HEARTBEAT_STALE_MS = 15_000;
+/** The API asks Redis at most this often; letters admitted meanwhile are counted by the API itself. */
+const SNAPSHOT_CACHE_MS = 500;
+
+export interface WorkerCapacity {
+  /** OCR pages this worker reads at once (its OCR queue concurrency). */
+  ocrSlots: number;
+  /** What a page has been taking it lately; null before its first. */
+  msPerPage(): number | null;
+}
+
+/**
+ * The fleet's capacity, in both directions: each worker says every 5 s that it is alive, how many OCR slots it has and what a page has been
+ * taking it: what the API's admission by deadline divides the OCR queue by.
+ */
+export function startHeartbeat(redis: Redis, workerId: string, capacity: WorkerCapacity): { stop(): Promise<void> } {
+  const beat = async () => {
+    const measured = capacity.msPerPage();
+    await redis
+      .multi()
+      .hset(keys.worker(workerId), { ocrSlots: capacity.ocrSlots, msPerPage: measured === null ? '' : Math.round(measured) })
+      .pexpire(keys.worker(workerId), HEARTBEAT_STALE_MS)
+      .zadd(keys.workers(), Date.now(), workerId)
+      .exec();
+  };
+  const timer = setInterval(() => void beat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+  timer.unref();
+  void beat().catch(() => undefined);
+  return {
+    async stop() {
+      clearInterval(timer);
+      // Counted out at once rather than after 15 s.
+      await redis.multi().zrem(keys.workers(), workerId).del(keys.worker(workerId)).exec().catch(() => undefined);
+    },
+  };
+}
+
+export interface FleetStatus extends OcrBacklogSnapshot {
+  workers: number;
+}
+
+/**
+ * The fleet's OCR backlog, for the API's admission by deadline: the single letters waiting for
+ * OCR (batch letters wait behind them) and the pages being read, over the OCR slots of the workers
+ * alive, at the time per page they measured.
+ */
+export function fleetBacklog(redis: Redis, queues: FleetQueues): OcrBacklog & { status(): Promise<FleetStatus> } {
+  let cached: { at: number; value: FleetStatus } | null = null;
+  async function status(): Promise<FleetStatus> {
+    if (cached && Date.now() - cached.at < SNAPSHOT_CACHE_MS) return cached.value;
+    await redis.zremrangebyscore(keys.workers(), '-inf', Date.now() - HEARTBEAT_STALE_MS);
+    const ids = await redis.zrange(keys.workers(), 0, -1);
+    const workers = await Promise.all(ids.map((id) => redis.hmget(keys.worker(id), 'ocrSlots', 'msPerPage')));
+    let slots = 0;
+    let measuredSlots = 0;
+    let weighted = 0;
+    for (const [ocrSlots, msPerPage] of workers) {
+      const n = Number(ocrSlots ?? 0);
+      slots += n;
+      if (msPerPage) {
+        measuredSlots += n;
+        weighted += n * Number(msPerPage);
+      }
+    }
+    const ocr = queues.letters.ocr;
+    const [waiting, active] = await Promise.all([ocr.getCountsPerPriority([PRIORITY.single]), ocr.getActiveCount()]);
+    const value = {
+      workers: ids.length,
+      slots,
+      msPerPage: measuredSlots > 0 ? weighted / measuredSlots : PRIOR_MS_PER_PAGE,
+      pagesAhead: (waiting[PRIORITY.single] ?? 0) + active,
+    };
+    cached = { at: Date.now(), value };
+    return value;
+  }
+  return { snapshot: status, status };
+}

@@ -1,0 +1,85 @@
+/** What OCR has ahead of a new page, wherever it runs (this process's pool, or the fleet's workers). */
+export interface OcrBacklog {
+  /**
+   * Pages waiting for OCR or being read that a new page would wait behind, the time a page has
+   * been taking one OCR slot lately, and the slots there are (0: nothing can read a page now).
+   */
+  snapshot(): Promise<OcrBacklogSnapshot>;
+}
+
+export interface OcrBacklogSnapshot {
+  pagesAhead: number;
+  msPerPage: number;
+  slots: number;
+}
+
+export type DeadlineDecision =
+  | { admitted: true; expectedWaitMs: number; release(): void }
+  | { admitted: false; expectedWaitMs: number; retryAfterSeconds: number };
+
+/** A page is expected to be read within this share of the deadline: the measured time per page varies. */
+const HEADROOM = 0.9;
+/** Retry-After when no OCR slot exists at all (no worker yet): workers start in seconds. */
+const NO_SLOTS_RETRY_SECONDS = 10;
+const MAX_RETRY_AFTER_SECONDS = 120;
+
+/**
+ * Admission by deadline for letters read by OCR (photos and scans): the expected wait is the pages
+ * ahead, over the slots reading them, times the measured time per page, plus the letter's own pages.
+ * When that would pass the request's deadline, the letter is refused at once (503 OVERLOADED with a
+ * Retry-After) rather than left to time out after waiting. Pages admitted here count as ahead of the
+ * next letter from the moment they are admitted, before they reach a queue, so that a burst that
+ * arrives all at once is measured as the burst it is.
+ */
+export class OcrDeadlineAdmission {
+  private reserved = 0;
+
+  constructor(
+    private readonly backlog: OcrBacklog,
+    /** REQUEST_TIMEOUT_MS: how long a check may take, waiting included. */
+    private readonly deadlineMs: number,
+  ) {}
+
+  /** Pages admitted here whose letters have not been answered yet. */
+  get reservedPages(): number {
+    return this.reserved;
+  }
+
+  async tryAdmit(pages: number): Promise<DeadlineDecision> {
+    const { pagesAhead, msPerPage, slots } = await this.backlog.snapshot();
+    // From here on nothing waits, so two letters arriving together see each other's reservation.
+    if (slots <= 0) return { admitted: false, expectedWaitMs: Infinity, retryAfterSeconds: NO_SLOTS_RETRY_SECONDS };
+    const ahead = Math.max(pagesAhead, this.reserved);
+    const expectedWaitMs = Math.round((ahead / slots + pages) * msPerPage);
+    const allowedMs = this.deadlineMs * HEADROOM;
+    if (expectedWaitMs > allowedMs) {
+      // The backlog shrinks by one second of work per second: by then this letter would fit.
+      const retryAfterSeconds = Math.min(MAX_RETRY_AFTER_SECONDS, Math.ceil((expectedWaitMs - allowedMs) / 1000) + 1);
+      return { admitted: false, expectedWaitMs, retryAfterSeconds };
+    }
+    this.reserved += pages;
+    let held = true;
+    return {
+      admitted: true,
+      expectedWaitMs,
+      release: () => {
+        if (!held) return;
+        held = false;
+        this.reserved -= pages;
+      },
+    };
+  }
+}
+
+/** A page's OCR time before any has been measured: what one page takes one worker on one core (README, bench). */
+export const PRIOR_MS_PER_PAGE = 2000;
+
+/** The backlog of this process's own OCR pool (embedded mode). */
+export function poolBacklog(pool: { stats(): { size: number; busy: number; queued: number; msPerTask: number | null } }): OcrBacklog {
+  return {
+    async snapshot() {
+      const stats = pool.stats();
+      return { pagesAhead: stats.queued + stats.busy, msPerPage: stats.msPerTask ?? PRIOR_MS_PER_PAGE, slots: stats.size };
+    },
+  };
+}
