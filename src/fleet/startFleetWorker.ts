@@ -105,7 +105,7 @@ export async function startFleetWorker({ settings, checker, redis, cipher, log }
   async function giveUp(job: Job<LetterJob>, error: Error): Promise<void> {
     const stalled = /stalled more than allowable limit/.test(error.message);
     const detail = stalled
-      ? `The worker checking this letter stopped before it finished, ${settings.JOB_STALL_RETRIES + 1} times; send it again, and if the same happens, the letter may be one the service cannot read.`
+      ? `The worker checking this letter stopped before it finished (${settings.JOB_STALL_RETRIES + 1} of them, one after another); send it again, and if the same happens, the letter may be one the service cannot read.`
       : 'The letter could not be checked because the service could not store its result; send it again.';
     if (job.name === JOB_NAMES.singleLetter) {
       await singles.answer(job.id!, { problem: problemBody('INTERNAL_ERROR', detail, '/v1/validate', (job.data as SingleLetterJob).requestId) });
