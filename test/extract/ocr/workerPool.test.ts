@@ -38,6 +38,15 @@ describe('FairQueue', () => {
 });
 
 describe('WorkerPool', () => {
+  it('measures how long a task takes, for admission by deadline', async () => {
+    const pool = new WorkerPool({ size: 1, pageTimeoutMs: 1000, startWorker: async () => new FakeWorker() });
+    await pool.ready();
+    expect(pool.stats().msPerTask).toBeNull();
+    await pool.run(() => tick(20));
+    expect(pool.stats().msPerTask).toBeGreaterThan(0);
+    await pool.close();
+  });
+
   it('lets a one-page request in between the pages of a long one', async () => {
     const pool = new WorkerPool({ size: 1, pageTimeoutMs: 1000, startWorker: async () => new FakeWorker() });
     await pool.ready();
