@@ -3,29 +3,32 @@ import { PRIOR_MS_PER_PAGE, type OcrBacklog, type OcrBacklogSnapshot } from '../
 import { keys, PRIORITY } from './fleetKeys.js';
 import type { FleetQueues } from './fleetQueues.js';
 
-const HEARTBEAT_EVERY_MS = 5000;
+const HEARTBEAT_EVERY_MS = 2000;
 /** A worker not heard from for this long is counted out (killed, or its machine gone). */
-const HEARTBEAT_STALE_MS = 15_000;
+const HEARTBEAT_STALE_MS = 10_000;
 /** The API asks Redis at most this often; letters admitted meanwhile are counted by the API itself. */
 const SNAPSHOT_CACHE_MS = 500;
 
 export interface WorkerCapacity {
   /** OCR pages this worker reads at once (its OCR queue concurrency). */
   ocrSlots: number;
-  /** What a page has been taking it lately; null before its first. */
+  /** What a page has been taking it when its OCR slots were all busy; null before the first. */
   msPerPage(): number | null;
+  /** How long the OCR letter running longest has been running (0 when none is). */
+  longestRunningMs(): number;
 }
 
 /**
- * The fleet's capacity, in both directions: each worker says every 5 s that it is alive, how many OCR slots it has and what a page has been
- * taking it: what the API's admission by deadline divides the OCR queue by.
+ * The fleet's capacity, in both directions: each worker says every 2 s that it is alive, how many
+ * OCR slots it has and what a page has been taking it: what the API's admission by deadline
+ * divides the OCR queue by and multiplies it with.
  */
 export function startHeartbeat(redis: Redis, workerId: string, capacity: WorkerCapacity): { stop(): Promise<void> } {
   const beat = async () => {
     const measured = capacity.msPerPage();
     await redis
       .multi()
-      .hset(keys.worker(workerId), { ocrSlots: capacity.ocrSlots, msPerPage: measured === null ? '' : Math.round(measured) })
+      .hset(keys.worker(workerId), { ocrSlots: capacity.ocrSlots, msPerPage: measured === null ? '' : Math.round(measured), longestRunningMs: Math.round(capacity.longestRunningMs()) })
       .pexpire(keys.worker(workerId), HEARTBEAT_STALE_MS)
       .zadd(keys.workers(), Date.now(), workerId)
       .exec();
@@ -57,24 +60,21 @@ export function fleetBacklog(redis: Redis, queues: FleetQueues): OcrBacklog & { 
     if (cached && Date.now() - cached.at < SNAPSHOT_CACHE_MS) return cached.value;
     await redis.zremrangebyscore(keys.workers(), '-inf', Date.now() - HEARTBEAT_STALE_MS);
     const ids = await redis.zrange(keys.workers(), 0, -1);
-    const workers = await Promise.all(ids.map((id) => redis.hmget(keys.worker(id), 'ocrSlots', 'msPerPage')));
+    const workers = await Promise.all(ids.map((id) => redis.hmget(keys.worker(id), 'ocrSlots', 'msPerPage', 'longestRunningMs')));
     let slots = 0;
-    let measuredSlots = 0;
     let weighted = 0;
-    for (const [ocrSlots, msPerPage] of workers) {
+    for (const [ocrSlots, msPerPage, longestRunningMs] of workers) {
       const n = Number(ocrSlots ?? 0);
       slots += n;
-      if (msPerPage) {
-        measuredSlots += n;
-        weighted += n * Number(msPerPage);
-      }
+      // As for this process's pool (poolBacklog): measured under load, else the prior, or longer when a page under way says so.
+      weighted += n * Math.max(msPerPage ? Number(msPerPage) : PRIOR_MS_PER_PAGE, Number(longestRunningMs ?? 0));
     }
     const ocr = queues.letters.ocr;
     const [waiting, active] = await Promise.all([ocr.getCountsPerPriority([PRIORITY.single]), ocr.getActiveCount()]);
     const value = {
       workers: ids.length,
       slots,
-      msPerPage: measuredSlots > 0 ? weighted / measuredSlots : PRIOR_MS_PER_PAGE,
+      msPerPage: slots > 0 ? weighted / slots : PRIOR_MS_PER_PAGE,
       pagesAhead: (waiting[PRIORITY.single] ?? 0) + active,
     };
     cached = { at: Date.now(), value };

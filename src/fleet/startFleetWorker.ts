@@ -4,10 +4,10 @@ import type { FastifyError } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Checker } from '../checker.js';
 import type { Settings } from '../config/settings.js';
+import type { PoolStatsForBacklog } from '../http/admission/ocrDeadline.js';
 import type { LetterOutcome } from '../http/batches/batchStore.js';
 import { afterAttempt, callbackDelayMs, postCallback } from '../http/batches/deliverCallback.js';
 import { problemBody, problemOf } from '../http/plugins/problemDetails.js';
-import type { Report } from '../report/index.js';
 import { startHeartbeat } from './fleetCapacity.js';
 import { JOB_NAMES, PREFIX, QUEUES, type LetterQueue } from './fleetKeys.js';
 import { callbackJobOptions, openQueues, type BatchLetterJob, type CallbackJob, type LetterJob, type SingleLetterJob } from './fleetQueues.js';
@@ -26,6 +26,8 @@ export interface FleetWorkerOptions {
   settings: Settings;
   /** This process's checker, with its own reader and OCR pools (createChecker). */
   checker: Checker;
+  /** Its OCR pool, whose measured time per page the heartbeat reports; null without OCR (OCR_WORKERS=0). */
+  ocrPool: { stats(): PoolStatsForBacklog } | null;
   /** A worker connection (connectRedis(url, 'worker')): it waits out a Redis restart. */
   redis: Redis;
   cipher: JobCipher;
@@ -48,7 +50,7 @@ const CALLBACK_CONCURRENCY = 4;
  * letter leaves it locked for JOB_LOCK_MS; then another worker takes it up, JOB_STALL_RETRIES
  * times at most, after which the letter is recorded as a problem (nothing is silently lost).
  */
-export async function startFleetWorker({ settings, checker, redis, cipher, log }: FleetWorkerOptions): Promise<FleetWorker> {
+export async function startFleetWorker({ settings, checker, ocrPool, redis, cipher, log }: FleetWorkerOptions): Promise<FleetWorker> {
   const id = randomUUID();
   const store = new RedisBatchStore(redis, cipher, {
     maxUnfinished: settings.MAX_BATCHES,
@@ -60,7 +62,6 @@ export async function startFleetWorker({ settings, checker, redis, cipher, log }
   const queues = openQueues(redis);
   const ocrSlots = settings.OCR_WORKERS;
   const readSlots = Math.max(2, settings.READER_WORKERS * 2);
-  let msPerPage: number | null = null;
 
   async function checkLetter(letter: Letter, instance: string, requestId: string): Promise<LetterOutcome> {
     try {
@@ -70,28 +71,26 @@ export async function startFleetWorker({ settings, checker, redis, cipher, log }
     }
   }
 
-  async function processSingle(job: Job<SingleLetterJob>): Promise<Report | null> {
+  async function processSingle(job: Job<SingleLetterJob>): Promise<void> {
     const jobId = job.id!;
     // Nobody waits any more: the API has answered PROCESSING_TIMEOUT.
     if (Date.now() >= job.data.deadlineAt) {
       await singles.drop(jobId);
-      return null;
+      return;
     }
     const letter = await singles.take(jobId);
-    if (!letter) return null;
+    if (!letter) return;
     const outcome = await checkLetter(letter, '/v1/validate', job.data.requestId);
     await singles.answer(jobId, outcome);
-    return 'report' in outcome ? outcome.report : null;
   }
 
-  async function processBatchLetter(job: Job<BatchLetterJob>): Promise<Report | null> {
+  async function processBatchLetter(job: Job<BatchLetterJob>): Promise<void> {
     const { batchId, index, requestId } = job.data;
     // null: already recorded (a letter taken up again after its outcome was saved), or the batch has expired.
     const letter = await store.takeLetter(batchId, index);
-    if (!letter) return null;
+    if (!letter) return;
     const outcome = await checkLetter(letter, `/v1/batches/${batchId}`, requestId);
     if ((await store.recordOutcome(batchId, index, outcome)) === 'finished') await batchFinished(batchId);
-    return 'report' in outcome ? outcome.report : null;
   }
 
   async function batchFinished(batchId: string): Promise<void> {
@@ -120,13 +119,7 @@ export async function startFleetWorker({ settings, checker, redis, cipher, log }
     const worker = new Worker<LetterJob>(
       queue,
       async (job) => {
-        const started = Date.now();
-        const report = job.name === JOB_NAMES.singleLetter ? await processSingle(job as Job<SingleLetterJob>) : await processBatchLetter(job as Job<BatchLetterJob>);
-        if (queue === QUEUES.ocr && report) {
-          // What the API's admission by deadline multiplies the OCR queue by.
-          const perPage = (Date.now() - started) / Math.max(1, report.document.pages);
-          msPerPage = msPerPage === null ? perPage : msPerPage * 0.8 + perPage * 0.2;
-        }
+        await (job.name === JOB_NAMES.singleLetter ? processSingle(job as Job<SingleLetterJob>) : processBatchLetter(job as Job<BatchLetterJob>));
       },
       {
         connection: redis,
@@ -181,7 +174,11 @@ export async function startFleetWorker({ settings, checker, redis, cipher, log }
   callbackWorker.on('error', (error) => log.warn({ queue: QUEUES.callbacks, err: { message: error.message } }, 'worker error'));
 
   const workers = [letterWorker(QUEUES.read, readSlots), ...(ocrSlots > 0 ? [letterWorker(QUEUES.ocr, ocrSlots)] : []), callbackWorker];
-  const heartbeat = startHeartbeat(redis, id, { ocrSlots, msPerPage: () => msPerPage });
+  const heartbeat = startHeartbeat(redis, id, {
+    ocrSlots,
+    msPerPage: () => ocrPool?.stats().msPerTask ?? null,
+    longestRunningMs: () => ocrPool?.stats().longestRunningMs ?? 0,
+  });
   log.info({ worker: id, readSlots, ocrSlots }, 'worker taking letters');
 
   return {

@@ -30,7 +30,7 @@ async function main() {
   // Letters are taken only once this worker can check them: OCR loaded, readers started.
   await Promise.all([checker.ready(), checker.warm()]);
   const redis = connectRedis(settings.REDIS_URL!, 'worker', log);
-  const worker = await startFleetWorker({ settings, checker, redis, cipher: createJobCipher(settings.JOB_ENCRYPTION_KEY!), log });
+  const worker = await startFleetWorker({ settings, checker, ocrPool: ocr, redis, cipher: createJobCipher(settings.JOB_ENCRYPTION_KEY!), log });
 
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -68,7 +68,7 @@ describe('the fleet: batches and letters over a real Redis', () => {
     const settings = testSettings(env);
     const checker = await createChecker(settings, { ocr: null });
     const connection = connectRedis(redis.url, 'worker');
-    const started = await startFleetWorker({ settings, checker, redis: connection, cipher: createJobCipher(env.JOB_ENCRYPTION_KEY), log: { info() {}, warn() {}, error() {} } });
+    const started = await startFleetWorker({ settings, checker, ocrPool: null, redis: connection, cipher: createJobCipher(env.JOB_ENCRYPTION_KEY), log: { info() {}, warn() {}, error() {} } });
     const entry = {
       worker: started,
       close: async () => {

@@ -57,10 +57,11 @@ describe('a worker killed with SIGKILL while it checks a letter', () => {
    */
   async function inProcessWorker(extraEnv: Record<string, string>) {
     const settings = testSettings({ ...env, ...extraEnv });
-    const checker = await createChecker(settings, { ocr: createOcrService(settings) });
+    const ocr = createOcrService(settings);
+    const checker = await createChecker(settings, { ocr });
     await checker.ready();
     const connection = connectRedis(redis.url, 'worker');
-    const worker = await startFleetWorker({ settings, checker, redis: connection, cipher: createJobCipher(env.JOB_ENCRYPTION_KEY), log: { info() {}, warn() {}, error() {} } });
+    const worker = await startFleetWorker({ settings, checker, ocrPool: ocr, redis: connection, cipher: createJobCipher(env.JOB_ENCRYPTION_KEY), log: { info() {}, warn() {}, error() {} } });
     closers.push(async () => {
       await worker.close();
       await checker.close();

@@ -74,12 +74,24 @@ export class OcrDeadlineAdmission {
 /** A page's OCR time before any has been measured: what one page takes one worker on one core (README, bench). */
 export const PRIOR_MS_PER_PAGE = 2000;
 
-/** The backlog of this process's own OCR pool (embedded mode). */
-export function poolBacklog(pool: { stats(): { size: number; busy: number; queued: number; msPerTask: number | null } }): OcrBacklog {
+export interface PoolStatsForBacklog {
+  size: number;
+  busy: number;
+  queued: number;
+  msPerTask: number | null;
+  longestRunningMs: number;
+}
+
+/**
+ * The backlog of this process's own OCR pool (embedded mode): its queue and the pages being read,
+ * at the time a page has been taking a worker lately (the prior before any), or longer when a page
+ * under way has already taken longer: a machine that has just become busier is seen at once.
+ */
+export function poolBacklog(pool: { stats(): PoolStatsForBacklog }): OcrBacklog {
   return {
     async snapshot() {
       const stats = pool.stats();
-      return { pagesAhead: stats.queued + stats.busy, msPerPage: stats.msPerTask ?? PRIOR_MS_PER_PAGE, slots: stats.size };
+      return { pagesAhead: stats.queued + stats.busy, msPerPage: Math.max(stats.msPerTask ?? PRIOR_MS_PER_PAGE, stats.longestRunningMs), slots: stats.size };
     },
   };
 }

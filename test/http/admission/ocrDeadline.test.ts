@@ -40,8 +40,9 @@ describe('OcrDeadlineAdmission', () => {
     expect(refused).toMatchObject({ admitted: false, retryAfterSeconds: 10 });
   });
 
-  it("reads this process's pool: the pages queued and being read, the measured time per task, the prior before any", async () => {
-    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 2, queued: 5, msPerTask: null }) }).snapshot()).toEqual({ pagesAhead: 7, msPerPage: 2000, slots: 2 });
-    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 0, queued: 0, msPerTask: 1450 }) }).snapshot()).toEqual({ pagesAhead: 0, msPerPage: 1450, slots: 2 });
+  it("reads this process's pool: the pages queued and being read, the measured time per page, the prior before any, a slower page under way", async () => {
+    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 2, queued: 5, msPerTask: null, longestRunningMs: 800 }) }).snapshot()).toEqual({ pagesAhead: 7, msPerPage: 2000, slots: 2 });
+    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 0, queued: 0, msPerTask: 1450, longestRunningMs: 0 }) }).snapshot()).toEqual({ pagesAhead: 0, msPerPage: 1450, slots: 2 });
+    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 2, queued: 3, msPerTask: 1450, longestRunningMs: 6000 }) }).snapshot()).toEqual({ pagesAhead: 5, msPerPage: 6000, slots: 2 });
   });
 });
