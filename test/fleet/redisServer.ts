@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,9 +7,10 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
 export interface RedisServer {
+  /** What the service and workers are given: the ACL user SECURITY.md describes, limited to offercheck's keys. */
   url: string;
   port: number;
-  /** A plain client of the test's own (to look at what the service stored). */
+  /** A client of the test's own, as an administrator (to look at everything the service stored). */
   client(): Redis;
   stop(): Promise<void>;
 }
@@ -25,26 +27,39 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * The ACL SECURITY.md recommends for the fleet's user: its own keys and channel only, no
+ * administrative or dangerous commands but INFO (ioredis's ready check and BullMQ's version check).
+ */
+export const FLEET_ACL = ['~offercheck:*', '&offercheck:*', '+@all', '-@dangerous', '+info'];
+
+/**
  * A real Debian redis-server on a free loopback port, as the fleet runs on: no persistence (no
- * RDB snapshot, no append-only file), its working folder a fresh temporary one removed at the end.
- * Installed by scripts/ensure-test-tools.sh; never a mock.
+ * RDB snapshot, no append-only file), its working folder a fresh temporary one removed at the end,
+ * the default user off, the service's user limited by FLEET_ACL, and an administrator for the
+ * test's own looking. Installed by scripts/ensure-test-tools.sh; never a mock.
  */
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'offercheck-redis-'));
+  const password = randomBytes(18).toString('hex');
   const server: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'],
+    [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'],
+      ...['--user', 'default', 'off'],
+      ...['--user', 'admin', 'on', `>${password}`, '~*', '&*', '+@all'],
+      ...['--user', 'offercheck', 'on', `>${password}`, ...FLEET_ACL],
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
   server.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
   server.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  const url = `redis://127.0.0.1:${port}`;
+  const url = `redis://offercheck:${password}@127.0.0.1:${port}`;
   const clients: Redis[] = [];
   const client = () => {
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: false });
+    const redis = new Redis(`redis://admin:${password}@127.0.0.1:${port}`, { maxRetriesPerRequest: 1, lazyConnect: false });
     redis.on('error', () => undefined);
     clients.push(redis);
     return redis;
