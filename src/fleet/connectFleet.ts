@@ -41,6 +41,9 @@ export async function connectFleet(settings: Settings, log: RedisLogger): Promis
   });
   // Only for its profiles (GET /v1/profiles, as the workers load them from the same settings): it checks nothing.
   const { profiles } = await createChecker(settings, { ocr: null, readers: inProcessReaders });
+  await redis.ping().catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`Redis (REDIS_URL) does not answer: ${error.code ?? error.message}. Start it first, or check the URL, its user and password.`);
+  });
   const checker = await createFleetChecker({
     redis,
     subscriber,

@@ -12,7 +12,14 @@ const ProfileList = z
   .object({ profiles: z.array(ProfileSchema.meta({ id: 'Profile' })) })
   .meta({ id: 'ProfileList' });
 
-const Health = z.object({ status: z.enum(['ok', 'ready']) }).meta({ id: 'Health' });
+const Health = z
+  .object({
+    status: z.enum(['ok', 'ready']),
+    redis: z.literal('ok').optional().meta({ description: 'With the fleet (REDIS_URL): Redis answers.' }),
+    workers: z.number().int().optional().meta({ description: 'With the fleet: workers heard from in the last 10 s.' }),
+    ocrSlots: z.number().int().optional().meta({ description: 'With the fleet: pages those workers can read by OCR at once (0: photos are refused).' }),
+  })
+  .meta({ id: 'Health' });
 
 /** The schemas that openapi.yaml's components are generated from: nothing in the spec is typed by hand (ValidateOptions becomes the query parameters and form fields). */
 const CONTRACT_SCHEMAS = [Report, Problem, ProfileList, Health, Batch];

@@ -230,4 +230,15 @@ describe('the fleet: batches and letters over a real Redis', () => {
     const ready = await app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.json()).toMatchObject({ status: 'ready', redis: 'ok', workers: 1, ocrSlots: 0 });
   });
+
+  it('/readyz says not ready while Redis does not answer', async () => {
+    const own = await startRedis();
+    const app = await buildApp({ settings: testSettings({ ...env, REDIS_URL: own.url }) });
+    apps.push(app);
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toMatchObject({ status: 'ready', redis: 'ok', workers: 0 });
+    await own.stop();
+    const down = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(down.statusCode).toBe(503);
+    expect(down.json()).toMatchObject({ code: 'NOT_READY', detail: expect.stringMatching(/Redis does not answer/) });
+  });
 });

@@ -18,14 +18,17 @@ const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { fleet }) =
   );
   app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
   app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
-    if (!ready) return sendProblem(reply, request, 'NOT_READY', fleet ? 'Redis does not answer yet.' : 'OCR workers are still loading.');
-    if (!fleet) return { status: 'ready' };
-    try {
-      const { workers, slots } = await fleet.status();
-      return { status: 'ready', redis: 'ok', workers, ocrSlots: slots };
-    } catch {
-      return sendProblem(reply, request, 'NOT_READY', 'Redis does not answer: batches cannot be accepted or read, nor letters checked.');
+    if (fleet) {
+      // Asked every time: Redis may go away and come back while this process lives.
+      try {
+        const { workers, slots } = await fleet.status();
+        return { status: 'ready', redis: 'ok', workers, ocrSlots: slots };
+      } catch {
+        return sendProblem(reply, request, 'NOT_READY', 'Redis does not answer: batches cannot be accepted or read, nor letters checked.');
+      }
     }
+    if (!ready) return sendProblem(reply, request, 'NOT_READY', 'OCR workers are still loading.');
+    return { status: 'ready' };
   });
 };
 export default healthRoutes;
