@@ -255,7 +255,13 @@ export class RedisBatchStore implements BatchStore {
     const [[headError, head], [itemsError, sealedItems], [, ttl]] = replies as [[Error | null, Record<string, Buffer>], [Error | null, Record<string, Buffer>], [Error | null, number]];
     if (headError || itemsError) throw headError ?? itemsError;
     if (!head.details) return undefined;
-    const details = this.open<BatchDetails>(head.details, sealedAt.batchDetails(id));
+    let details: BatchDetails;
+    try {
+      details = this.open<BatchDetails>(head.details, sealedAt.batchDetails(id));
+    } catch {
+      // Sealed with another JOB_ENCRYPTION_KEY (a rotation while it lived): unreadable, so as good as gone.
+      return undefined;
+    }
     const count = (field: string) => Number(head[field]?.toString() ?? 0);
     const items: BatchItem[] = details.filenames.map((filename, index) => {
       const sealed = sealedItems[String(index)];

@@ -22,10 +22,14 @@ const HEADROOM = 0.9;
 /** Retry-After when no OCR slot exists at all (no worker yet): workers start in seconds. */
 const NO_SLOTS_RETRY_SECONDS = 10;
 const MAX_RETRY_AFTER_SECONDS = 120;
+/** The bounds of the correction learnt from letters answered (OcrDeadlineAdmission.learn). */
+const MIN_CORRECTION = 0.5;
+const MAX_CORRECTION = 20;
 
 /**
  * Admission by deadline for letters read by OCR (photos and scans): the expected wait is the pages
- * ahead, over the slots reading them, times the measured time per page, plus the letter's own pages.
+ * ahead, over the slots reading them, times the measured time per page, plus the letter's own pages,
+ * corrected by how long the letters admitted lately took against that expectation.
  * When that would pass the request's deadline, the letter is refused at once (503 OVERLOADED with a
  * Retry-After) rather than left to time out after waiting. Pages admitted here count as ahead of the
  * next letter from the moment they are admitted, before they reach a queue, so that a burst that
@@ -33,11 +37,14 @@ const MAX_RETRY_AFTER_SECONDS = 120;
  */
 export class OcrDeadlineAdmission {
   private reserved = 0;
+  /** How long letters really took against what was expected of them, smoothed (see learn()). */
+  private calibration = 1;
 
   constructor(
     private readonly backlog: OcrBacklog,
     /** REQUEST_TIMEOUT_MS: how long a check may take, waiting included. */
     private readonly deadlineMs: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Pages admitted here whose letters have not been answered yet. */
@@ -45,12 +52,18 @@ export class OcrDeadlineAdmission {
     return this.reserved;
   }
 
+  /** The factor expectations are multiplied by: above 1 when letters have been taking longer than expected. */
+  get correction(): number {
+    return this.calibration;
+  }
+
   async tryAdmit(pages: number): Promise<DeadlineDecision> {
     const { pagesAhead, msPerPage, slots } = await this.backlog.snapshot();
     // From here on nothing waits, so two letters arriving together see each other's reservation.
     if (slots <= 0) return { admitted: false, expectedWaitMs: Infinity, retryAfterSeconds: NO_SLOTS_RETRY_SECONDS };
     const ahead = Math.max(pagesAhead, this.reserved);
-    const expectedWaitMs = Math.round((ahead / slots + pages) * msPerPage);
+    const modelledMs = (ahead / slots + pages) * msPerPage;
+    const expectedWaitMs = Math.round(modelledMs * this.calibration);
     const allowedMs = this.deadlineMs * HEADROOM;
     if (expectedWaitMs > allowedMs) {
       // The backlog shrinks by one second of work per second: by then this letter would fit.
@@ -59,6 +72,7 @@ export class OcrDeadlineAdmission {
     }
     this.reserved += pages;
     let held = true;
+    const admittedAt = this.now();
     return {
       admitted: true,
       expectedWaitMs,
@@ -66,8 +80,21 @@ export class OcrDeadlineAdmission {
         if (!held) return;
         held = false;
         this.reserved -= pages;
+        this.learn(modelledMs, this.now() - admittedAt);
       },
     };
+  }
+
+  /**
+   * What the model leaves out (the CPU that text letters and other processes take from OCR, a
+   * machine that has become busier) shows as letters taking longer than modelled: the ratio of the
+   * two, smoothed, corrects the next expectations, up as well as down. A letter answered
+   * PROCESSING_TIMEOUT counts with the whole deadline it took.
+   */
+  private learn(modelledMs: number, tookMs: number): void {
+    if (modelledMs <= 0) return;
+    const ratio = tookMs / modelledMs;
+    this.calibration = Math.min(MAX_CORRECTION, Math.max(MIN_CORRECTION, this.calibration * 0.7 + ratio * 0.3));
   }
 }
 

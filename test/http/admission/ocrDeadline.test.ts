@@ -45,4 +45,20 @@ describe('OcrDeadlineAdmission', () => {
     expect(await poolBacklog({ stats: () => ({ size: 2, busy: 0, queued: 0, msPerTask: 1450, longestRunningMs: 0 }) }).snapshot()).toEqual({ pagesAhead: 0, msPerPage: 1450, slots: 2 });
     expect(await poolBacklog({ stats: () => ({ size: 2, busy: 2, queued: 3, msPerTask: 1450, longestRunningMs: 6000 }) }).snapshot()).toEqual({ pagesAhead: 5, msPerPage: 6000, slots: 2 });
   });
+
+  it('learns from letters that took longer than expected (CPU taken by other work) and expects more of the next', async () => {
+    let clock = 0;
+    const state = { pagesAhead: 0, msPerPage: 1000, slots: 2 };
+    const admission = new OcrDeadlineAdmission({ snapshot: async () => ({ ...state }) }, 20_000, () => clock);
+    const first = await admission.tryAdmit(1);
+    expect(first).toMatchObject({ admitted: true, expectedWaitMs: 1000 });
+    // Expected 1 s, took 11 s: the next expectation is corrected by 0.7 + 0.3 x 11 = 4.
+    clock += 11_000;
+    if (first.admitted) first.release();
+    expect(admission.correction).toBeCloseTo(4);
+    expect(await admission.tryAdmit(1)).toMatchObject({ admitted: true, expectedWaitMs: 4000 });
+    // A queue the model alone would take (8 / 2 + 1) x 1 s = 5 s for is, corrected, 20 s: past 90% of the deadline.
+    state.pagesAhead = 8;
+    expect(await admission.tryAdmit(1)).toMatchObject({ admitted: false, expectedWaitMs: 20_000 });
+  });
 });
