@@ -63,9 +63,11 @@ export function fleetBacklog(redis: Redis, queues: FleetQueues): OcrBacklog & { 
     const workers = await Promise.all(ids.map((id) => redis.hmget(keys.worker(id), 'ocrSlots', 'msPerPage', 'longestRunningMs')));
     let slots = 0;
     let weighted = 0;
+    let measured = false;
     for (const [ocrSlots, msPerPage, longestRunningMs] of workers) {
       const n = Number(ocrSlots ?? 0);
       slots += n;
+      if (msPerPage) measured = true;
       // As for this process's pool (poolBacklog): measured under load, else the prior, or longer when a page under way says so.
       weighted += n * Math.max(msPerPage ? Number(msPerPage) : PRIOR_MS_PER_PAGE, Number(longestRunningMs ?? 0));
     }
@@ -76,6 +78,7 @@ export function fleetBacklog(redis: Redis, queues: FleetQueues): OcrBacklog & { 
       slots,
       msPerPage: slots > 0 ? weighted / slots : PRIOR_MS_PER_PAGE,
       pagesAhead: (waiting[PRIORITY.single] ?? 0) + active,
+      measured,
     };
     cached = { at: Date.now(), value };
     return value;

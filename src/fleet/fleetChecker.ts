@@ -55,7 +55,9 @@ export async function createFleetChecker(options: FleetCheckerOptions): Promise<
     try {
       await Promise.race([answered, deadline]);
       // A message missed while the subscriber reconnected still finds its answer here.
-      const outcome = await singles.collect(jobId);
+      const outcome = await singles.collect(jobId).catch(() => {
+        throw new OverloadedError('The answer could not be collected (the job store does not answer); send the letter again in a moment.');
+      });
       if (!outcome) {
         await Promise.all([singles.drop(jobId), queues.letters[queue].remove(jobId)]).catch(() => undefined);
         throw new ProcessingTimeoutError(`Reading the letter took longer than ${deadlineMs / 1000} s.`);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Batch, BatchCallback, BatchItem } from '../report/index.js';
+import { isProblemError, OverloadedError } from '../report/errors.js';
 import { newBatch, type BatchStore, type CreateBatchResult, type LetterOutcome, type NewBatch } from '../http/batches/batchStore.js';
 import { keys, PREFIX, sealedAt } from './fleetKeys.js';
 import type { JobCipher } from './jobCipher.js';
@@ -148,7 +149,19 @@ export class RedisBatchStore implements BatchStore {
     this.setIfExists = scripts.offercheckSetIfExists.bind(redis);
   }
 
-  async create({ owner, client, filenames, callback, idempotency }: NewBatch): Promise<CreateBatchResult> {
+  async create(batch: NewBatch): Promise<CreateBatchResult> {
+    return unreachableAsBusy(() => this.createNow(batch));
+  }
+
+  async get(id: string, requester: string | null): Promise<Batch | undefined> {
+    if (!isBatchId(id)) return undefined;
+    const found = await unreachableAsBusy(() => this.read(id));
+    // Someone else's batch is answered exactly as one that does not exist.
+    if (!found || (found.owner !== null && found.owner !== requester)) return undefined;
+    return found.batch;
+  }
+
+  private async createNow({ owner, client, filenames, callback, idempotency }: NewBatch): Promise<CreateBatchResult> {
     const id = randomUUID();
     const created = this.now();
     const clientName = this.cipher.pseudonym('client', client);
@@ -176,17 +189,9 @@ export class RedisBatchStore implements BatchStore {
     if (outcome === 'replayed') {
       const batch = await this.read(value!);
       if (batch) return { batch: batch.batch, replayed: true };
-      return this.create({ owner, client, filenames, callback, idempotency });
+      return this.createNow({ owner, client, filenames, callback, idempotency });
     }
     return { batch: fresh, replayed: false };
-  }
-
-  async get(id: string, requester: string | null): Promise<Batch | undefined> {
-    if (!isBatchId(id)) return undefined;
-    const found = await this.read(id);
-    // Someone else's batch is answered exactly as one that does not exist.
-    if (!found || (found.owner !== null && found.owner !== requester)) return undefined;
-    return found.batch;
   }
 
   /** The batch whoever asks (a worker delivering its callback). */
@@ -300,6 +305,16 @@ export class RedisBatchStore implements BatchStore {
 /** The callback's state as stored in the clear: everything but the URL, which is sealed with the batch's details. */
 function callbackStateOf({ url: _url, ...state }: BatchCallback): Omit<BatchCallback, 'url'> {
   return state;
+}
+
+/** Redis not answering is the service being unable to take or show batches now: 503 with Retry-After, not a 500. */
+async function unreachableAsBusy<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isProblemError(error)) throw error;
+    throw new OverloadedError('Batches cannot be reached right now (the job store does not answer); try again in a moment.');
+  }
 }
 
 /** Batch ids are UUIDs: anything else is no batch, and never becomes part of a key name. */

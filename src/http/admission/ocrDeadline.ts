@@ -11,6 +11,8 @@ export interface OcrBacklogSnapshot {
   pagesAhead: number;
   msPerPage: number;
   slots: number;
+  /** msPerPage was measured (false: the prior, nothing measured yet). */
+  measured: boolean;
 }
 
 export type DeadlineDecision =
@@ -29,15 +31,16 @@ const MAX_CORRECTION = 20;
 /**
  * Admission by deadline for letters read by OCR (photos and scans): the expected wait is the pages
  * ahead, over the slots reading them, times the measured time per page, plus the letter's own pages,
- * corrected by how long the letters admitted lately took against that expectation.
+ * corrected by how long the letters admitted lately took against that model (see correction).
  * When that would pass the request's deadline, the letter is refused at once (503 OVERLOADED with a
  * Retry-After) rather than left to time out after waiting. Pages admitted here count as ahead of the
  * next letter from the moment they are admitted, before they reach a queue, so that a burst that
  * arrives all at once is measured as the burst it is.
  */
 export class OcrDeadlineAdmission {
-  private reserved = 0;
-  /** How long letters really took against what was expected of them, smoothed (see learn()). */
+  /** Letters admitted and not answered yet: their pages, when they were admitted, what the model said of them. */
+  private readonly held = new Set<{ pages: number; admittedAt: number; modelledMs: number }>();
+  /** How long letters really took against what was modelled for them, smoothed (see learn()). */
   private calibration = 1;
 
   constructor(
@@ -49,47 +52,54 @@ export class OcrDeadlineAdmission {
 
   /** Pages admitted here whose letters have not been answered yet. */
   get reservedPages(): number {
-    return this.reserved;
+    let pages = 0;
+    for (const letter of this.held) pages += letter.pages;
+    return pages;
   }
 
-  /** The factor expectations are multiplied by: above 1 when letters have been taking longer than expected. */
+  /**
+   * The factor the model's expectations are multiplied by: what answered letters have taught, or
+   * more while a letter still unanswered has already taken longer than modelled (a machine that
+   * has just become busier shows there first).
+   */
   get correction(): number {
-    return this.calibration;
+    const now = this.now();
+    let correction = this.calibration;
+    for (const letter of this.held) correction = Math.max(correction, (now - letter.admittedAt) / letter.modelledMs);
+    return Math.min(MAX_CORRECTION, correction);
   }
 
   async tryAdmit(pages: number): Promise<DeadlineDecision> {
-    const { pagesAhead, msPerPage, slots } = await this.backlog.snapshot();
+    const { pagesAhead, msPerPage, slots, measured } = await this.backlog.snapshot();
     // From here on nothing waits, so two letters arriving together see each other's reservation.
     if (slots <= 0) return { admitted: false, expectedWaitMs: Infinity, retryAfterSeconds: NO_SLOTS_RETRY_SECONDS };
-    const ahead = Math.max(pagesAhead, this.reserved);
+    const ahead = Math.max(pagesAhead, this.reservedPages);
     const modelledMs = (ahead / slots + pages) * msPerPage;
-    const expectedWaitMs = Math.round(modelledMs * this.calibration);
+    const expectedWaitMs = Math.round(modelledMs * this.correction);
     const allowedMs = this.deadlineMs * HEADROOM;
     if (expectedWaitMs > allowedMs) {
       // The backlog shrinks by one second of work per second: by then this letter would fit.
       const retryAfterSeconds = Math.min(MAX_RETRY_AFTER_SECONDS, Math.ceil((expectedWaitMs - allowedMs) / 1000) + 1);
       return { admitted: false, expectedWaitMs, retryAfterSeconds };
     }
-    this.reserved += pages;
-    let held = true;
-    const admittedAt = this.now();
+    const letter = { pages, admittedAt: this.now(), modelledMs };
+    this.held.add(letter);
     return {
       admitted: true,
       expectedWaitMs,
       release: () => {
-        if (!held) return;
-        held = false;
-        this.reserved -= pages;
-        this.learn(modelledMs, this.now() - admittedAt);
+        if (!this.held.delete(letter)) return;
+        // Against the prior nothing is learnt: the measured time per page that follows will already say it.
+        if (measured) this.learn(modelledMs, this.now() - letter.admittedAt);
       },
     };
   }
 
   /**
    * What the model leaves out (the CPU that text letters and other processes take from OCR, a
-   * machine that has become busier) shows as letters taking longer than modelled: the ratio of the
-   * two, smoothed, corrects the next expectations, up as well as down. A letter answered
-   * PROCESSING_TIMEOUT counts with the whole deadline it took.
+   * reader queue a photo's fields then wait in) shows as letters taking longer than modelled: the
+   * ratio of the two, smoothed, corrects the next expectations, up as well as down. A letter
+   * answered PROCESSING_TIMEOUT counts with the whole deadline it took.
    */
   private learn(modelledMs: number, tookMs: number): void {
     if (modelledMs <= 0) return;
@@ -118,7 +128,12 @@ export function poolBacklog(pool: { stats(): PoolStatsForBacklog }): OcrBacklog 
   return {
     async snapshot() {
       const stats = pool.stats();
-      return { pagesAhead: stats.queued + stats.busy, msPerPage: Math.max(stats.msPerTask ?? PRIOR_MS_PER_PAGE, stats.longestRunningMs), slots: stats.size };
+      return {
+        pagesAhead: stats.queued + stats.busy,
+        msPerPage: Math.max(stats.msPerTask ?? PRIOR_MS_PER_PAGE, stats.longestRunningMs),
+        slots: stats.size,
+        measured: stats.msPerTask !== null,
+      };
     },
   };
 }

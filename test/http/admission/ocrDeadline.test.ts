@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OcrDeadlineAdmission, poolBacklog, type OcrBacklogSnapshot } from '../../../src/http/admission/ocrDeadline.js';
 
-const backlog = (snapshot: OcrBacklogSnapshot) => ({ snapshot: async () => snapshot });
+const backlog = (snapshot: Omit<OcrBacklogSnapshot, 'measured'>, measured = true) => ({ snapshot: async () => ({ ...snapshot, measured }) });
 
 describe('OcrDeadlineAdmission', () => {
   it('admits photos while the expected wait fits the deadline, counting those admitted before they reach a queue', async () => {
@@ -41,14 +41,14 @@ describe('OcrDeadlineAdmission', () => {
   });
 
   it("reads this process's pool: the pages queued and being read, the measured time per page, the prior before any, a slower page under way", async () => {
-    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 2, queued: 5, msPerTask: null, longestRunningMs: 800 }) }).snapshot()).toEqual({ pagesAhead: 7, msPerPage: 2000, slots: 2 });
-    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 0, queued: 0, msPerTask: 1450, longestRunningMs: 0 }) }).snapshot()).toEqual({ pagesAhead: 0, msPerPage: 1450, slots: 2 });
-    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 2, queued: 3, msPerTask: 1450, longestRunningMs: 6000 }) }).snapshot()).toEqual({ pagesAhead: 5, msPerPage: 6000, slots: 2 });
+    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 2, queued: 5, msPerTask: null, longestRunningMs: 800 }) }).snapshot()).toEqual({ pagesAhead: 7, msPerPage: 2000, slots: 2, measured: false });
+    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 0, queued: 0, msPerTask: 1450, longestRunningMs: 0 }) }).snapshot()).toEqual({ pagesAhead: 0, msPerPage: 1450, slots: 2, measured: true });
+    expect(await poolBacklog({ stats: () => ({ size: 2, busy: 2, queued: 3, msPerTask: 1450, longestRunningMs: 6000 }) }).snapshot()).toEqual({ pagesAhead: 5, msPerPage: 6000, slots: 2, measured: true });
   });
 
   it('learns from letters that took longer than expected (CPU taken by other work) and expects more of the next', async () => {
     let clock = 0;
-    const state = { pagesAhead: 0, msPerPage: 1000, slots: 2 };
+    const state = { pagesAhead: 0, msPerPage: 1000, slots: 2, measured: true };
     const admission = new OcrDeadlineAdmission({ snapshot: async () => ({ ...state }) }, 20_000, () => clock);
     const first = await admission.tryAdmit(1);
     expect(first).toMatchObject({ admitted: true, expectedWaitMs: 1000 });
@@ -60,5 +60,25 @@ describe('OcrDeadlineAdmission', () => {
     // A queue the model alone would take (8 / 2 + 1) x 1 s = 5 s for is, corrected, 20 s: past 90% of the deadline.
     state.pagesAhead = 8;
     expect(await admission.tryAdmit(1)).toMatchObject({ admitted: false, expectedWaitMs: 20_000 });
+  });
+
+  it('a letter still unanswered past what was modelled for it raises the expectation at once', async () => {
+    let clock = 0;
+    const admission = new OcrDeadlineAdmission(backlog({ pagesAhead: 0, msPerPage: 1000, slots: 2 }), 20_000, () => clock);
+    expect(await admission.tryAdmit(1)).toMatchObject({ admitted: true, expectedWaitMs: 1000 });
+    clock += 6000; // modelled 1 s, still unanswered after 6
+    expect(admission.correction).toBe(6);
+    expect(await admission.tryAdmit(1)).toMatchObject({ admitted: true, expectedWaitMs: 9000 });
+    clock += 6000; // the first, modelled 1 s, now 12 s unanswered: (2 / 2 + 1) x 1 s x 12
+    expect(await admission.tryAdmit(1)).toMatchObject({ admitted: false, expectedWaitMs: 24_000 });
+  });
+
+  it('nothing is learnt against the prior: the measured time per page that follows says it already', async () => {
+    let clock = 0;
+    const admission = new OcrDeadlineAdmission(backlog({ pagesAhead: 0, msPerPage: 2000, slots: 2 }, false), 20_000, () => clock);
+    const decision = await admission.tryAdmit(1);
+    clock += 8000;
+    if (decision.admitted) decision.release();
+    expect(admission.correction).toBe(1);
   });
 });
