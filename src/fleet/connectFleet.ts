@@ -10,6 +10,7 @@ import { createFleetChecker } from './fleetChecker.js';
 import { FleetDispatcher } from './fleetDispatcher.js';
 import { openQueues } from './fleetQueues.js';
 import { createJobCipher } from './jobCipher.js';
+import { batchStoreLimits } from '../http/batches/batchStore.js';
 import { RedisBatchStore } from './redisBatchStore.js';
 import { SingleLetterStore } from './singleLetters.js';
 
@@ -33,12 +34,7 @@ export async function connectFleet(settings: Settings, log: RedisLogger): Promis
   const redis = connectRedis(settings.REDIS_URL, 'api', log);
   const subscriber = connectRedis(settings.REDIS_URL, 'api', log);
   const queues = openQueues(redis);
-  const store = new RedisBatchStore(redis, cipher, {
-    maxUnfinished: settings.MAX_BATCHES,
-    maxUnfinishedPerClient: settings.MAX_BATCHES_PER_KEY,
-    ttlMs: settings.BATCH_TTL_SECONDS * 1000,
-    finishedBytes: Math.floor(settings.BATCH_MEMORY_MB * 1024 * 1024),
-  });
+  const store = new RedisBatchStore(redis, cipher, batchStoreLimits(settings));
   // Only for its profiles (GET /v1/profiles, as the workers load them from the same settings): it checks nothing.
   const { profiles } = await createChecker(settings, { ocr: null, readers: inProcessReaders });
   await redis.ping().catch((error: NodeJS.ErrnoException) => {

@@ -2,19 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Batch, BatchCallback, BatchItem } from '../report/index.js';
 import { isProblemError, OverloadedError } from '../report/errors.js';
-import { newBatch, type BatchStore, type CreateBatchResult, type LetterOutcome, type NewBatch } from '../http/batches/batchStore.js';
+import { newBatch, type BatchStore, type BatchStoreLimits, type CreateBatchResult, type LetterOutcome, type NewBatch } from '../http/batches/batchStore.js';
 import { keys, PREFIX, sealedAt } from './fleetKeys.js';
 import type { JobCipher } from './jobCipher.js';
 import { packLetter, unpackLetter, type Letter } from './letterEnvelope.js';
-
-export interface RedisBatchStoreLimits {
-  maxUnfinished: number;
-  maxUnfinishedPerClient: number;
-  /** BATCH_TTL_SECONDS in ms: a batch is forgotten this long after its last change (after it finished, once done). */
-  ttlMs: number;
-  /** BATCH_MEMORY_MB in bytes: finished batches' sealed reports, all together. */
-  finishedBytes: number;
-}
 
 /** What the batch's own hash holds beside its counters: sealed, since file names and the callback URL are the client's words. */
 interface BatchDetails {
@@ -137,7 +128,7 @@ export class RedisBatchStore implements BatchStore {
   constructor(
     private readonly redis: Redis,
     private readonly cipher: JobCipher,
-    private readonly limits: RedisBatchStoreLimits,
+    private readonly limits: BatchStoreLimits,
     private readonly now: () => number = Date.now,
   ) {
     redis.defineCommand('offercheckCreateBatch', { numberOfKeys: 4, lua: CREATE });

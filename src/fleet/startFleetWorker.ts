@@ -13,6 +13,7 @@ import { JOB_NAMES, PREFIX, QUEUES, type LetterQueue } from './fleetKeys.js';
 import { callbackJobOptions, openQueues, type BatchLetterJob, type CallbackJob, type LetterJob, type SingleLetterJob } from './fleetQueues.js';
 import type { JobCipher } from './jobCipher.js';
 import type { Letter } from './letterEnvelope.js';
+import { batchStoreLimits } from '../http/batches/batchStore.js';
 import { RedisBatchStore } from './redisBatchStore.js';
 import { SingleLetterStore } from './singleLetters.js';
 
@@ -52,12 +53,7 @@ const CALLBACK_CONCURRENCY = 4;
  */
 export async function startFleetWorker({ settings, checker, ocrPool, redis, cipher, log }: FleetWorkerOptions): Promise<FleetWorker> {
   const id = randomUUID();
-  const store = new RedisBatchStore(redis, cipher, {
-    maxUnfinished: settings.MAX_BATCHES,
-    maxUnfinishedPerClient: settings.MAX_BATCHES_PER_KEY,
-    ttlMs: settings.BATCH_TTL_SECONDS * 1000,
-    finishedBytes: Math.floor(settings.BATCH_MEMORY_MB * 1024 * 1024),
-  });
+  const store = new RedisBatchStore(redis, cipher, batchStoreLimits(settings));
   const singles = new SingleLetterStore(redis, cipher);
   const queues = openQueues(redis);
   const ocrSlots = settings.OCR_WORKERS;

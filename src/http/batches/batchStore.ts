@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Settings } from '../../config/settings.js';
 import type { Batch, BatchCallback, Problem, Report } from '../../report/index.js';
 import { newCallbackState } from './deliverCallback.js';
 
@@ -53,15 +54,25 @@ export function newBatch(id: string, created: number, ttlMs: number, filenames: 
   };
 }
 
-export interface MemoryBatchStoreLimits {
+export interface BatchStoreLimits {
   /** MAX_BATCHES: unfinished batches at once, all clients together. */
   maxUnfinished: number;
   /** MAX_BATCHES_PER_KEY: unfinished batches at once for one client. */
   maxUnfinishedPerClient: number;
-  /** BATCH_TTL_SECONDS, from the moment a batch is finished. */
+  /** BATCH_TTL_SECONDS, from the moment a batch is finished (in Redis: from its last change). */
   ttlMs: number;
-  /** BATCH_MEMORY_MB in bytes: finished batches, measured as their JSON, all together. */
+  /** BATCH_MEMORY_MB in bytes: finished batches, measured as their JSON (in Redis: their sealed reports), all together. */
   finishedBytes: number;
+}
+
+/** The batch limits the settings give, for either store. */
+export function batchStoreLimits(settings: Pick<Settings, 'MAX_BATCHES' | 'MAX_BATCHES_PER_KEY' | 'BATCH_TTL_SECONDS' | 'BATCH_MEMORY_MB'>): BatchStoreLimits {
+  return {
+    maxUnfinished: settings.MAX_BATCHES,
+    maxUnfinishedPerClient: settings.MAX_BATCHES_PER_KEY,
+    ttlMs: settings.BATCH_TTL_SECONDS * 1000,
+    finishedBytes: Math.floor(settings.BATCH_MEMORY_MB * 1024 * 1024),
+  };
 }
 
 interface Entry {
@@ -89,7 +100,7 @@ export class MemoryBatchStore implements BatchStore {
   private readonly idempotent = new Map<string, { id: string; fingerprint: string }>();
 
   constructor(
-    private readonly limits: MemoryBatchStoreLimits,
+    private readonly limits: BatchStoreLimits,
     private readonly now: () => number = Date.now,
   ) {}
 

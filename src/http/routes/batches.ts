@@ -4,7 +4,7 @@ import type { Settings } from '../../config/settings.js';
 import { InvalidRequestError, NotFoundError, OverloadedError, RateLimitedError } from '../../report/errors.js';
 import type { BatchDispatcher } from '../batches/batchDispatcher.js';
 import { BatchRunner } from '../batches/batchRunner.js';
-import { MemoryBatchStore, type BatchStore } from '../batches/batchStore.js';
+import { batchStoreLimits, MemoryBatchStore, type BatchStore } from '../batches/batchStore.js';
 import { isAllowedCallbackUrl } from '../batches/deliverCallback.js';
 import { takeCheckTicket } from '../plugins/backpressure.js';
 import { bodyLimitFor } from '../plugins/uploads.js';
@@ -29,14 +29,7 @@ const BATCH_RETRY_AFTER_SECONDS = 60;
  * checker's was registered first).
  */
 const batchRoutes: FastifyPluginAsync<BatchRoutesOptions> = async (app, { settings, batches }) => {
-  const store =
-    batches?.store ??
-    new MemoryBatchStore({
-      maxUnfinished: settings.MAX_BATCHES,
-      maxUnfinishedPerClient: settings.MAX_BATCHES_PER_KEY,
-      ttlMs: settings.BATCH_TTL_SECONDS * 1000,
-      finishedBytes: Math.floor(settings.BATCH_MEMORY_MB * 1024 * 1024),
-    });
+  const store = batches?.store ?? new MemoryBatchStore(batchStoreLimits(settings));
   const dispatcher =
     batches?.dispatcher ?? new BatchRunner(store, app.checker, { secret: settings.CALLBACK_SECRET, backoffMs: settings.CALLBACK_BACKOFF_MS });
   app.addHook('onClose', async () => {
