@@ -22,6 +22,13 @@ export const SettingsSchema = z.object({
 
   // A real offer letter is well under 5 MiB; scans at 300 dpi of 3 pages stay under 15 MiB.
   MAX_UPLOAD_BYTES: intFrom(20 * MiB, 1024),
+  // A case: the letter and the documents sent after it for the same student (follow-up emails, an
+  // addendum, a page photographed apart), checked together by POST /v1/validate. Each document is
+  // held to every limit above; these bound the case: how many documents (past it 400
+  // TOO_MANY_DOCUMENTS) and their bytes together (past it 413 CASE_TOO_LARGE; by default twice
+  // MAX_UPLOAD_BYTES: a letter and a few emails or photos, not a second full-size scan and more).
+  MAX_CASE_DOCUMENTS: intFrom(5, 1),
+  MAX_CASE_BYTES: z.coerce.number().int().min(1024).optional(),
   // Offer letters are 1-4 pages; 20 leaves room for attachments and terms, not for a book.
   MAX_PAGES: intFrom(20, 1),
   // A 300-dpi letter page is ~8.4 MP; 40 MP admits 600-dpi scans, far below sharp's ~268 MP default.
@@ -142,7 +149,7 @@ export const SettingsSchema = z.object({
   if (settings.REDIS_URL && !settings.JOB_ENCRYPTION_KEY) {
     context.addIssue({ code: 'custom', path: ['JOB_ENCRYPTION_KEY'], message: 'required with REDIS_URL: base64 of 32 random bytes (openssl rand -base64 32)' });
   }
-});
+}).transform((s) => ({ ...s, MAX_CASE_BYTES: s.MAX_CASE_BYTES ?? 2 * s.MAX_UPLOAD_BYTES }));
 
 function isBase64Key(value: string): boolean {
   return /^[A-Za-z0-9+/]{43}=$/.test(value.trim()) && Buffer.from(value.trim(), 'base64').length === 32;

@@ -1,4 +1,6 @@
 import { inflateSync } from 'node:zlib';
+import { fontLoadOrder, type PdfFont, type RawPdf } from './pdf/fontLoadOrder.js';
+import { IDENTITY, imagePlacements, type Matrix, type UserRect, type XObjectLookup } from './pdf/imagePlacements.js';
 
 // Content streams this size or smaller (compressed) are searched for pictures; a letter's are a
 // few KB. Anything larger leaves the count unknown rather than costing time or memory here.
@@ -35,6 +37,17 @@ export interface PdfImageCounts {
    */
   onPage(objectNumber: number): number | null;
   /**
+   * Where the page's content draws its pictures, in PDF user space (annotations aside); null
+   * where the page cannot be followed here. Read again from the content streams on each call:
+   * ask only for pages that have pictures.
+   */
+  placementsOnPage(objectNumber: number): UserRect[] | null;
+  /**
+   * The fonts pdf.js numbers f1, f2, ... as it reads these pages' text in this order, with their
+   * names and weights (fontLoadOrder); null where the file leaves doubt.
+   */
+  fontsInLoadOrder(pageObjectNumbers: readonly number[]): PdfFont[] | null;
+  /**
    * The largest picture (by its declared Width x Height) that one page draws as an image XObject:
    * null when it draws none with a readable size, undefined where the page cannot be followed here.
    */
@@ -64,7 +77,13 @@ interface Painted {
 interface ContentSummary {
   inlineImages: number;
   painted: string[];
+  /** The stream as text, kept for placing pictures and naming fonts later; null past KEPT_CONTENT_CHARS (read again then). */
+  text: string | null;
 }
+
+// The content streams' text is kept, up to this many characters in all (a letter's are tens of
+// thousands), so that placing pictures and naming fonts do not inflate them again.
+const KEPT_CONTENT_CHARS = 4 * 1024 * 1024;
 
 /**
  * How many pictures a PDF draws, read from its raw objects: pdf.js can only count them by building
@@ -88,6 +107,7 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
   const sizes = new Map<number, ImageSize>();
   // Every content stream is inflated and searched once, here; the pages are then followed on these summaries.
   const contents = new Map<number, ContentSummary>();
+  let kept = 0;
   let inlineImages = 0;
   for (const [number, object] of objects) {
     if (!object.stream) continue;
@@ -104,7 +124,9 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
     const inline = inlineImagesIn(content);
     if (inline === null) return null;
     inlineImages += inline;
-    contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]) });
+    const keep = kept + content.length <= KEPT_CONTENT_CHARS;
+    if (keep) kept += content.length;
+    contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]), text: keep ? content : null });
   }
   const walker = new PageWalker(objects, images, contents);
   const walked = new Map<number, Painted | null>();
@@ -119,6 +141,14 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
     largestOnPage: (number) => {
       const painted = pages.painted(number);
       return painted ? largestOf(painted.images) : undefined;
+    },
+    placementsOnPage: (number) => walker.placements(number),
+    fontsInLoadOrder: (numbers) => {
+      try {
+        return fontLoadOrder(walker, numbers);
+      } catch {
+        return null;
+      }
     },
     largest: largestOf(sizes.keys()),
   };
@@ -167,8 +197,8 @@ function indexObjects(buf: Buffer, raw: string): Map<number, RawObject> | null {
   return objects;
 }
 
-/** Follows pages to their content, resources and forms, counting what pdf.js would paint. */
-class PageWalker {
+/** Follows pages to their content, resources and forms: what pdf.js would paint, where, and the fonts its text would load. */
+class PageWalker implements RawPdf {
   private readonly hasObjectStreams: boolean;
 
   constructor(
@@ -199,6 +229,64 @@ class PageWalker {
     } catch {
       return null;
     }
+  }
+
+  placements(pageNumber: number): UserRect[] | null {
+    try {
+      const page = this.page(pageNumber);
+      return page ? imagePlacements(page.content, this.lookup(page.resources, 0)) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  page(pageNumber: number): { content: string; resources: string | null } | null {
+    const page = this.objects.get(pageNumber);
+    if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
+    const resources = this.inheritedResources(page.dict);
+    const contents = valueOf(page.dict, 'Contents');
+    if (resources === undefined || contents === undefined) return null;
+    // A page's content streams are one stream cut in pieces: the graphics state runs on across them.
+    const parts: string[] = [];
+    for (const number of refsIn(contents ?? '')) {
+      const text = this.streamText(number);
+      if (text === null) return null;
+      parts.push(text);
+    }
+    return { content: parts.join('\n'), resources };
+  }
+
+  dict(objectNumber: number): string | null {
+    return this.objects.get(objectNumber)?.dict ?? null;
+  }
+
+  streamText(objectNumber: number): string | null {
+    const summary = this.contents.get(objectNumber);
+    if (summary?.text) return summary.text;
+    const object = this.objects.get(objectNumber);
+    return object?.stream ? contentOf(object) : null;
+  }
+
+  valueOf(dict: string, key: string): string | null | undefined {
+    return valueOf(dict, key);
+  }
+
+  /** What each name of these resources' /XObject table paints, for imagePlacements. */
+  private lookup(resources: string | null, depth: number): XObjectLookup {
+    return (name) => {
+      const xobjects = resources === null ? null : valueOf(resources, 'XObject');
+      const table = xobjects ? this.resolve(xobjects) : null;
+      const target = table ? namedRefs(table).get(name) : undefined;
+      if (target === undefined) return null;
+      if (this.images.has(target)) return { kind: 'image' };
+      const form = this.objects.get(target);
+      if (!form?.stream || !FORM_SUBTYPE.test(form.dict)) return { kind: 'other' };
+      if (depth >= MAX_DEPTH) return null;
+      const content = this.streamText(target);
+      const own = valueOf(form.dict, 'Resources');
+      if (content === null || own === undefined) return null;
+      return { kind: 'form', content, matrix: matrixOf(form.dict), lookup: this.lookup(own === null ? resources : this.resolve(own), depth + 1) };
+    };
   }
 
   /** Links only (no appearance streams): pdf.js draws annotations' appearances into the page's list. */
@@ -271,7 +359,7 @@ class PageWalker {
   }
 
   /** A value that may be an indirect reference: the referenced object's text; null when it is not at the top level. */
-  private resolve(value: string): string | null {
+  resolve(value: string): string | null {
     const ref = REF.exec(value.trim());
     if (!ref) return value;
     const object = this.objects.get(Number(ref[1]));
@@ -314,6 +402,13 @@ function namedRefs(table: string): Map<string, number> {
   const named = new Map<string, number>();
   for (const m of table.matchAll(NAMED_REF)) if (!named.has(m[1])) named.set(m[1], Number(m[2]));
   return named;
+}
+
+/** A form's /Matrix, identity when absent or unreadable. */
+function matrixOf(dict: string): Matrix {
+  const m = /\/Matrix\s*\[([^\]]*)\]/.exec(dict);
+  const values = m ? m[1].trim().split(/\s+/).map(Number) : [];
+  return values.length === 6 && values.every(Number.isFinite) ? (values as Matrix) : IDENTITY;
 }
 
 function refsIn(value: string): number[] {

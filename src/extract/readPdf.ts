@@ -1,11 +1,15 @@
 import { countPdfImages, type ImageSize, type PdfImageCounts } from './countPdfImages.js';
+import { weightsByPdfJsName } from './pdf/fontLoadOrder.js';
+import { layoutPdfPage, viewportRects, type PdfPageLayout } from './pdf/pdfPageLayout.js';
+import type { PdfTextContent, PdfViewport } from './pdf/textRuns.js';
 import { PDFJS_DATA, PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
 
 export interface PdfTextPage {
   number: number;
-  text: string;
+  /** The page's text items laid out in blocks (plain data): what its LetterPage is built from. */
+  layout: PdfPageLayout;
   imageCount: number;
   /**
    * The largest picture the page draws, by its declared size (pdf.js skips pictures past the pixel
@@ -20,13 +24,23 @@ export interface PdfReadResult {
   notices: ExtractionNotice[];
   /** The open parser, so that pages without a text layer can be rendered for OCR; call destroy(). */
   parser: PDFParse;
+  /** Bold or not, by the font names of the layouts' lines; null where the file does not tell (fontLoadOrder). */
+  boldFonts: Record<string, boolean> | null;
 }
 
 // pdf.js operator codes for drawing raster images (pdfjs-dist/src/shared/util.js OPS).
 const IMAGE_OPS = new Set([83 /* paintImageMaskXObject */, 85 /* paintImageXObject */, 86 /* paintInlineImageXObject */]);
 
+interface PdfJsPage {
+  ref?: { num: number } | null;
+  getOperatorList(): Promise<{ fnArray: number[] }>;
+  getTextContent(): Promise<PdfTextContent>;
+  getViewport(options: { scale: number }): PdfViewport;
+  cleanup(): void;
+}
+
 interface PdfJsDocument {
-  getPage(n: number): Promise<{ ref?: { num: number } | null; getOperatorList(): Promise<{ fnArray: number[] }> }>;
+  getPage(n: number): Promise<PdfJsPage>;
   getJSActions?(): Promise<Record<string, unknown> | null>;
 }
 
@@ -55,51 +69,54 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     // (getInfo would also parse the outline, metadata and page labels: 0.7 ms of a two-page letter).
     const { total } = await parser.getText({ partial: [0] });
     if (total > maxPages) throw new TooManyPagesError(`The PDF has ${total} pages; at most ${maxPages} are read.`);
-    const text = await parser.getText({ pageJoiner: '' });
-    const doc = (parser as unknown as { doc?: PdfJsDocument }).doc;
+    const doc = (parser as unknown as { doc: PdfJsDocument }).doc;
     // Pictures counted from the file's own objects where they can be followed; else by pdf.js, which decodes them to count them.
     const inFile = countPdfImages(bytes);
     const pages: PdfTextPage[] = [];
-    for (const page of text.pages) {
-      // The page's object number, to look it up among the file's objects (where there are pictures to look for).
-      const ref = doc && inFile && inFile.total > 0 ? await pageRef(doc, page.num) : null;
-      const largestOnPage = inFile && ref !== null ? inFile.largestOnPage(ref) : undefined;
+    const fonts = new Set<string>();
+    const pageRefs: number[] = [];
+    let operatorLists = false;
+    for (let number = 1; number <= total; number++) {
+      // One getTextContent per page (pdf-parse's getText is built on it): items with their places.
+      const page = await doc.getPage(number);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      for (const font of Object.keys(content.styles)) fonts.add(font);
+      if (page.ref) pageRefs.push(page.ref.num);
+      const images = await countImages(page, inFile);
+      operatorLists ||= images.fromOperatorList;
+      const pictures = images.count > 0 && page.ref ? viewportRects(inFile?.placementsOnPage(page.ref.num) ?? [], viewport) : [];
+      const largestOnPage = inFile && page.ref ? inFile.largestOnPage(page.ref.num) : undefined;
       pages.push({
-        number: page.num,
-        text: page.text,
-        imageCount: doc ? await countImages(doc, page.num, ref, inFile) : 0,
+        number,
+        layout: layoutPdfPage(content, viewport, pictures),
+        imageCount: images.count,
         largestImage: largestOnPage === undefined ? (inFile?.largest ?? null) : largestOnPage,
       });
+      page.cleanup();
     }
+    // An operator list loads the fonts of annotations too, out of the order fontLoadOrder follows.
+    const boldFonts = operatorLists || pageRefs.length < total ? null : weightsByPdfJsName(inFile?.fontsInLoadOrder(pageRefs) ?? null, fonts);
     const notices: ExtractionNotice[] = [];
     if (doc?.getJSActions && (await doc.getJSActions().catch(() => null))) {
       notices.push({ code: 'DOCUMENT_HAS_SCRIPT', message: 'The PDF contains JavaScript. It was not run.' });
     }
-    return { pages, notices, parser };
+    return { pages, notices, parser, boldFonts };
   } catch (error) {
     await parser.destroy().catch(() => undefined);
     throw toPdfProblem(error);
   }
 }
 
-/** The page's object number (pdf.js's page.ref), to find it among the file's objects. */
-async function pageRef(doc: PdfJsDocument, pageNumber: number): Promise<number | null> {
+async function countImages(page: PdfJsPage, inFile: PdfImageCounts | null): Promise<{ count: number; fromOperatorList: boolean }> {
   try {
-    return (await doc.getPage(pageNumber)).ref?.num ?? null;
+    if (inFile?.total === 0) return { count: 0, fromOperatorList: false };
+    const counted = page.ref ? inFile?.onPage(page.ref.num) : null;
+    if (counted !== null && counted !== undefined) return { count: counted, fromOperatorList: false };
+    const ops = await page.getOperatorList();
+    return { count: ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length, fromOperatorList: true };
   } catch {
-    return null;
-  }
-}
-
-async function countImages(doc: PdfJsDocument, pageNumber: number, ref: number | null, inFile: PdfImageCounts | null): Promise<number> {
-  try {
-    if (inFile?.total === 0) return 0;
-    const counted = ref !== null ? inFile?.onPage(ref) : null;
-    if (counted !== null && counted !== undefined) return counted;
-    const ops = await (await doc.getPage(pageNumber)).getOperatorList();
-    return ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length;
-  } catch {
-    return 0;
+    return { count: 0, fromOperatorList: true };
   }
 }
 

@@ -17,6 +17,8 @@ import { extractSignature } from './signature.js';
 import { extractLetterDate } from './letterDate.js';
 import { extractEmployerName } from './employerName.js';
 import { extractSupervisor } from './supervisor.js';
+import { extractProgramRelation } from './programRelation.js';
+import { extractLearningObjectives } from './learningObjectives.js';
 
 export type FoundElements = { [K in ElementName]: FoundElement<K> };
 
@@ -50,5 +52,7 @@ function detectElements(letter: Letter): FoundElements {
     letter_date: extractLetterDate(letter),
     employer_name: extractEmployerName(letter),
     supervisor: extractSupervisor(letter),
+    program_relation: extractProgramRelation(letter),
+    learning_objectives: extractLearningObjectives(letter),
   };
 }

@@ -1,10 +1,10 @@
 import type { Span } from '../document/letterDocument.js';
 import { layoutOf } from './layout/layoutView.js';
-import { evidenceAt } from './layout/placeEvidence.js';
+import { evidenceAt, withPlacedEvidence, evidenceIn } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { exactQuote, letterSentences, withoutBullet, withExactQuotes } from './shared/sections.js';
+import { letterSentences, withoutBullet } from './shared/sections.js';
 
 const FIX = 'Please add the job title to the letter (for example "the position of Software Engineering Intern").';
 
@@ -16,7 +16,7 @@ const NOT_TITLE = /^(?:position|role|opportunity|offer|job|result|reminder|membe
 
 // Where a title in running text ends.
 const STOP =
-  /\s+(?:at|with|for|in\s+(?:our|the|its|their)|on\s+(?:our|the|its)|within|starting|beginning|commencing|effective|reporting|during|from|this|who|which|that|where|under|on|based|located|to\s+begin|to\s+start|and\s+(?:will|we|you|your|are|is)|is|will|has|was|beginning|through|until|pending|subject|working|supporting)\b|\s*[,;:!?(]|\.(?:\s|$)|\s+[-–—]\s+/iu;
+  /\s+(?:at|with|for|in\s+(?:our|the|its|their)|in\s+(?:department|division|dept\.?|faculty|school|office|group|team|lab(?:oratory)?)\b|on\s+(?:our|the|its)|within|starting|beginning|commencing|effective|reporting|during|from|this|who|which|that|where|under|on|based|located|to\s+begin|to\s+start|and\s+(?:will|we|you|your|are|is)|is|will|has|was|beginning|through|until|pending|subject|working|supporting)\b|\s*[,;:!?(]|\.(?:\s|$)|\s+[-–—]\s+/iu;
 
 interface Candidate {
   title: string;
@@ -89,7 +89,7 @@ function isTitleWithAddition(longer: string, title: string): boolean {
 }
 
 export function extractJobTitle(letter: Letter): FoundElement<'job_title'> {
-  return withExactQuotes(letter, findJobTitle(letter));
+  return withPlacedEvidence(letter, findJobTitle(letter));
 }
 
 function findJobTitle(letter: Letter): FoundElement<'job_title'> {
@@ -137,7 +137,7 @@ function findJobTitle(letter: Letter): FoundElement<'job_title'> {
         // Lower-case words in running text ("as an intern on our team") are weaker than a capitalized title.
         const capitalized = /^[\p{Lu}\d]/u.test(t);
         t = t.replace(/^(?:summer|fall|spring|winter|autumn)\s+\d{4}\s+/iu, '');
-        candidates.push({ title: t, page: s.page, quote: exactQuote(letter, s.page, s.text, t), cue, weight: weight + (capitalized ? 1 : -2), order: order++ });
+        candidates.push({ title: t, ...evidenceIn(letter, s.span, t), cue, weight: weight + (capitalized ? 1 : -2), order: order++ });
       }
     }
   }

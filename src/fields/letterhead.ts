@@ -1,9 +1,10 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { findLetterheadBlock, type HeaderFound } from './shared/orgLetterhead.js';
 import { invalid, missing, present, type FoundElement } from './shared/foundElement.js';
 import { domainOf, findOrgNames, isFreeMail, isOrgLine, namesForDomain, withoutLegalForm } from './shared/orgNames.js';
-import { EMAIL_ADDRESS, findQuotedHeaders, signatureBlock, withExactQuotes } from './shared/sections.js';
+import { EMAIL_ADDRESS, findQuotedHeaders, signatureBlock } from './shared/sections.js';
 import { layoutOf } from './layout/layoutView.js';
 
 const FIX_MISSING = 'Please send the letter on company letterhead, or as an email from an official company address.';
@@ -26,7 +27,7 @@ function organizationForDomain(letter: Letter, domain: string): { name: string; 
 }
 
 export function extractLetterhead(letter: Letter): FoundElement<'letterhead'> {
-  return withExactQuotes(letter, findLetterhead(letter));
+  return withPlacedEvidence(letter, findLetterhead(letter));
 }
 
 function findLetterhead(letter: Letter): FoundElement<'letterhead'> {

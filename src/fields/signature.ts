@@ -1,10 +1,11 @@
 import type { Box } from '../document/letterDocument.js';
 import { layoutOf, type LayoutView } from './layout/layoutView.js';
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines, type LetterLine } from './shared/letterLines.js';
 import { missing, present, type FoundElement, type FoundEvidence } from './shared/foundElement.js';
-import { letterSentences, signatureBlock, signerOfLine, withExactQuotes } from './shared/sections.js';
-import { domainOf, isFreeMail, orgMatchesDomain } from './shared/orgNames.js';
+import { letterSentences, signatureBlock, signerOfLine } from './shared/sections.js';
+import { domainOf, findOrgNames, isFreeMail, orgMatchesDomain } from './shared/orgNames.js';
 import { cleanPersonName } from './shared/names.js';
 
 const FIX = 'Please have the letter signed by the employer (a signature over the signer\'s name and title).';
@@ -16,7 +17,7 @@ const ESIGN_LINE =
   /^(?:\/s\/\s*\S|(?:electronically|digitally)\s+signed\b|e-?signed\b|signed\s+electronically\b)|\((?:e-?signature|electronic(?:ally)?\s+signed|signed\s+electronically|digital\s+signature)\)/iu;
 
 export function extractSignature(letter: Letter): FoundElement<'signature'> {
-  return withExactQuotes(letter, findSignature(letter));
+  return withPlacedEvidence(letter, findSignature(letter));
 }
 
 function findSignature(letter: Letter): FoundElement<'signature'> {
@@ -157,8 +158,15 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
  */
 function isCompanyOfLetter(letter: Letter, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const cued = new RegExp(`\\b(?:join(?:ing)?|at|with|for|to|from|behalf\\s+of)\\s+(?:the\\s+)?${escaped}\\b`, 'u');
+  // Only words that name an employer: "report to <Name>" names a person.
+  const cued = new RegExp(
+    `\\b(?:join(?:ing)?|welcome\\s+(?:you\\s+)?to|behalf\\s+of|(?:work(?:ing)?|intern(?:ship)?|co-?op|position|role|employment|career|here|team|everyone)\\s+(?:at|with|for))\\s+(?:the\\s+)?${escaped}\\b`,
+    'iu',
+  );
   if (letterSentences(letter).some((s) => cued.test(s.text))) return true;
+  // The company's fuller name anywhere in the letter: "Thistledown Learning" for "Thistledown Learning Co.".
+  const simple = name.toLowerCase();
+  if (letter.pages.some((p) => findOrgNames(p.text).some((o) => o.name.toLowerCase().startsWith(simple) && o.name.length > name.length))) return true;
   const from = letter.email?.from?.address;
   const domain = from && !isFreeMail(from) ? domainOf(from) : null;
   return domain !== null && orgMatchesDomain(name, domain);

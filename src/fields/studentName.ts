@@ -1,12 +1,12 @@
 import { layoutOf } from './layout/layoutView.js';
-import { evidenceAt } from './layout/placeEvidence.js';
+import { evidenceAt, withPlacedEvidence, evidenceIn } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines, type LetterLine } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { cleanPersonName, nameWords, readNameAt, sameOrPartOf } from './shared/names.js';
 import { isOrgLine } from './shared/orgNames.js';
 import { findContactNames, findSignerNames, findSupervisorMentions } from './shared/namesInRoles.js';
-import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, exactQuote, findGreeting, findGreetings, letterSentences, withoutBullet, type Greeting, withExactQuotes } from './shared/sections.js';
+import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, findGreeting, findGreetings, letterSentences, withoutBullet, type Greeting } from './shared/sections.js';
 import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please address the letter to the student by full name (for example "Dear Priya Raman," or a "To:" line with the full name).';
@@ -75,7 +75,7 @@ function sentenceCandidates(letter: Letter): Candidate[] {
       const rest = s.text.slice(m.index + m[0].length).replace(/^(?:to\s+)?/i, '');
       const parsed = readNameAt(rest);
       if (!parsed || isOrgLine(parsed.name)) continue;
-      out.push({ name: parsed.name, source: p.source, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text, parsed.name) }, weight: p.weight });
+      out.push({ name: parsed.name, source: p.source, evidence: evidenceIn(letter, s.span, parsed.name), weight: p.weight });
     }
   }
   return out;
@@ -136,7 +136,7 @@ function topNameCandidates(lines: readonly LetterLine[]): Candidate[] {
 }
 
 export function extractStudentName(letter: Letter): FoundElement<'student_name'> {
-  return withExactQuotes(letter, findStudentName(letter));
+  return withPlacedEvidence(letter, findStudentName(letter));
 }
 
 function findStudentName(letter: Letter): FoundElement<'student_name'> {

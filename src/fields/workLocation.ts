@@ -1,3 +1,4 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { findAddresses, type AddressMention } from './shared/address.js';
 import { isUsCity } from './shared/addressCities.js';
@@ -146,6 +147,10 @@ function remoteState(pageText: string, sentenceStart: number, sentenceEnd: numbe
 
 /** Where the work is done: a street address (onsite or hybrid), or remote (with the state when the letter gives one). */
 export function extractWorkLocation(letter: Letter): FoundElement<'work_location'> {
+  return withPlacedEvidence(letter, findWorkLocation(letter));
+}
+
+function findWorkLocation(letter: Letter): FoundElement<'work_location'> {
   const lines = zonedLines(letter);
   const placed = place(letter, findAddresses(letter), lines);
   const trace: string[] = [];

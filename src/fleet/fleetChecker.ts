@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Checker } from '../checker.js';
+import type { CaseDocumentInput, Checker } from '../checker.js';
 import { ocrPageCount } from '../ingest/ocrPageCount.js';
 import type { Report } from '../report/index.js';
 import { OverloadedError, ProcessingTimeoutError, problemErrorFor } from '../report/errors.js';
 import type { Profile } from '../rules/profile.js';
 import { JOB_NAMES, keys, QUEUES } from './fleetKeys.js';
 import { singleLetterJobOptions, type FleetQueues } from './fleetQueues.js';
+import type { Letter } from './letterEnvelope.js';
 import type { SingleLetterStore } from './singleLetters.js';
 
 export interface FleetCheckerOptions {
@@ -23,9 +24,10 @@ export interface FleetCheckerOptions {
 }
 
 /**
- * The checker the API uses with the fleet: a letter is sent to the workers (read or OCR queue, before
- * every batch letter) and its answer awaited within the request's deadline. Past the deadline the
- * student gets PROCESSING_TIMEOUT and the letter is withdrawn: deleted if no worker has taken it up
+ * The checker the API uses with the fleet: a letter (or a student's case of documents, as one job:
+ * they are judged together) is sent to the workers (read or OCR queue, before every batch letter)
+ * and its answer awaited within the request's deadline. Past the deadline the student gets
+ * PROCESSING_TIMEOUT and the letter is withdrawn: deleted if no worker has taken it up
  * yet, dropped unread by the worker that would. A problem the worker found (an unreadable file, an
  * unknown profile) is answered as if it had been found here.
  */
@@ -36,14 +38,18 @@ export async function createFleetChecker(options: FleetCheckerOptions): Promise<
   subscriber.on('message', (_channel: string, jobId: string) => waiting.get(jobId)?.());
   await subscriber.subscribe(keys.singleDone());
 
-  async function check(bytes: Uint8Array, checkOptions: Parameters<Checker['check']>[1] = {}): Promise<Report> {
+  async function checkCase(documents: CaseDocumentInput[], checkOptions: Parameters<Checker['checkCase']>[1] = {}): Promise<Report> {
     if (closing) throw new OverloadedError('The service is shutting down; send the letter again in a moment.');
     const jobId = randomUUID();
     const deadlineAt = Date.now() + deadlineMs;
-    const queue = ocrPageCount(bytes, options.maxPages) > 0 ? QUEUES.ocr : QUEUES.read;
+    const queue = documents.some((d) => ocrPageCount(d.bytes, options.maxPages) > 0) ? QUEUES.ocr : QUEUES.read;
+    const letter: Letter = {
+      documents: documents.map((d) => ({ bytes: Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength), declaredType: d.declaredType ?? null, fileName: d.fileName ?? null })),
+      options: checkOptions,
+    };
     const answered = new Promise<void>((resolve) => waiting.set(jobId, resolve));
     try {
-      await singles.put(jobId, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options: checkOptions }, deadlineMs);
+      await singles.put(jobId, letter, deadlineMs);
       await queues.letters[queue].add(JOB_NAMES.singleLetter, { deadlineAt, requestId: jobId }, singleLetterJobOptions(jobId));
     } catch {
       waiting.delete(jobId);
@@ -72,7 +78,10 @@ export async function createFleetChecker(options: FleetCheckerOptions): Promise<
 
   return {
     profiles: options.profiles,
-    check,
+    check(bytes, { declaredType, fileName, ...rest } = {}) {
+      return checkCase([{ bytes, declaredType, fileName }], rest);
+    },
+    checkCase,
     /** Ready once Redis answers: the workers have their own readiness. */
     async ready() {
       await redis.ping();

@@ -24,7 +24,7 @@ export class FleetDispatcher implements BatchDispatcher {
     try {
       await this.store.putLetters(
         batch.id,
-        letters.map((letter) => ({ bytes: letter.bytes, options: { ...options, declaredType: letter.declaredType, fileName: letter.filename } })),
+        letters.map((letter) => ({ documents: [{ bytes: letter.bytes, declaredType: letter.declaredType, fileName: letter.filename }], options })),
       );
       const jobs = letters.map((letter, index) => ({
         queue: ocrPageCount(letter.bytes, this.maxPages) > 0 ? QUEUES.ocr : QUEUES.read,

@@ -61,7 +61,7 @@ export async function startFleetWorker({ settings, checker, ocrPool, redis, ciph
 
   async function checkLetter(letter: Letter, instance: string, requestId: string): Promise<LetterOutcome> {
     try {
-      return { report: await checker.check(letter.bytes, letter.options) };
+      return { report: await checker.checkCase(letter.documents, letter.options) };
     } catch (error) {
       return { problem: problemOf(error as FastifyError, instance, requestId) };
     }

@@ -2,7 +2,7 @@ import { Busboy } from '@fastify/busboy';
 import { z } from 'zod';
 import type { CheckOptions } from '../checker.js';
 import { ValidateOptions } from '../report/index.js';
-import { FileMissingError, FileTooLargeError, InvalidRequestError, UploadIncompleteError } from '../report/errors.js';
+import { CaseTooLargeError, FileMissingError, FileTooLargeError, InvalidRequestError, TooManyDocumentsError, UploadIncompleteError } from '../report/errors.js';
 
 export interface UploadedFile {
   bytes: Buffer;
@@ -25,6 +25,19 @@ export interface MultipartLimits {
   maxFiles: number;
   /** MAX_UPLOAD_BYTES, for each letter. */
   maxFileBytes: number;
+  /**
+   * For a case (one student's documents, checked together): MAX_CASE_BYTES for all its files
+   * together, and too many files is TOO_MANY_DOCUMENTS. Absent: files are letters of a batch.
+   */
+  maxCaseBytes?: number;
+}
+
+/** The refusal of one file too many: a case's own code, or a batch's (or single letter's) request error. */
+function tooManyFiles(limits: MultipartLimits): Error {
+  if (limits.maxCaseBytes !== undefined) {
+    return new TooManyDocumentsError(`One check takes at most ${limits.maxFiles} document${limits.maxFiles === 1 ? '' : 's'}: the letter and the documents sent after it. POST /v1/batches checks several letters apart.`);
+  }
+  return new InvalidRequestError(limits.maxFiles === 1 ? 'Send one letter per request; POST /v1/batches takes several.' : `A batch takes at most ${limits.maxFiles} letters.`);
 }
 
 // The options (ValidateOptions and callback_url) are a handful of short text fields.
@@ -46,6 +59,7 @@ export function parseMultipart(body: Buffer, contentType: string, limits: Multip
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     const files: UploadedFile[] = [];
+    let caseBytes = 0;
     let failure: Error | null = null;
     const fail = (error: Error) => {
       failure ??= error;
@@ -70,17 +84,23 @@ export function parseMultipart(body: Buffer, contentType: string, limits: Multip
     }
     parser.on('file', (name, stream, filename, _encoding, mimeType) => {
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('data', (chunk: Buffer) => {
+        // Once the upload is refused, nothing more of it is held.
+        if (failure) return;
+        chunks.push(chunk);
+        caseBytes += chunk.length;
+        // A second document onwards: the case's bytes together are bounded as they arrive, never held whole.
+        if (limits.maxCaseBytes !== undefined && files.length >= 1 && caseBytes > limits.maxCaseBytes) {
+          fail(new CaseTooLargeError(`The documents sent are more than ${limits.maxCaseBytes} bytes together; one check takes at most that.`));
+          chunks.length = 0;
+        }
+      });
       stream.on('limit', () => fail(new FileTooLargeError(`A letter is over the limit of ${limits.maxFileBytes} bytes.`)));
       // A part cut off by the end of the body: busboy says so on the part's stream.
       stream.on('error', () => fail(new UploadIncompleteError(INCOMPLETE)));
       stream.on('end', () => {
         if (name !== 'file') return fail(new InvalidRequestError(`Letters go in the field "file", not "${name}".`));
-        if (files.length >= limits.maxFiles) {
-          return fail(
-            new InvalidRequestError(limits.maxFiles === 1 ? 'Send one letter per request; POST /v1/batches takes several.' : `A batch takes at most ${limits.maxFiles} letters.`),
-          );
-        }
+        if (files.length >= limits.maxFiles) return fail(tooManyFiles(limits));
         const bytes = Buffer.concat(chunks);
         if (bytes.length > 0 && !stream.truncated) files.push({ bytes, declaredType: mimeType || null, filename: filename || null });
       });
@@ -89,9 +109,7 @@ export function parseMultipart(body: Buffer, contentType: string, limits: Multip
       if (valueTruncated) return fail(new InvalidRequestError(`The field "${name}" is longer than ${MAX_FIELD_BYTES} bytes.`));
       if (value.trim() !== '') fields[name] = value;
     });
-    parser.on('filesLimit', () =>
-      fail(new InvalidRequestError(limits.maxFiles === 1 ? 'Send one letter per request; POST /v1/batches takes several.' : `A batch takes at most ${limits.maxFiles} letters.`)),
-    );
+    parser.on('filesLimit', () => fail(tooManyFiles(limits)));
     parser.on('fieldsLimit', () => fail(new InvalidRequestError(`At most ${MAX_FIELDS} fields are taken besides the letters.`)));
     parser.on('partsLimit', () => fail(new InvalidRequestError(`At most ${limits.maxFiles} letters and ${MAX_FIELDS} fields are taken.`)));
     parser.on('error', (error) => {
@@ -141,5 +159,7 @@ export function checkOptionsFrom(fields: Record<string, string>): CheckOptions {
     startDate: o.start_date,
     endDate: o.end_date,
     graduationDate: o.graduation_date,
+    submissionDate: o.submission_date,
+    termEndDate: o.term_end_date,
   };
 }

@@ -18,6 +18,12 @@ declare module 'fastify' {
     maxLetters?: number;
     /** The client waits for the report: a photo is admitted only if OCR can read it within the deadline (plugins/ocrDeadline.ts). */
     waitsForCheck?: boolean;
+    /**
+     * What several files of one request are: `case`, one student's letter and the documents sent
+     * after it, checked together (their bytes bounded together; a raw body is a case of one);
+     * `batch`, letters checked apart (multipart only). Absent: one letter.
+     */
+    letters?: 'case' | 'batch';
   }
 }
 

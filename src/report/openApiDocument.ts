@@ -4,12 +4,18 @@ import { FINDING_CODES } from './findingCodes.js';
 import { PROBLEM_STATUS, Problem, type ProblemCode } from './problem.js';
 import { Report } from './report.js';
 import { Batch } from './batch.js';
+import { ElementName } from './elementNames.js';
 import { ValidateOptions } from './request.js';
 
 type JsonSchema = Record<string, unknown>;
 
 const ProfileList = z
-  .object({ profiles: z.array(ProfileSchema.meta({ id: 'Profile' })) })
+  .object({
+    profiles: z.array(ProfileSchema.meta({ id: 'Profile' })),
+    elements: z
+      .array(z.object({ name: ElementName, label: z.string().meta({ description: 'The element as the checklist names it to a student.' }) }))
+      .meta({ description: 'Every element a report can carry, in checklist order, with the words the web form and the CLI show for it.' }),
+  })
   .meta({ id: 'ProfileList' });
 
 const Health = z
@@ -103,6 +109,8 @@ const VALIDATE_PROBLEMS: ProblemCode[] = [
   'RATE_LIMITED',
   'INTERNAL_ERROR',
   'OVERLOADED',
+  'TOO_MANY_DOCUMENTS',
+  'CASE_TOO_LARGE',
 ];
 
 function queryParameters() {
@@ -127,6 +135,10 @@ export function buildOpenApiDocument() {
       description:
         'Send an offer letter (PDF, Word .docx or .doc, .eml, .msg, plain text, or an image/scan) and get a field-by-field report: ' +
         'for each checklist element its status, normalized value, quoted evidence, confidence and a plain-language fix. ' +
+        'Every reader turns the letter into one structured document (pages of paragraphs, list items, tables and pictures, ' +
+        'each in a region of the page: header, body, closing, footer, email envelope) and the checks read that structure, ' +
+        'so each evidence item is a span of the letter: its `page`, its `quote` (the letter\'s words, line breaks as spaces) ' +
+        'and, where the source has page geometry (PDF, photos and scans), its `box` on the page. ' +
         'Errors are RFC 9457 problem details with a stable `code`. Finding codes: ' +
         FINDING_CODES.map((c) => `\`${c}\``).join(', ') +
         '.',
@@ -144,10 +156,18 @@ export function buildOpenApiDocument() {
         post: {
           operationId: 'validateLetter',
           tags: ['letters'],
-          summary: 'Check one offer letter',
+          summary: 'Check one offer letter, or one student\'s case of documents',
           description:
             'Send the letter as the multipart field `file` with optional text fields, or as the raw request body with the options as query parameters. ' +
-            'The type is decided from the bytes, never from the name or Content-Type. Answers 200 with the report whenever the letter could be read, complete or not.',
+            'The type is decided from the bytes, never from the name or Content-Type. Answers 200 with the report whenever the letter could be read, complete or not.\n\n' +
+            'A case: several `file` parts are one student\'s documents, the letter first, then what the employer sent after it (a follow-up email, an addendum, a page photographed apart), ' +
+            'judged as one report. Each element is taken from the letter when it states it, else from the first later document that does; each evidence item names its `document` ' +
+            '(`index` in the report\'s `documents`, and `fileName`) and its page within that document. Two documents that state different dates, hours, pay or work sites give ' +
+            '`DOCUMENTS_DISAGREE` and the verdict `needs_review`; a later email from a free-mail address never stands for the letterhead. At most MAX_CASE_DOCUMENTS documents ' +
+            '(`TOO_MANY_DOCUMENTS`) of MAX_CASE_BYTES together (`CASE_TOO_LARGE`), each held to the limits of a single letter. One document gives the report as before, with `documents` listing it.\n\n' +
+            'The record: with `Accept: application/pdf` (rated above application/json) the answer is a one- or two-page PDF summary of the report for the student\'s file ' +
+            '(verdict, profile, each element with its value, quote and page, the findings, the check date and the SHA-256 of each document read), and no other text of the letters. ' +
+            'Problems are problem+json whatever the Accept header says.',
           parameters: queryParameters(),
           requestBody: {
             required: true,
@@ -157,7 +177,13 @@ export function buildOpenApiDocument() {
                   type: 'object',
                   required: ['file'],
                   properties: {
-                    file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The offer letter.' },
+                    file: {
+                      type: 'array',
+                      minItems: 1,
+                      items: { type: 'string', contentMediaType: 'application/octet-stream' },
+                      description:
+                        'The offer letter: one part. For a case, one part per document, the letter first, then the documents sent after it (at most MAX_CASE_DOCUMENTS, default 5).',
+                    },
                     ...Object.fromEntries(queryParameters().map((p) => [p.name, { ...(p.schema as JsonSchema), description: p.description }])),
                   },
                 },
@@ -167,8 +193,25 @@ export function buildOpenApiDocument() {
           },
           responses: {
             '200': {
-              description: 'The field-by-field report.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } },
+              description: 'The field-by-field report (JSON), or with `Accept: application/pdf` the record for the student\'s file (PDF, one or two pages).',
+              headers: {
+                Vary: { description: 'Accept: the same request answers JSON or PDF.', schema: { type: 'string' } },
+                'Content-Disposition': {
+                  description: 'For the PDF record only: `attachment; filename="offercheck-record-<checkedOn>.pdf"`.',
+                  schema: { type: 'string' },
+                },
+              },
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Report' } },
+                'application/pdf': {
+                  schema: {
+                    type: 'string',
+                    contentMediaType: 'application/pdf',
+                    description:
+                      'The record: verdict, profile, check date, each document read with its SHA-256, each element with its value and a quote with its document and page, the findings with their codes.',
+                  },
+                },
+              },
             },
             ...problemResponses(VALIDATE_PROBLEMS),
           },

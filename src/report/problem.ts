@@ -30,6 +30,9 @@ export const PROBLEM_STATUS = {
   DOCUMENT_TOO_COMPLEX: 422,
   // Added with the slow-client limits (issue 10).
   UPLOAD_TOO_SLOW: 408,
+  // Added with cases of several documents (issue 15).
+  TOO_MANY_DOCUMENTS: 400,
+  CASE_TOO_LARGE: 413,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractDocument } from '../../src/extract/extractDocument.js';
 import { PDFJS_DATA } from '../../src/extract/pdfParse.js';
+import { letterPagesFromPdf } from '../../src/extract/pdf/letterPagesFromPdf.js';
 import { readPdf } from '../../src/extract/readPdf.js';
 import { ingestDocument } from '../../src/ingest/ingestDocument.js';
 import { cidFontPdf } from '../ingest/samples.js';
@@ -18,7 +19,8 @@ const russianPdf = () => cidFontPdf(RUSSIAN, { cmap: 'UniGB-UCS2-H', ordering: '
 async function textOf(bytes: Buffer): Promise<string> {
   const read = await readPdf(bytes, 5);
   await read.parser.destroy();
-  return read.pages.map((p) => p.text).join('\n');
+  const pages = letterPagesFromPdf(read.pages.map((p) => p.layout), { firstNumber: 1, part: { kind: 'body', fileName: null }, imageCounts: read.pages.map((p) => p.imageCount) });
+  return pages.map((p) => p.text).join('\n');
 }
 
 /** What poppler reads from the same bytes (pdftotext, with Debian's poppler-data for the CMaps). */

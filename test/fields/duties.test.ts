@@ -163,3 +163,9 @@ Your main tasks will include running binding assays. You will be supervised by D
     ]);
   });
 });
+
+describe('extractDuties and sentences about the place of work', () => {
+  it('does not take "You will work on site at ..." for a duty', () => {
+    expect(extractDuties(letterFromText('Dear Ana,\n\nYou will work on site at our Denver office three days a week.\n\nSincerely,\nDana')).status).toBe('missing');
+  });
+});

@@ -138,3 +138,10 @@ describe('extractSignature', () => {
     expect(typed.value).toEqual({ kind: 'typed', signer: 'Rachel Steinberg' });
   });
 });
+
+describe('extractSignature and the names of the company', () => {
+  it('keeps a signer who is also the supervisor ("report to <Name>")', () => {
+    const r = extractSignature(letterFromText('Dear Ana,\n\nYou will report to Dana Lee, our engineering manager, and work at Acme Robotics.\n\nSincerely,\nDana Lee\nEngineering Manager'));
+    expect(r.value).toEqual({ kind: 'typed', signer: 'Dana Lee' });
+  });
+});

@@ -6,6 +6,7 @@ import { connectRedis } from '../../src/fleet/connectRedis.js';
 import { createJobCipher } from '../../src/fleet/jobCipher.js';
 import { startFleetWorker, type FleetWorker } from '../../src/fleet/startFleetWorker.js';
 import { buildApp } from '../../src/http/app.js';
+import { followUpEmail, offerPdf } from '../case/caseLetters.js';
 import { fixture, multipartBody, testSettings } from '../helper.js';
 import { callbackReceiver } from '../http/realHttp.js';
 import { everythingStored, startRedis, type RedisServer } from './redisServer.js';
@@ -210,6 +211,21 @@ describe('the fleet: batches and letters over a real Redis', () => {
     await worker();
     const done = await waitForBatch(second, created.json().id, keyOf(KEY_A));
     expect(done.summary.total).toBe(2);
+  });
+
+  it('a case of documents (the letter, then an email sent after it) goes to a worker as one letter and comes back as one report', async () => {
+    await worker();
+    const app = await api();
+    const body = multipartBody([
+      { name: 'file', value: await offerPdf({ hours: null, start: 'June 7, 2099', end: 'August 27, 2099' }), filename: 'offer.pdf', contentType: 'application/pdf' },
+      { name: 'file', value: followUpEmail(['To confirm, the position is 20 hours per week.']), filename: 'hours.eml', contentType: 'message/rfc822' },
+    ]);
+    const response = await app.inject({ method: 'POST', url: '/v1/validate', headers: { ...body.headers, ...keyOf(KEY_A) }, payload: body.payload });
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json();
+    expect(report.documents.map((d: { fileName: string }) => d.fileName)).toEqual(['offer.pdf', 'hours.eml']);
+    expect(report.elements.hours_per_week.evidence[0].document).toEqual({ index: 1, fileName: 'hours.eml' });
+    expect(report.verdict).toBe('complete');
   });
 
   it('a problem found by a worker is answered as the service answers it; a photo with no OCR worker anywhere is refused at once', async () => {

@@ -53,6 +53,11 @@ export async function gatedChecker() {
       await gate;
       return real.check(bytes, options);
     },
+    async checkCase(documents, options) {
+      started += 1;
+      await gate;
+      return real.checkCase(documents, options);
+    },
   };
   return {
     checker,

@@ -5,7 +5,7 @@ import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocume
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
 import { DocumentUnreadableError, ImageTooLargeError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
 import type { DocumentPart, ExtractionNotice } from '../../document/letterDocument.js';
-import { pageFromText } from '../layout/pageFromText.js';
+import { letterPagesFromPdf } from '../pdf/letterPagesFromPdf.js';
 import type { EmailReadResult } from '../readEmail.js';
 import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
 
@@ -92,13 +92,17 @@ async function readPdfLayers(
   // pdf.js decodes streams outside the heap cap: measure them first, capped and thrown away.
   await checkPdfStreams(bytes, { maxStreamBytes: 4 * task.limits.maxImagePixels, maxTotalBytes: task.limits.maxPdfDecodedBytes });
   const { readPdf } = await import('../readPdf.js');
-  const { pages: textPages, notices, parser } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
+  const { pages: textPages, notices, parser, boldFonts } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
   try {
     const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
+    const built = letterPagesFromPdf(
+      textPages.map((p) => p.layout),
+      { firstNumber, part, imageCounts: textPages.map((p) => p.imageCount), boldFonts },
+    );
     const pages: LayerPage[] = [];
-    for (const page of textPages) {
-      const layer: LayerPage = { page: pageFromText(page.text, { number: firstNumber + pages.length, part, imageCount: page.imageCount }), scan: null };
-      const visible = visibleLength(page.text);
+    for (const [index, page] of textPages.entries()) {
+      const layer: LayerPage = { page: built[index], scan: null };
+      const visible = visibleLength(layer.page.text);
       const scanned = visible < MIN_TEXT_LAYER_CHARS || (page.imageCount > 0 && visible < THIN_TEXT_LAYER_CHARS);
       if (scanned) refuseOversizedPicture(page, task.limits.maxImagePixels);
       if (scanned && task.renderScannedPages && doc) {

@@ -197,7 +197,9 @@ export function unionBoxes(boxes: (Box | null | undefined)[]): Box | null {
     y1 = Math.max(y1, b.y + b.height);
   }
   if (x0 === Infinity) return null;
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  // Boxes are fractions of the page kept to four places; subtraction must not add float noise.
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  return { x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) };
 }
 
 function meanConfidence(words: Word[] | null): number | null {

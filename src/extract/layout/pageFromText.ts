@@ -23,9 +23,18 @@ export function pageFromText(text: string, options: TextPageOptions = {}): Lette
 }
 
 /** Appends the paragraphs and list items of `text` to a page being built. */
-// Columns of a plain-text table: a tab, three spaces or more (two may follow a full stop), or a
-// vertical bar ("| Start date | End date |").
-const COLUMN_GAP = /\s*\t\s*|\s{3,}|\s*\|\s*/;
+/**
+ * The cells of a line of a plain-text table: columns are set apart by a tab, three spaces or more
+ * (two may follow a full stop), or a vertical bar ("| Start date | End date |"). Each run of blanks
+ * is looked at once, so a line of 200,000 spaces costs what its length does.
+ */
+function cellsOf(line: string): string[] {
+  const marked = line.trim().replace(/[^\S\r\n]+/g, (run) => (run.length >= 3 || run.includes('\t') ? '\t' : ' '));
+  return marked
+    .replace(/^\|\s*|\s*\|$/g, '')
+    .split(/\t|\|/)
+    .map((cell) => cell.trim());
+}
 // The rule under a header row of a bar table: "|---|:---:|".
 const BAR_RULE = /^[\s|:=+-]+$/;
 
@@ -48,7 +57,7 @@ export function addTextBlocks(builder: PageBuilder, text: string, region: Region
       continue;
     }
     if (rows.length && BAR_RULE.test(line) && line.includes('|')) continue;
-    const cells = raw.trim().replace(/^\|\s*|\s*\|$/g, '').split(COLUMN_GAP);
+    const cells = cellsOf(raw);
     if (cells.length >= 2) {
       if (!rows.length) flush();
       rows.push(cells.map((cell) => [cell]));

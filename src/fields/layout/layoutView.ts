@@ -78,7 +78,7 @@ export interface LayoutView {
   /** Every label/value pair the letter's structure shows, in reading order. */
   labelled(): readonly LabelledPair[];
   pictures(filter?: { page?: number; region?: Region | readonly Region[] }): readonly ViewPicture[];
-  /** The letter's own text at a span, with its box on the page where the source has geometry. */
+  /** The letter's own words at a span (line breaks and cell tabs as spaces), with its box on the page where the source has geometry. */
   quote(span: Span): Quote;
   /** The text at a span, line breaks read as spaces. */
   textAt(span: Span): string;
@@ -128,9 +128,8 @@ export const layoutOf = perLetter(function layoutOf(letter: Letter): LayoutView 
       return pictures.filter((p) => (filter?.page === undefined || p.page === filter.page) && inRegion(p.region, filter?.region));
     },
     quote(span) {
-      const page = pages.get(span.page);
-      const quote = page?.text.slice(span.start, span.end).trim() ?? '';
-      return { page: span.page, quote, box: boxOf(span, linesByPage.get(span.page) ?? []) };
+      // The words at the span, with the layout's line breaks and cell tabs read as spaces.
+      return { page: span.page, quote: textAt(span).trim(), box: boxOf(span, linesByPage.get(span.page) ?? []) };
     },
     textAt,
     lineAt(page, offset) {

@@ -1,3 +1,4 @@
+import { PO_BOX } from './poBox.js';
 import type { Letter } from '../letter.js';
 import { STATE_PATTERN, stateCode } from './usStates.js';
 import { perLetter } from './perLetter.js';
@@ -38,7 +39,7 @@ const UNIT = `(?:(?:${both(UNIT_WORDS)})\\.?\\s*#?\\s*[A-Za-z0-9-]+|#\\s*[A-Za-z
 // Words of a street stay on one line; only its suite or floor may wrap ("Suite\n1700").
 const STREET_CORE = `(?:${HOUSE}[ \\t\\r]+(?:${DIRECTION}[ \\t\\r]+)?(?:${NAME_WORD}[ \\t\\r]+){0,4}${SUFFIX}(?:[ \\t\\r]+${DIRECTION}(?![A-Za-z]))?|${HOUSE}[ \\t\\r]+(?:${both(['Broadway'])})|${HOUSE}[ \\t\\r]+(?:State[ \\t\\r]+)?(?:Route|Highway|Hwy|US|County Road)[ \\t\\r]+\\d+[A-Z]?)`;
 export const STREET_RE = new RegExp(`(?<![\\w$#.,-])${STREET_CORE}(?:\\s*,?\\s*${UNIT})*(?![A-Za-z0-9])`, 'g');
-export const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|POB|P\.?O\.?B\.?|Box)\s*#?\s*\d+/i;
+const PO_BOX_RE = PO_BOX;
 
 /** "WA 98101", "Texas 78701-1234", "OR 97201": a state followed by a ZIP, the surest anchor of an address. */
 const STATE_ZIP = new RegExp(`(?<![A-Za-z])(${STATE_PATTERN})\\.?,?(?:[ \\t\\r]+|[ \\t\\r]*\\n[ \\t\\r]*)(\\d{5}(?:[-–](?:[ \\t\\r]*\\n[ \\t\\r]*)?\\d{4})?)(?![\\w-])`, 'g');

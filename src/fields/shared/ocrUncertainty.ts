@@ -38,6 +38,8 @@ const READABLE_AS: Record<ElementName, string> = {
   letter_date: "the letter's date",
   employer_name: "the employer's name",
   supervisor: "the supervisor's name",
+  program_relation: 'how the work relates to your studies',
+  learning_objectives: 'the learning objectives',
 };
 
 // Parts of a value the detector chose from a keyword it matched ("bi-weekly" -> per: biweekly): had

@@ -205,37 +205,3 @@ export function findQuotedHeaders(lines: readonly LetterLine[], within = 15): Qu
 export function letterSentences(letter: Letter): readonly { page: number; text: string; span: Span }[] {
   return layoutOf(letter).sentences().map((s) => ({ page: s.span.page, text: s.text, span: s.span }));
 }
-
-/**
- * The letter's own text for a whitespace-normalized quote (sentences are joined across wrapped lines):
- * evidence must be exact text from the letter. Falls back to the quote when it cannot be located.
- */
-export function exactQuote(letter: Letter, page: number, quote: string, focus?: string): string {
-  const text = letter.pages.find((p) => p.number === page)?.text;
-  if (!text) return quote;
-  const words = quote.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // A "quote" of thousands of words (a page with no sentence breaks) would make a pattern too large to compile.
-  if (words.length === 0 || words.length > 400) return quote;
-  const m = new RegExp(words.join('\\s+'), 'u').exec(text);
-  const exact = m ? m[0] : quote;
-  return focus && exact.length > LONG_QUOTE ? (lineAround(exact, focus) ?? exact) : exact;
-}
-
-// A "sentence" this long has run through headings (a letterhead with no full stop): quote the line instead.
-const LONG_QUOTE = 160;
-
-/** The line(s) of a long quote that hold the focus term, with a wrapped neighbour when the term spans two lines. */
-function lineAround(quote: string, focus: string): string | null {
-  const lines = quote.split(/\r?\n/);
-  const needle = focus.replace(/\s+/g, ' ').toLowerCase();
-  const norm = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
-  const at = lines.findIndex((l) => norm(l).includes(needle));
-  if (at >= 0) return lines[at].trim() ? lines[at] : null;
-  for (let i = 0; i + 1 < lines.length; i++) if (norm(`${lines[i]} ${lines[i + 1]}`).includes(needle)) return `${lines[i]}\n${lines[i + 1]}`;
-  return null;
-}
-
-/** The element with every evidence quote mapped back to the letter's own text (lines are read whitespace-normalized). */
-export function withExactQuotes<T extends { evidence: { page: number; quote: string; span?: Span }[] }>(letter: Letter, found: T): T {
-  return { ...found, evidence: found.evidence.map((e) => (e.span ? e : { page: e.page, quote: exactQuote(letter, e.page, e.quote) })) };
-}

@@ -41,7 +41,7 @@ const batchRoutes: FastifyPluginAsync<BatchRoutesOptions> = async (app, { settin
     '/v1/batches',
     {
       bodyLimit: bodyLimitFor(settings, settings.MAX_BATCH_FILES),
-      config: { access: 'keyed', runsChecks: true, maxLetters: settings.MAX_BATCH_FILES },
+      config: { access: 'keyed', runsChecks: true, maxLetters: settings.MAX_BATCH_FILES, letters: 'batch' },
     },
     async (request, reply) => {
       const upload = uploadOf(request.body);

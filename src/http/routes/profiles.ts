@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { ELEMENT_LABELS, ELEMENT_NAMES } from '../../report/index.js';
 
 /** GET /v1/profiles: what each school profile requires and the numbers its rules use. */
 const profileRoutes: FastifyPluginAsync = async (app) => {
@@ -10,6 +11,7 @@ const profileRoutes: FastifyPluginAsync = async (app) => {
       requires: p.requires,
       rules: p.rules,
     })),
+    elements: ELEMENT_NAMES.map((name) => ({ name, label: ELEMENT_LABELS[name] })),
   }));
 };
 export default profileRoutes;

@@ -72,3 +72,11 @@ describe('pageFromText', () => {
     expect(table.kind === 'table' && table.rows[0].cells[1].lines.map((l) => at(page.text, l.span))).toEqual(['213 Industrial Parkway, Boston, MA 02110-', '1809']);
   });
 });
+
+describe('pageFromText on hostile text', () => {
+  it('reads a line of 200,000 spaces in linear time (each run of blanks looked at once)', () => {
+    const page = pageFromText(`Dear Ana,${' '.repeat(200_000)}word\nStart\tJune 1`);
+    expect(page.blocks[0].kind).toBe('table');
+    expect(page.text).toBe('Dear Ana,\tword\nStart\tJune 1');
+  });
+});
