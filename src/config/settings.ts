@@ -116,7 +116,47 @@ export const SettingsSchema = z.object({
     .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
   // Signs callback bodies (HMAC-SHA256) so the receiver can tell they came from this service.
   CALLBACK_SECRET: z.string().default(''),
+  // A callback the receiver does not answer with a 2xx is tried again after CALLBACK_BACKOFF_MS, then
+  // twice as long each time (never more than 5 minutes apart), CALLBACK_ATTEMPTS times in all: the
+  // defaults keep trying for about 4 minutes, long enough for a receiver's restart.
+  CALLBACK_ATTEMPTS: intFrom(8, 1),
+  CALLBACK_BACKOFF_MS: intFrom(2000, 10),
+
+  // The fleet (README, operations): with REDIS_URL, batches live in Redis and letters are checked by
+  // worker processes (`npm run worker`, on any number of machines) through BullMQ queues; without
+  // it, everything runs in this one process, as `npm start` on a laptop needs. rediss:// for TLS;
+  // an ACL user and its password go in the URL (redis://user:password@host:6379/0).
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((s) => (s?.trim() ? s.trim() : undefined))
+    .refine((s) => s === undefined || /^rediss?:\/\/./.test(s), 'a redis:// or rediss:// URL'),
+  // AES-256-GCM key for everything of a letter that goes into Redis (its bytes, its options, its
+  // report): 32 random bytes in base64 (`openssl rand -base64 32`), the same for the service and
+  // every worker. Required with REDIS_URL.
+  JOB_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || s === '' || isBase64Key(s), 'base64 of exactly 32 bytes (openssl rand -base64 32)'),
+  // A worker renews its hold on a letter every half of this; a worker that dies holding one (killed,
+  // out of memory, its machine gone) loses it after this long, and another worker takes the letter up.
+  JOB_LOCK_MS: intFrom(30_000, 1000),
+  // How many times a letter is taken up again after the worker checking it died; one more death and
+  // the letter is recorded as a problem (INTERNAL_ERROR): a letter that kills every worker it meets
+  // must not go round the fleet for ever.
+  JOB_STALL_RETRIES: intFrom(1, 0),
+}).superRefine((settings, context) => {
+  if (settings.REDIS_URL && !settings.JOB_ENCRYPTION_KEY) {
+    context.addIssue({ code: 'custom', path: ['JOB_ENCRYPTION_KEY'], message: 'required with REDIS_URL: base64 of 32 random bytes (openssl rand -base64 32)' });
+  }
 }).transform((s) => ({ ...s, MAX_CASE_BYTES: s.MAX_CASE_BYTES ?? 2 * s.MAX_UPLOAD_BYTES }));
+
+function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value.trim()) && Buffer.from(value.trim(), 'base64').length === 32;
+}
+
+/** Settings whose values never appear in a message, not even a bad one's. */
+const SECRET_SETTINGS = new Set(['API_KEYS', 'CALLBACK_SECRET', 'JOB_ENCRYPTION_KEY', 'REDIS_URL']);
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -132,7 +172,12 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   const result = SettingsSchema.safeParse(env);
   if (!result.success) {
     throw new SettingsError(
-      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`),
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const value = env[name];
+        const got = SECRET_SETTINGS.has(name) ? (value ? `a value of ${value.length} characters` : 'nothing') : JSON.stringify(value);
+        return `${issue.path.join('.')}: ${issue.message} (got ${got})`;
+      }),
     );
   }
   return result.data;

@@ -3,11 +3,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Settings } from '../config/settings.js';
 import { createChecker, type Checker } from '../checker.js';
 import { createOcrService } from '../extract/ocr/createOcrService.js';
+import { connectFleet } from '../fleet/connectFleet.js';
+import { OcrDeadlineAdmission, poolBacklog } from './admission/ocrDeadline.js';
 import { loggerOptions, requestIdOptions } from './logger.js';
 import apiKeys from './plugins/apiKeys.js';
 import backpressure from './plugins/backpressure.js';
 import checkerPlugin from './plugins/checker.js';
 import noStore from './plugins/noStore.js';
+import ocrDeadline from './plugins/ocrDeadline.js';
 import problemDetails, { problemBody } from './plugins/problemDetails.js';
 import rateLimit from './plugins/rateLimit.js';
 import uploads from './plugins/uploads.js';
@@ -59,15 +62,26 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
     maxRssBytes: settings.MAX_RSS_MB * 1024 * 1024,
     ticketTimeoutMs: settings.REQUEST_TIMEOUT_MS * 2,
   });
+  // With REDIS_URL, letters are checked by the fleet's workers (npm run worker) and batches live in
+  // Redis; without it, everything happens in this process. The fleet's connections close last
+  // (onClose hooks run in reverse order), once the batch routes and the checker are done with them.
+  const fleet = !checker && settings.REDIS_URL ? await connectFleet(settings, app.log) : null;
+  if (fleet) app.addHook('onClose', () => fleet.close());
   // The OCR workers start here, once: /readyz answers once they have loaded.
-  const ocr = checker || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
-  await app.register(checkerPlugin, { checker: checker ?? (await createChecker(settings, { ocr })) });
+  const ocr = checker || fleet || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
+  await app.register(checkerPlugin, { checker: checker ?? fleet?.checker ?? (await createChecker(settings, { ocr })) });
+  const ocrBacklog = fleet?.backlog ?? (ocr ? poolBacklog(ocr) : null);
+  await app.register(ocrDeadline, {
+    admission: ocrBacklog ? new OcrDeadlineAdmission(ocrBacklog, settings.REQUEST_TIMEOUT_MS) : null,
+    maxPages: settings.MAX_PAGES,
+    releaseAfterMs: settings.REQUEST_TIMEOUT_MS * 2,
+  });
   await app.register(uploads, { settings });
   // Every route declares who may call it (routePolicy.ts); these need no key ever.
-  await app.register(withAccess('public', healthRoutes));
+  await app.register(withAccess('public', healthRoutes), { fleet });
   await app.register(profileRoutes);
   await app.register(validateRoutes, { settings });
-  await app.register(batchRoutes, { settings });
+  await app.register(batchRoutes, { settings, batches: fleet?.batches });
   await app.register(withAccess('public', webFormRoutes));
   return app;
 }

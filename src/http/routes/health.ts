@@ -1,8 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Fleet } from '../../fleet/connectFleet.js';
 import { sendProblem } from '../plugins/problemDetails.js';
 
-/** /healthz: the process answers. /readyz: everything a check needs (OCR workers) is loaded. */
-const healthRoutes: FastifyPluginAsync = async (app) => {
+export interface HealthOptions {
+  /** With the fleet, readiness is Redis's: asked at every /readyz, with the workers alive and their OCR slots. */
+  fleet?: Fleet | null;
+}
+
+/** /healthz: the process answers. /readyz: everything a check needs (OCR workers, or Redis for the fleet) is there. */
+const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { fleet }) => {
   let ready = false;
   app.checker.ready().then(
     () => {
@@ -12,6 +18,15 @@ const healthRoutes: FastifyPluginAsync = async (app) => {
   );
   app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
   app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
+    if (fleet) {
+      // Asked every time: Redis may go away and come back while this process lives.
+      try {
+        const { workers, slots } = await fleet.status();
+        return { status: 'ready', redis: 'ok', workers, ocrSlots: slots };
+      } catch {
+        return sendProblem(reply, request, 'NOT_READY', 'Redis does not answer: batches cannot be accepted or read, nor letters checked.');
+      }
+    }
     if (!ready) return sendProblem(reply, request, 'NOT_READY', 'OCR workers are still loading.');
     return { status: 'ready' };
   });
