@@ -41,8 +41,7 @@ const pool = new ReaderPool({
   workers: Math.max(1, settings.READER_WORKERS),
   memoryMb: settings.READER_MEMORY_MB,
   taskTimeoutMs: deadlineMs,
-  idleTimeoutMs: 2000,
-  maxRssBytes: settings.MAX_RSS_MB * MiB,
+  rssCeilingMb: settings.READER_RSS_MB,
 });
 const ocr = settings.OCR_WORKERS > 0 ? createOcrService(settings) : null;
 const app = await buildApp({ settings, checker: await createChecker(settings, { readers: pool, ocr }) });

@@ -1,7 +1,7 @@
 import type { Settings } from './config/settings.js';
 import { extractDocument } from './extract/extractDocument.js';
-import { createDocumentReaders } from './extract/isolation/createDocumentReaders.js';
-import type { DocumentReaders } from './extract/isolation/readerProtocol.js';
+import { createDocumentReaders, type ReaderLogger } from './extract/isolation/createDocumentReaders.js';
+import type { DocumentReaders, ReadersReadiness } from './extract/isolation/readerProtocol.js';
 import { ocrConfidenceOf, textSourceOf } from './extract/extractedDocument.js';
 import type { OcrService } from './extract/ocrService.js';
 import { lowOcrConfidenceFindings } from './fields/shared/ocrUncertainty.js';
@@ -27,17 +27,24 @@ export interface CheckOptions extends CallerFacts {
 export interface Checker {
   check(bytes: Uint8Array, options?: CheckOptions): Promise<Report>;
   profiles: Map<string, Profile>;
-  /** Resolves once everything a check needs (OCR workers) is loaded; starts the reader workers without waiting for them. */
+  /** Resolves once everything a check needs (OCR workers) is loaded; starts the reader children without waiting for them. */
   ready(): Promise<void>;
-  /** Starts the reader workers and resolves once they listen (a first request would otherwise wait for them). */
+  /**
+   * Whether a letter could be checked now, asked at every /readyz: not when this process's own
+   * memory is past MAX_RSS_MB, when no reader child can start, or while shutting down.
+   */
+  readiness(): ReadersReadiness;
+  /** Starts the reader children and resolves once they listen (a first request would otherwise wait for them). */
   warm(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface CheckerDependencies {
   ocr?: OcrService | null;
-  /** Where the document parsers run; by default a pool of capped worker threads (READER_WORKERS). */
+  /** Where the document parsers run; by default a pool of capped child processes (READER_WORKERS). */
   readers?: DocumentReaders;
+  /** Told when a reader child is ended or cannot start (causes and sizes, never content). */
+  log?: ReaderLogger;
 }
 
 const PROGRAM_PROFILES: Record<NonNullable<CallerFacts['program']>, string> = {
@@ -54,7 +61,7 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
   };
   const profiles = loadProfiles(settings.PROFILES_DIR, ruleSettings);
   const ocr = dependencies.ocr ?? null;
-  const readers = dependencies.readers ?? createDocumentReaders(settings);
+  const readers = dependencies.readers ?? createDocumentReaders(settings, dependencies.log);
   const limits = {
     maxBytes: settings.MAX_UPLOAD_BYTES,
     maxPages: settings.MAX_PAGES,
@@ -82,7 +89,7 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
     const profile = chooseProfile(options);
     const ingested = ingestDocument(bytes, options.declaredType ?? null, limits, { declaredName: options.fileName });
     const extracted = await extractDocument(ingested, { limits, ocr, readers, signal });
-    // In a reader worker too: the detectors run over text anyone can send, under the same watchdog.
+    // In a reader child too: the detectors run over text anyone can send, under the same deadline.
     const elements = await readers.findElements({ pages: extracted.pages, email: extracted.email }, { signal });
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const judgement = judgeLetter({
@@ -119,7 +126,7 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
     async check(bytes, options = {}) {
       if (closing) throw new OverloadedError('The service is shutting down; send the letter again in a moment.');
       let timer: NodeJS.Timeout | undefined;
-      // Past the deadline the request is answered, and the work stops: the reader worker still on
+      // Past the deadline the request is answered, and the work stops: the reader child still on
       // the document is ended (and replaced), its pages still queued for OCR are dropped.
       const gaveUp = new AbortController();
       const deadline = new Promise<never>((_, reject) => {
@@ -143,12 +150,19 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
       }
     },
     async ready() {
-      // Reader workers start in well under a second and a request simply waits for one: readiness is OCR's.
+      // Reader children start in well under a second and a request simply waits for one: this waits for OCR.
       void readers.warm().catch(() => undefined);
       if (ocr) await ocr.ready();
     },
+    readiness() {
+      if (closing) return { ready: false, reason: 'The service is shutting down.' };
+      // The readers' memory is theirs, bounded per child: this is the uploads and OCR held here.
+      const rssMb = Math.round(process.memoryUsage.rss() / (1024 * 1024));
+      if (rssMb > settings.MAX_RSS_MB) return { ready: false, reason: `The service's memory (${rssMb} MB) is past MAX_RSS_MB (${settings.MAX_RSS_MB}).` };
+      return readers.readiness?.() ?? { ready: true };
+    },
     warm: () => readers.warm(),
-    /** New checks are refused, the ones under way finish, then the reader and OCR workers end. */
+    /** New checks are refused, the ones under way finish, then the reader children and OCR workers end. */
     async close() {
       closing = true;
       await Promise.all(inFlight);

@@ -13,8 +13,9 @@ export interface ExtractOptions {
   /** Aborted when the request has given up: the reader worker is stopped, pages still waiting for OCR are dropped. */
   signal?: AbortSignal;
   /**
-   * Where the parsers (pdf.js, mammoth, mailparser, msgreader) run: the checker passes its pool of
-   * capped worker threads; absent, this thread. OCR always runs here, on the pages they render.
+   * Where the parsers and image decoders (pdf.js, mammoth, mailparser, msgreader, sharp) run: the
+   * checker passes its pool of capped child processes; absent, this thread. OCR always runs here,
+   * on the pages they prepare.
    */
   readers?: DocumentReaders;
 }
@@ -35,40 +36,35 @@ export async function extractDocument(doc: IngestedDocument, options: ExtractOpt
 }
 
 async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Promise<ExtractedDocument> {
-  switch (doc.kind) {
-    case 'text':
-      return { mediaType: doc.mediaType, pages: [textPage(1, Buffer.from(doc.bytes).toString('utf8').replace(/^\uFEFF/, ''))], email: null, notices: [] };
-    case 'image':
-      return extractImage(doc, options);
-    case 'pdf':
-    case 'docx':
-    case 'email':
-    case 'msg': {
-      const readers = options.readers ?? inProcessReaders;
-      const read = await readers.read(
-        {
-          kind: doc.kind,
-          mediaType: doc.mediaType,
-          bytes: doc.bytes,
-          limits: {
-            ...options.limits,
-            maxImagePixels: options.limits.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
-            maxPdfDecodedBytes: options.limits.maxPdfDecodedBytes ?? DEFAULT_MAX_PDF_DECODED_BYTES,
-          },
-          renderScannedPages: options.ocr !== null,
-        },
-        { signal: options.signal },
-      );
-      return { mediaType: doc.mediaType, pages: await readScannedPages(read.pages, options), email: read.email, notices: read.notices };
-    }
+  if (doc.kind === 'text') {
+    return { mediaType: doc.mediaType, pages: [textPage(1, Buffer.from(doc.bytes).toString('utf8').replace(/^\uFEFF/, ''))], email: null, notices: [] };
   }
+  // An image is decoded and prepared by the readers, then read by OCR like a scanned page.
+  if (doc.kind === 'image' && !options.ocr) throw new UnsupportedMediaTypeError('Images need OCR, which is switched off on this server (OCR_WORKERS=0).');
+  const readers = options.readers ?? inProcessReaders;
+  const read = await readers.read(
+    {
+      kind: doc.kind,
+      mediaType: doc.mediaType,
+      bytes: doc.bytes,
+      limits: {
+        ...options.limits,
+        maxImagePixels: options.limits.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
+        maxPdfDecodedBytes: options.limits.maxPdfDecodedBytes ?? DEFAULT_MAX_PDF_DECODED_BYTES,
+      },
+      renderScannedPages: options.ocr !== null,
+    },
+    { signal: options.signal },
+  );
+  return { mediaType: doc.mediaType, pages: await readScannedPages(read.pages, options), email: read.email, notices: read.notices };
 }
 
 /**
- * Pages the reader rendered (no text layer, or a thin one over pictures) go to the OCR pool, all
- * at once as one document so the pool serves documents in turn; the first failure gives up the
- * pages still waiting. A thin layer's OCR text is kept only if it finds clearly more than the layer
- * (a closing page with a signature image reads the same both ways and stays a text page).
+ * Pages the reader prepared for OCR (an image's pages; PDF pages with no text layer, or a thin one
+ * over pictures) go to the OCR pool, all at once as one document so the pool serves documents in
+ * turn; the first failure gives up the pages still waiting. A thin layer's OCR text is kept only if
+ * it finds clearly more than the layer (a closing page with a signature image reads the same both
+ * ways and stays a text page).
  */
 async function readScannedPages(layers: LayerPage[], options: ExtractOptions): Promise<ExtractedPage[]> {
   const failed = new AbortController();
@@ -77,28 +73,13 @@ async function readScannedPages(layers: LayerPage[], options: ExtractOptions): P
     const layer = { ...textPage(page.number, page.text), imageCount: page.imageCount };
     if (!page.scan || !options.ocr) return layer;
     const visible = visibleLength(page.text);
-    const r = await options.ocr.readRenderedPage(page.scan, ocrOptions);
+    const r = await options.ocr.recognize(page.scan, ocrOptions);
     if (visible >= MIN_TEXT_LAYER_CHARS && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return layer;
     return { number: page.number, text: r.text, source: 'ocr', ocrConfidence: r.confidence, words: r.words, imageCount: page.imageCount };
   });
   // Handled at once so a page failing while others are read is not an unhandled rejection.
   for (const read of reading) read.catch(() => failed.abort());
   return Promise.all(reading);
-}
-
-async function extractImage(doc: IngestedDocument, options: ExtractOptions): Promise<ExtractedDocument> {
-  if (!options.ocr) throw new UnsupportedMediaTypeError('Images need OCR, which is switched off on this server (OCR_WORKERS=0).');
-  const results = await options.ocr.readImage(doc.bytes, doc.mediaType, { signal: options.signal });
-  const pages = results.map((r, i) => ({
-    number: i + 1,
-    text: r.text,
-    source: 'ocr' as const,
-    ocrConfidence: r.confidence,
-    words: r.words,
-    // The whole page is a picture: a signature in it is part of the scan, not a separate image.
-    imageCount: 0,
-  }));
-  return { mediaType: doc.mediaType, pages, email: null, notices: [] };
 }
 
 function textPage(number: number, text: string): ExtractedPage {

@@ -45,7 +45,7 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
   await app.register(backpressure, { maxQueue: settings.MAX_QUEUE, maxUploadBytes: settings.MAX_UPLOAD_BYTES, ticketTimeoutMs: settings.REQUEST_TIMEOUT_MS * 2 });
   // The OCR workers start here, once: /readyz answers once they have loaded.
   const ocr = checker || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
-  await app.register(checkerPlugin, { checker: checker ?? (await createChecker(settings, { ocr })) });
+  await app.register(checkerPlugin, { checker: checker ?? (await createChecker(settings, { ocr, log: app.log })) });
   await app.register(uploads, { settings });
   await app.register(healthRoutes);
   await app.register(profileRoutes);
