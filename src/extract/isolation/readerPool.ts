@@ -39,7 +39,7 @@ export interface ReaderPoolOptions {
 }
 
 export type ReaderEvent =
-  | { type: 'reader_ended'; reason: 'memory' | 'heap' | 'timeout' | 'crash'; rssMb: number | null }
+  | { type: 'reader_ended'; reason: 'memory' | 'heap' | 'timeout' | 'abort' | 'crash'; rssMb: number | null }
   | { type: 'reader_recycled'; reason: 'tasks' | 'rss'; rssMb: number | null }
   | { type: 'reader_start_failed'; exit: string; retryInMs: number };
 
@@ -450,7 +450,10 @@ export class ReaderPool implements DocumentReaders {
       return;
     }
     const slot = this.slots.find((s) => s.job === job);
-    if (slot) this.kill(slot, abortReason(job.signal!));
+    if (!slot) return;
+    // The request gave up (its deadline, or its client left): the child is still on the document.
+    this.options.onEvent?.({ type: 'reader_ended', reason: 'abort', rssMb: null });
+    this.kill(slot, abortReason(job.signal!));
   }
 
   private async retire(slot: Slot): Promise<void> {
