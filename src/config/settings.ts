@@ -49,8 +49,8 @@ export const SettingsSchema = z.object({
   READER_MEMORY_MB: intFrom(256, 96),
   // Each reader child's resident size, read by the service while the child works: the heap cap does
   // not see native memory (pdf.js's decoded images and rendered pages, libvips' pixels). Past it the
-  // child is killed and the letter answered DOCUMENT_TOO_COMPLEX. A child idles at ~150 MB; a 40 MP
-  // photo peaks at ~500. A child still above half of this after a letter is replaced.
+  // child is killed and the letter answered DOCUMENT_TOO_COMPLEX. A child idles at ~150 MB and peaked
+  // at ~300 on a 40 MP photo. A child still above 60% of this after a letter is replaced.
   READER_RSS_MB: intFrom(768, 192),
   // A reader child is replaced after this many documents, so nothing a parser keeps accumulates.
   READER_MAX_TASKS: intFrom(200, 1),

@@ -30,7 +30,7 @@ export interface ReaderPoolOptions {
   taskTimeoutMs: number;
   /** A child is replaced after this many tasks (READER_MAX_TASKS), returning whatever its allocators kept. */
   maxTasksPerChild?: number;
-  /** A child still this large once a task is done is replaced too; by default half the ceiling. */
+  /** A child still this large once a task is done is replaced too; by default 60% of the ceiling. */
   recycleRssMb?: number;
   /** How often a busy child's RSS is read. */
   pollMs?: number;
