@@ -52,8 +52,10 @@ export const SettingsSchema = z.object({
   // child is killed and the letter answered DOCUMENT_TOO_COMPLEX. A child idles at ~150 MB and peaked
   // at ~300 on a 40 MP photo. A child still above 60% of this after a letter is replaced.
   READER_RSS_MB: intFrom(768, 192),
-  // A reader child is replaced after this many documents, so nothing a parser keeps accumulates.
-  READER_MAX_TASKS: intFrom(200, 1),
+  // A reader child is replaced after this many documents, so nothing a parser keeps accumulates. A
+  // child's start costs ~0.85 s of CPU (loading pdf.js, sharp and the rest): spread over 1000 letters,
+  // under a millisecond each. Memory it keeps is handled sooner, by the size check after each letter.
+  READER_MAX_TASKS: intFrom(1000, 1),
   // This process's own resident size (uploads held, OCR workers) past which /readyz says not ready:
   // the service cannot take a letter safely, and an orchestrator should replace it. Keep it under
   // the container's memory limit less READER_WORKERS x READER_RSS_MB.

@@ -2,7 +2,7 @@ import type { IngestedDocument, IngestLimits } from '../ingest/ingestDocument.js
 import { DocumentEmptyError, TextTooLongError, UnsupportedMediaTypeError } from '../report/errors.js';
 import type { ExtractedDocument, ExtractedPage } from './extractedDocument.js';
 import { inProcessReaders } from './isolation/inProcessReaders.js';
-import { MIN_TEXT_LAYER_CHARS, visibleLength } from './isolation/readDocumentLayers.js';
+import { MIN_TEXT_LAYER_CHARS, textLayerPage, visibleLength } from './isolation/readDocumentLayers.js';
 import type { DocumentReaders, LayerPage } from './isolation/readerProtocol.js';
 import type { OcrService } from './ocrService.js';
 
@@ -70,7 +70,7 @@ async function readScannedPages(layers: LayerPage[], options: ExtractOptions): P
   const failed = new AbortController();
   const ocrOptions = { documentKey: {}, signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal };
   const reading = layers.map(async (page): Promise<ExtractedPage> => {
-    const layer = { ...textPage(page.number, page.text), imageCount: page.imageCount };
+    const layer = textLayerPage(page);
     if (!page.scan || !options.ocr) return layer;
     const visible = visibleLength(page.text);
     const r = await options.ocr.recognize(page.scan, ocrOptions);

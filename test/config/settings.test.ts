@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadSettings, SettingsError } from '../../src/config/settings.js';
 
 describe('loadSettings: the reader children', () => {
-  it('defaults to a 256 MB heap, a 768 MB ceiling and 200 documents per child', () => {
-    expect(loadSettings({})).toMatchObject({ READER_MEMORY_MB: 256, READER_RSS_MB: 768, READER_MAX_TASKS: 200 });
+  it('defaults to a 256 MB heap, a 768 MB ceiling and 1000 documents per child', () => {
+    expect(loadSettings({})).toMatchObject({ READER_MEMORY_MB: 256, READER_RSS_MB: 768, READER_MAX_TASKS: 1000 });
   });
 
   it('names every bad reader setting at once', () => {

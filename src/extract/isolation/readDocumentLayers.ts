@@ -4,7 +4,7 @@ import { inflateZipEntries } from '../../ingest/inflateZipEntries.js';
 import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocument.js';
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
 import { DocumentUnreadableError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
-import type { EmailEnvelope, ExtractionNotice } from '../extractedDocument.js';
+import type { EmailEnvelope, ExtractedPage, ExtractionNotice } from '../extractedDocument.js';
 import type { PrepareLimits } from '../ocr/preparePages.js';
 import type { EmailReadResult } from '../readEmail.js';
 import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
@@ -206,6 +206,11 @@ function envelopeText(envelope: EmailEnvelope): string {
 function uniqueByCode(notices: ExtractionNotice[]): ExtractionNotice[] {
   const seen = new Set<string>();
   return notices.filter((n) => !seen.has(n.code) && seen.add(n.code));
+}
+
+/** A page whose text layer is its text, as the extract stage gives it to the field detectors. */
+export function textLayerPage(page: LayerPage): ExtractedPage {
+  return { number: page.number, text: page.text, source: 'text', ocrConfidence: null, imageCount: page.imageCount };
 }
 
 export function visibleLength(text: string): number {

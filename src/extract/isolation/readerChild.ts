@@ -14,7 +14,7 @@ process.on('disconnect', () => process.exit(0));
 // already failed and answered, so that must not end the child before the next document.
 process.on('unhandledRejection', () => undefined);
 
-const [{ readDocumentLayers }, { findElements }, { isProblemError }] = await Promise.all([
+const [{ readDocumentLayers, textLayerPage }, { findElements }, { isProblemError }] = await Promise.all([
   import('./readDocumentLayers.js'),
   import('../../fields/findElements.js'),
   import('../../report/errors.js'),
@@ -31,8 +31,11 @@ function toWire(error: unknown): { code: string; message: string } {
 
 process.on('message', async ({ id, task }: ReaderRequest) => {
   try {
-    const result: ReadResult | ReturnType<typeof findElements> = task.kind === 'fields' ? findElements(task.letter) : await readDocumentLayers(task);
-    send({ id, ok: true, result });
+    if (task.kind === 'fields') return send({ id, ok: true, result: findElements(task.letter) });
+    const result: ReadResult = await readDocumentLayers(task);
+    // Read from its text layer alone, the letter is already what the field detectors will be given.
+    const elements = result.pages.every((p) => !p.scan) ? findElements({ pages: result.pages.map(textLayerPage), email: result.email }) : undefined;
+    send({ id, ok: true, result, elements });
   } catch (error) {
     send({ id, ok: false, error: toWire(error) });
   }

@@ -10,6 +10,7 @@ import {
 import type { FoundElements } from '../../fields/findElements.js';
 import type { Letter } from '../../fields/letter.js';
 import type { DocumentReaders, ReadersReadiness, ReaderReply, ReaderTask, ReadResult, ReadTask } from './readerProtocol.js';
+import { textLayerPage } from './readDocumentLayers.js';
 import { residentBytes } from './residentBytes.js';
 import { startReaderChild } from './startReaderChild.js';
 
@@ -28,7 +29,7 @@ export interface ReaderPoolOptions {
   rssCeilingMb: number;
   /** A task still running after this is ended with its child, which is replaced. */
   taskTimeoutMs: number;
-  /** A child is replaced after this many tasks (READER_MAX_TASKS), returning whatever its allocators kept. */
+  /** A child is replaced after reading this many documents (READER_MAX_TASKS), returning whatever its allocators kept. */
   maxTasksPerChild?: number;
   /** A child still this large once a task is done is replaced too; by default 60% of the ceiling. */
   recycleRssMb?: number;
@@ -52,6 +53,8 @@ export interface ReaderPoolStats {
   starting: number;
   /** Children started since the pool was made. */
   started: number;
+  /** Tasks handed to children since the pool was made (a text letter's read and field detection are one). */
+  tasks: number;
   busy: number;
   queued: number;
   /** Children ended mid-task by the memory ceiling, the heap cap, the deadline, an abort or a crash. */
@@ -91,6 +94,8 @@ const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 30_000;
 // After this many starts in a row fail, the readers are not ready and waiting letters are refused.
 const FAILED_STARTS_NOT_READY = 3;
+// Elements found ahead and not (yet) asked for: a letter that failed after its read (no text, too long) leaves one.
+const FOUND_AHEAD_KEPT = 64;
 
 /**
  * The document readers in child processes, after Apache Tika's forked parser. Whatever a document
@@ -111,11 +116,14 @@ export class ReaderPool implements DocumentReaders {
   private replacedCount = 0;
   private recycledCount = 0;
   private startedCount = 0;
+  private taskCount = 0;
   private peakRss = 0;
   private closing = false;
   private drained: (() => void) | null = null;
   private failedStarts = 0;
   private memoryWatch: NodeJS.Timeout | null = null;
+  /** Elements a child found with the document it read, by the letter they belong to; used once. */
+  private readonly foundAhead = new Map<string, FoundElements>();
 
   constructor(private readonly options: ReaderPoolOptions) {
     this.slots = Array.from({ length: Math.max(1, options.workers) }, () => ({
@@ -137,6 +145,12 @@ export class ReaderPool implements DocumentReaders {
   }
 
   findElements(letter: Letter, options: { signal?: AbortSignal } = {}): Promise<FoundElements> {
+    const key = letterKey(letter);
+    const found = this.foundAhead.get(key);
+    if (found && !options.signal?.aborted) {
+      this.foundAhead.delete(key);
+      return Promise.resolve(found);
+    }
     return this.run<FoundElements>({ kind: 'fields', letter }, options);
   }
 
@@ -170,6 +184,7 @@ export class ReaderPool implements DocumentReaders {
       ready: this.slots.filter((s) => s.child && s.ready).length,
       starting: this.slots.filter((s) => s.child && !s.ready).length + this.slots.filter((s) => s.successor && !s.successorReady).length,
       started: this.startedCount,
+      tasks: this.taskCount,
       busy: this.slots.filter((s) => s.job).length,
       queued: this.queue.length,
       replaced: this.replacedCount,
@@ -252,11 +267,21 @@ export class ReaderPool implements DocumentReaders {
     const job = slot.job;
     if (!job || job.id !== message.id) return;
     this.finish(slot, job);
+    if (message.ok && message.elements) this.keepFoundAhead(message.result as ReadResult, message.elements);
     if (message.ok) job.resolve(message.result);
     else job.reject(problemErrorFor(message.error.code, message.error.message));
-    slot.tasksDone += 1;
+    if (job.task.kind !== 'fields') slot.tasksDone += 1;
     this.recycleIfWorn(slot);
     this.dispatch();
+  }
+
+  /** Kept for the findElements call that follows the read; the oldest go once more letters are under way than could ever be. */
+  private keepFoundAhead(result: ReadResult, elements: FoundElements): void {
+    this.foundAhead.set(letterKey({ pages: result.pages.map(textLayerPage), email: result.email }), elements);
+    for (const key of this.foundAhead.keys()) {
+      if (this.foundAhead.size <= FOUND_AHEAD_KEPT) break;
+      this.foundAhead.delete(key);
+    }
   }
 
   private ended(slot: Slot, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
@@ -299,6 +324,7 @@ export class ReaderPool implements DocumentReaders {
   }
 
   private send(slot: Slot, job: Job): void {
+    this.taskCount += 1;
     this.armDeadline(slot);
     slot.child!.send({ id: job.id, task: job.task });
   }
@@ -373,7 +399,7 @@ export class ReaderPool implements DocumentReaders {
     if (slot.successor) return;
     const rss = residentBytes(child.pid);
     const limit = (this.options.recycleRssMb ?? this.options.rssCeilingMb * 0.6) * MiB;
-    const reason = slot.tasksDone >= (this.options.maxTasksPerChild ?? 200) ? 'tasks' : rss !== null && rss > limit ? 'rss' : null;
+    const reason = slot.tasksDone >= (this.options.maxTasksPerChild ?? 1000) ? 'tasks' : rss !== null && rss > limit ? 'rss' : null;
     if (!reason) return;
     this.recycledCount += 1;
     this.options.onEvent?.({ type: 'reader_recycled', reason, rssMb: rss === null ? null : Math.round(rss / MiB) });
@@ -473,6 +499,11 @@ export class ReaderPool implements DocumentReaders {
     child.kill('SIGKILL');
     await exited;
   }
+}
+
+/** Everything the field detectors read of a letter: two letters with the same key get the same elements. */
+function letterKey(letter: Letter): string {
+  return JSON.stringify([letter.email, letter.pages.map((p) => [p.number, p.source, p.imageCount, p.text, p.words ?? null])]);
 }
 
 /** An idle child does not keep this process alive; a busy one does, until its answer is in. */

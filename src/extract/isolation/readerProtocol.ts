@@ -83,5 +83,9 @@ export type ReaderRequest = { id: number; task: ReaderTask };
 /** Child to parent: ready once its parsers are loaded, then one reply per task. */
 export type ReaderReply =
   | { ready: true }
-  | { id: number; ok: true; result: ReadResult | FoundElements }
+  /**
+   * `elements`: for a document read from its text layer alone (no page for OCR), the field detectors
+   * have run on it in the same task, saving the letter a second trip between the processes.
+   */
+  | { id: number; ok: true; result: ReadResult | FoundElements; elements?: FoundElements }
   | { id: number; ok: false; error: { code: string; message: string } };

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readDocumentLayers } from '../../../src/extract/isolation/readDocumentLayers.js';
+import { readDocumentLayers, textLayerPage } from '../../../src/extract/isolation/readDocumentLayers.js';
+import { findElements } from '../../../src/fields/findElements.js';
 import { ReaderPool } from '../../../src/extract/isolation/readerPool.js';
 import type { ReadTask } from '../../../src/extract/isolation/readerProtocol.js';
 import { readerChildCommand } from '../../../src/extract/isolation/startReaderChild.js';
@@ -55,6 +56,17 @@ describe('ReaderPool', () => {
       expect(await pool.read(t)).toEqual(expected);
     }
     expect(pool.stats()).toMatchObject({ workers: 1, busy: 0, replaced: 0 });
+  });
+
+  it('finds the elements of a letter read from its text layer in the same task, as this thread finds them', async () => {
+    const read = await pool.read(task('docx', buildDocx(LETTER.split('\n'))));
+    const letter = { pages: read.pages.map(textLayerPage), email: read.email };
+    const tasks = pool.stats().tasks;
+    expect(await pool.findElements(letter)).toEqual(findElements(letter));
+    expect(pool.stats().tasks).toBe(tasks);
+    // Another letter (or the same one asked again) is a task of its own.
+    expect(await pool.findElements(letter)).toEqual(findElements(letter));
+    expect(pool.stats().tasks).toBe(tasks + 1);
   });
 
   it('answers bytes that are no image with DOCUMENT_UNREADABLE from the child, and reads on', async () => {
