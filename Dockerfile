@@ -20,6 +20,8 @@ WORKDIR /app
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --chown=root:root package.json ./
+# Example school profiles, for PROFILES_DIR=/app/profiles/examples (or mount your own directory).
+COPY --chown=root:root profiles ./profiles
 # The service never writes: code and data stay root-owned and read-only to the runtime user.
 USER node
 EXPOSE 3000

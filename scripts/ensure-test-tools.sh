@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need from Debian: chromium for the browser test (playwright-core never downloads
 # a browser) with the Liberation fonts the OCR test pages are drawn in, qpdf, which packs a PDF
-# into object streams for a hostile-input test, and heif-enc, which makes an iPhone-style HEIC photo. Installs what is missing when this machine can
+# into object streams for a hostile-input test, heif-enc, which makes an iPhone-style HEIC photo, and
+# pdftotext with poppler-data's CMaps, which the PDF reader is compared with on CJK text. Installs what is missing when this machine can
 # (root with apt-get); otherwise says how.
 set -u
 missing=()
@@ -9,6 +10,8 @@ missing=()
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 [ -x /usr/bin/heif-enc ] || missing+=(libheif-examples)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -d /usr/share/poppler/cMap ] || missing+=(poppler-data)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing ${missing[*]} for the tests ..."

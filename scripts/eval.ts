@@ -1,17 +1,17 @@
 /**
  * Measures the checker against the labelled fixture letters (fixtures/labels.json).
  *
- *   npm run eval                        every letter, text and OCR groups reported apart
- *   npm run eval -- --group text        only one group
+ *   npm run eval                        every letter, text, OCR, wild and wild-ocr groups reported apart
+ *   npm run eval -- --group text        only one group (text, ocr, wild or wild-ocr)
  *   npm run eval -- --file pdfkit       only letters whose path contains the text
  *   npm run eval -- --json              machine-readable output
  *   npm run eval -- --strict            exit 1 when an element is under 95% (text) / 90% (ocr),
  *                                       or a deficient letter is called complete
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadSettings } from '../src/config/settings.js';
-import { LabelsFile } from './eval/labelsSchema.js';
+import { LabelGroup, LabelsFile } from './eval/labelsSchema.js';
 import { formatSummary } from './eval/printSummary.js';
 import { evaluateLetters, openChecker } from './eval/runChecker.js';
 import { strictFailures, summarize } from './eval/score.js';
@@ -27,15 +27,22 @@ async function main(): Promise<number> {
       strict: { type: 'boolean', default: false },
     },
   });
-  if (values.group && values.group !== 'text' && values.group !== 'ocr') throw new Error('--group is text or ocr');
+  if (values.group && !LabelGroup.safeParse(values.group).success) throw new Error(`--group is one of ${LabelGroup.options.join(', ')}`);
 
+  // The letters written here and the wild ones from public templates, each with its own labels file.
   const labels = LabelsFile.parse(JSON.parse(readFileSync(new URL('labels.json', FIXTURES), 'utf8')));
+  const wildLabels = new URL('wild/labels.json', FIXTURES);
+  if (existsSync(wildLabels)) {
+    const wild = LabelsFile.parse(JSON.parse(readFileSync(wildLabels, 'utf8')));
+    if (wild.checkedOn !== labels.checkedOn) throw new Error('fixtures/wild/labels.json is checked on another day than fixtures/labels.json');
+    labels.letters.push(...wild.letters);
+  }
   const letters = labels.letters.filter((l) => (!values.group || l.group === values.group) && (!values.file || l.file.includes(values.file)));
   if (letters.length === 0) throw new Error('no letter matches the filters');
 
   // Logs would interleave with the tables; the evaluation reads its own results.
   const settings = loadSettings({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
-  const checker = await openChecker(settings, letters.some((l) => l.group === 'ocr'));
+  const checker = await openChecker(settings, letters.some((l) => l.group === 'ocr' || l.group === 'wild-ocr'));
   let results;
   try {
     results = await evaluateLetters(checker, labels, letters, FIXTURES, (r) => {
@@ -45,7 +52,7 @@ async function main(): Promise<number> {
     await checker.close();
   }
 
-  const groups = (['text', 'ocr'] as const).filter((g) => results.some((r) => r.group === g));
+  const groups = LabelGroup.options.filter((g) => results.some((r) => r.group === g));
   const summaries = groups.map((g) => summarize(g, results.filter((r) => r.group === g)));
   const failures = summaries.flatMap(strictFailures);
 

@@ -1,14 +1,18 @@
-// npm run load [-- --duration 60 --connections 50 --mix pdf:4,docx:3,image:1 --no-build --json]
+// npm run load [-- --duration 60 --connections 50 --mix pdf:4,docx:3,image:1 --slow 50 --no-build --json]
 // Starts the built service (node dist/http/server.js) as its own process on 127.0.0.1, waits for
 // /readyz, warms it, then drives it from this process with autocannon: a mix of text PDFs, Word
 // letters and images from fixtures/, over 50 connections for 60 s. Reports latency (p50, p97.5,
 // p99), requests per second, errors other than deliberate 503s, the server's peak RSS and its RSS
 // at the end and once idle (--settle-seconds, 70: reader workers end after 60 s idle), then stops it
 // with SIGTERM and reports how it shut down.
+// --slow N adds N slow clients beside the mix, each from its own loopback address and without a key,
+// as students would be: each announces a letter and sends it a few bytes at a time, and when the
+// service ends the upload, reads the answer, waits as Retry-After says and starts again, for the
+// whole run. The mix must still be served, or refused with a readable 503.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
@@ -20,6 +24,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     'settle-seconds': { type: 'string', default: '70' },
+    slow: { type: 'string', default: '0' },
   },
 });
 const HOST = '127.0.0.1';
@@ -34,6 +39,12 @@ const LETTERS = {
   image: ['ocr/png-clean-01.png', 'ocr/jpeg-photo-07.jpg', 'ocr/webp-14.webp'],
 } as const;
 const TYPES: Record<string, string> = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
+
+function percentiles(values: number[]): { p50: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const round = (n: number | undefined) => Math.round((n ?? 0) * 10) / 10;
+  return { p50: round(sorted[Math.floor(sorted.length / 2)]), max: round(sorted.at(-1)) };
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -53,6 +64,47 @@ function rssOf(pid: number): number {
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
   } catch {
     return 0;
+  }
+}
+
+interface SlowOutcome {
+  /** The status the service answered with, or what happened instead. */
+  outcome: string;
+  heldMs: number;
+}
+
+/**
+ * One slow client for `untilMs`: announces a 200 kB PDF and sends 10 bytes every half second,
+ * again and again; each connection's outcome is what the service answered (or a socket error, or
+ * a close without an answer) and how long it was held.
+ */
+async function slowClient(port: number, localAddress: string, untilMs: number, outcomes: SlowOutcome[]): Promise<void> {
+  while (Date.now() < untilMs) {
+    const started = Date.now();
+    const { outcome, retryAfter } = await new Promise<{ outcome: string; retryAfter: number }>((resolve) => {
+      const socket = connect({ port, host: HOST, localAddress });
+      let answer = '';
+      let error: string | null = null;
+      let timer: NodeJS.Timeout | undefined;
+      socket.on('connect', () => {
+        socket.write(`POST /v1/validate HTTP/1.1\r\nHost: ${HOST}\r\nContent-Type: application/pdf\r\nContent-Length: 200000\r\n\r\n%PDF-1.7\n`);
+        timer = setInterval(() => socket.writable && socket.write('0123456789'), 500);
+      });
+      socket.on('data', (d) => (answer += d.toString('latin1')));
+      socket.on('end', () => socket.end());
+      socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+      socket.on('close', () => {
+        clearInterval(timer);
+        const status = /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1];
+        const retryAfter = Number(/retry-after: (\d+)/i.exec(answer)?.[1] ?? 1);
+        resolve({ outcome: status ?? (error ? `socket error ${error}` : 'closed without an answer'), retryAfter });
+      });
+      // The run is over: stop this upload where it is.
+      setTimeout(() => socket.destroy(), Math.max(0, untilMs - Date.now())).unref();
+    });
+    if (Date.now() >= untilMs && outcome === 'closed without an answer') break;
+    outcomes.push({ outcome, heldMs: Date.now() - started });
+    await new Promise((r) => setTimeout(r, Math.min(retryAfter, 10) * 1000));
   }
 }
 
@@ -130,7 +182,11 @@ try {
   let peakRss = rssBefore;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server.pid!))), 200);
 
-  log(`running ${args.connections} connections for ${args.duration} s`);
+  const slowCount = Number(args.slow);
+  const slowOutcomes: SlowOutcome[] = [];
+  const slowUntil = Date.now() + Number(args.duration) * 1000;
+  const slowClients = Array.from({ length: slowCount }, (_, i) => slowClient(port, `127.0.0.${10 + i}`, slowUntil, slowOutcomes));
+  log(`running ${args.connections} connections for ${args.duration} s${slowCount ? `, beside ${slowCount} slow clients` : ''}`);
   const result = await autocannon({
     url: base,
     connections: Number(args.connections),
@@ -138,6 +194,7 @@ try {
     requests,
     timeout: 120,
   });
+  await Promise.all(slowClients);
   clearInterval(sampler);
   const rssAtEnd = rssOf(server.pid!);
   await new Promise((r) => setTimeout(r, Number(args['settle-seconds']) * 1000));
@@ -167,6 +224,14 @@ try {
     timeouts: result.timeouts,
     rssMb: { before: mb(rssBefore), peak: mb(peakRss), atEnd: mb(rssAtEnd), after: mb(rssAfter), afterVsBeforePercent: Math.round(((rssAfter - rssBefore) / rssBefore) * 1000) / 10 },
     shutdown: { exitCode: exit.code, signal: exit.signal, ms: Date.now() - stopAt },
+    slowClients: slowCount
+      ? {
+          clients: slowCount,
+          uploads: slowOutcomes.length,
+          outcomes: Object.fromEntries([...new Set(slowOutcomes.map((o) => o.outcome))].sort().map((o) => [o, slowOutcomes.filter((x) => x.outcome === o).length])),
+          heldSeconds: percentiles(slowOutcomes.map((o) => o.heldMs / 1000)),
+        }
+      : null,
   };
   if (args.json) console.log(JSON.stringify(figures, null, 2));
   else {
@@ -176,6 +241,10 @@ try {
     console.log(`status codes ${JSON.stringify(byStatus)}; errors (not counting deliberate 503s) ${errors}; deliberate 503s ${deliberate503}`);
     console.log(`server RSS before ${figures.rssMb.before} MB, peak ${figures.rssMb.peak} MB, at the end ${figures.rssMb.atEnd} MB, ${args['settle-seconds']} s later ${figures.rssMb.after} MB (${figures.rssMb.afterVsBeforePercent}% vs before)`);
     console.log(`shutdown on SIGTERM: exit code ${exit.code} in ${figures.shutdown.ms} ms`);
+    if (figures.slowClients) {
+      const { clients, uploads, outcomes, heldSeconds } = figures.slowClients;
+      console.log(`slow clients: ${clients}, ${uploads} uploads begun; answered ${JSON.stringify(outcomes)}; each held a connection p50 ${heldSeconds.p50} s, max ${heldSeconds.max} s`);
+    }
   }
   process.exitCode = errors === 0 && exit.code === 0 ? 0 : 1;
 } catch (error) {

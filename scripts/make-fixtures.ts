@@ -4,6 +4,7 @@
  * fixed date. Needs Chromium, poppler-utils, ImageMagick, qpdf and heif-enc; see fixtures/README.md.
  *
  *   npm run fixtures
+ *   npm run fixtures -- --wild     only fixtures/wild/ (letters from public templates; needs LibreOffice and pdflatex too)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { makeOcrLetter } from './fixtures/ocr/makeOcrLetter.js';
 import { OCR_CATALOG } from './fixtures/ocr/ocrCatalog.js';
 import { ChromiumPrinter } from './fixtures/render/chromium.js';
 import { EXTENSIONS, FIXED_DATE, renderText } from './fixtures/renderText.js';
+import { makeWildFixtures } from './fixtures/wild/makeWild.js';
 
 export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const CHECKED_ON = '2026-12-01';
@@ -24,6 +26,10 @@ export const CHECKED_ON = '2026-12-01';
 const OCR_MAX_BYTES = 600 * 1024;
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--wild')) {
+    await makeWildFixtures(FIXTURES_DIR, CHECKED_ON);
+    return;
+  }
   for (const dir of ['text', 'ocr']) {
     fs.rmSync(path.join(FIXTURES_DIR, dir), { recursive: true, force: true });
     fs.mkdirSync(path.join(FIXTURES_DIR, dir), { recursive: true });

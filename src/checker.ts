@@ -1,17 +1,34 @@
+import { createHash } from 'node:crypto';
+import type { DocumentFacts, VerifiedSignatureMark } from './case/caseFacts.js';
+import { mergeCase, nameOfDocument } from './case/mergeCase.js';
+import { withDigitalSignature } from './case/withDigitalSignature.js';
 import type { Settings } from './config/settings.js';
+import type { LetterDocument } from './document/letterDocument.js';
 import { extractDocument } from './extract/extractDocument.js';
 import { createDocumentReaders, type ReaderLogger } from './extract/isolation/createDocumentReaders.js';
 import type { DocumentReaders, ReadersReadiness } from './extract/isolation/readerProtocol.js';
 import { ocrConfidenceOf, textSourceOf } from './extract/extractedDocument.js';
 import type { OcrService } from './extract/ocrService.js';
+import type { FoundElements } from './fields/findElements.js';
 import { lowOcrConfidenceFindings } from './fields/shared/ocrUncertainty.js';
+import { findSignatureServiceMarks } from './fields/signatureServiceMarks.js';
+import { findPdfSignatures } from './ingest/findPdfSignatures.js';
 import { ingestDocument } from './ingest/ingestDocument.js';
-import { Report, type Finding } from './report/index.js';
-import { OverloadedError, ProcessingTimeoutError, UnknownProfileError } from './report/errors.js';
+import { Report, type DocumentRef, type DocumentSummary, type Finding } from './report/index.js';
+import {
+  CaseTooLargeError,
+  isProblemError,
+  OverloadedError,
+  ProcessingTimeoutError,
+  TooManyDocumentsError,
+  UnknownProfileError,
+  type ProblemError,
+} from './report/errors.js';
 import { judgeLetter } from './rules/judgeLetter.js';
 import { loadProfiles } from './rules/loadProfiles.js';
 import type { Profile } from './rules/profile.js';
 import type { CallerFacts } from './rules/ruleContext.js';
+import { isFreeMailDomain, mailDomain } from './fields/shared/freeMailDomains.js';
 
 export interface CheckOptions extends CallerFacts {
   /** Profile id; when absent, `program` chooses it, else the default `cpt`. */
@@ -24,8 +41,24 @@ export interface CheckOptions extends CallerFacts {
   today?: string;
 }
 
+/** One document of a case, as the client sent it. */
+export interface CaseDocumentInput {
+  bytes: Uint8Array;
+  /** The Content-Type the client claimed for it; only used to warn when the bytes disagree. */
+  declaredType?: string | null;
+  /** The file name the client gave; named in the report and in quotes, and used to warn when the bytes disagree with its extension. */
+  fileName?: string | null;
+}
+
 export interface Checker {
+  /** One letter: the same as a case of one document, with its type and name from the options. */
   check(bytes: Uint8Array, options?: CheckOptions): Promise<Report>;
+  /**
+   * A case: the letter first, then the documents sent after it for the same student (follow-up
+   * emails, an addendum, a page photographed apart), judged as one report. Each document is read
+   * on its own within the usual limits; MAX_CASE_DOCUMENTS and MAX_CASE_BYTES bound the case.
+   */
+  checkCase(documents: CaseDocumentInput[], options?: Omit<CheckOptions, 'declaredType' | 'fileName'>): Promise<Report>;
   profiles: Map<string, Profile>;
   /** Resolves once everything a check needs (OCR workers) is loaded; starts the reader children without waiting for them. */
   ready(): Promise<void>;
@@ -85,70 +118,156 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
     return profile;
   }
 
-  async function run(bytes: Uint8Array, options: CheckOptions, signal: AbortSignal): Promise<Report> {
-    const profile = chooseProfile(options);
-    const ingested = ingestDocument(bytes, options.declaredType ?? null, limits, { declaredName: options.fileName });
+  /** What reading one document of a case gives: its pages, its elements, and the facts the rules read besides. */
+  interface DocumentReading {
+    ref: DocumentRef;
+    kind: DocumentFacts['kind'];
+    extracted: LetterDocument;
+    elements: FoundElements;
+    verifiedSignature: VerifiedSignatureMark[];
+    bytes: number;
+    sha256: string;
+  }
+
+  async function readDocument(input: CaseDocumentInput, ref: DocumentRef, signal: AbortSignal): Promise<DocumentReading> {
+    const ingested = ingestDocument(input.bytes, input.declaredType ?? null, limits, { declaredName: ref.fileName });
     const extracted = await extractDocument(ingested, { limits, ocr, readers, signal });
+    const letter = { pages: extracted.pages, email: extracted.email };
     // In a reader child too: the detectors run over text anyone can send, under the same deadline.
-    const elements = await readers.findElements({ pages: extracted.pages, email: extracted.email }, { signal });
+    const elements = await readers.findElements(letter, { signal });
+    // A certificate in the PDF or a signing service's stamp: what "verified" means for an e-signature.
+    const verifiedSignature: VerifiedSignatureMark[] = [
+      ...(ingested.kind === 'pdf' ? findPdfSignatures(input.bytes) : []).map((s): VerifiedSignatureMark => ({
+        how: 'certificate',
+        what: `a PDF digital signature${s.signer ? ` by ${s.signer}` : ''}${s.subFilter ? ` (${s.subFilter})` : ''}`,
+        signer: s.signer,
+      })),
+      ...findSignatureServiceMarks(letter).map((what): VerifiedSignatureMark => ({ how: 'service', what, signer: null })),
+    ];
+    return {
+      ref,
+      kind: ingested.kind,
+      extracted,
+      elements,
+      verifiedSignature,
+      bytes: input.bytes.length,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    };
+  }
+
+  /** A case's documents, counted and measured before any is read. One document is held to MAX_UPLOAD_BYTES alone, as ever. */
+  function checkCaseLimits(documents: readonly CaseDocumentInput[]): void {
+    if (documents.length > settings.MAX_CASE_DOCUMENTS) {
+      throw new TooManyDocumentsError(`${documents.length} documents were sent; one check takes at most ${settings.MAX_CASE_DOCUMENTS} (the letter and the documents sent after it).`);
+    }
+    const total = documents.reduce((n, d) => n + d.bytes.length, 0);
+    if (documents.length > 1 && total > settings.MAX_CASE_BYTES) {
+      throw new CaseTooLargeError(`The ${documents.length} documents are ${total} bytes together; one check takes at most ${settings.MAX_CASE_BYTES}.`);
+    }
+  }
+
+  async function run(documents: CaseDocumentInput[], options: CheckOptions, signal: AbortSignal): Promise<Report> {
+    const profile = chooseProfile(options);
+    checkCaseLimits(documents);
+    const refs = documents.map((d, index): DocumentRef => ({ index, fileName: d.fileName ?? null }));
+    // The first document that cannot be read answers for the case: the others stop being read.
+    const failed = new AbortController();
+    const caseSignal = AbortSignal.any([signal, failed.signal]);
+    const readings = await Promise.all(
+      documents.map((input, i) =>
+        readDocument(input, refs[i], caseSignal).catch((error: unknown) => {
+          failed.abort(new Error('another document of the case could not be read'));
+          throw documents.length > 1 ? inDocument(error, refs[i]) : error;
+        }),
+      ),
+    );
+    const letter = readings[0];
+    const senderOf = (r: DocumentReading) => r.extracted.email?.from?.address ?? null;
+    const facts: DocumentFacts[] = readings.map((r) => ({
+      index: r.ref.index,
+      fileName: r.ref.fileName,
+      role: r.ref.index === 0 ? 'letter' : 'follow-up',
+      kind: r.kind,
+      mediaType: r.extracted.mediaType,
+      sender: senderOf(r),
+      verifiedSignature: r.verifiedSignature,
+    }));
+    const merged = withDigitalSignature(mergeCase(
+      readings.map((r) => {
+        const domain = senderOf(r) ? mailDomain(senderOf(r)!) : null;
+        return { document: r.ref, elements: r.elements, freeMailFollowUp: r.ref.index > 0 && domain !== null && isFreeMailDomain(domain) };
+      }),
+    ), facts);
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const judgement = judgeLetter({
-      elements,
+      elements: merged.elements,
       profile,
       caller: options,
       today,
-      email: extracted.email,
+      email: letter.extracted.email,
       settings: ruleSettings,
+      documents: facts,
+      merge: merged,
     });
-    const documentFindings: Finding[] = [
-      ...extracted.notices.map((n): Finding => ({ code: n.code, severity: 'warning', element: null, message: n.message })),
-      ...lowOcrConfidenceFindings(extracted.pages),
-    ];
+    // Notices about a document of a case say which one.
+    const named = (r: DocumentReading, message: string) => (readings.length > 1 ? `${capitalized(nameOfDocument(r.ref))}: ${message}` : message);
+    const documentFindings: Finding[] = readings.flatMap((r) => [
+      ...r.extracted.notices.map((n): Finding => ({ code: n.code, severity: 'warning', element: null, message: named(r, n.message) })),
+      ...lowOcrConfidenceFindings(r.extracted.pages).map((f) => ({ ...f, message: named(r, f.message) })),
+    ]);
     return Report.parse({
       verdict: judgement.verdict,
       profile: profile.id,
       checkedOn: today,
-      document: {
-        mediaType: extracted.mediaType,
-        pages: extracted.pages.length,
-        textSource: textSourceOf(extracted.pages),
-        ocrConfidence: ocrConfidenceOf(extracted.pages),
-        characters: extracted.pages.reduce((n, p) => n + p.text.length, 0),
-      },
+      document: summaryOf(letter.extracted),
+      documents: readings.map((r) => ({
+        ...summaryOf(r.extracted),
+        index: r.ref.index,
+        fileName: r.ref.fileName,
+        role: r.ref.index === 0 ? 'letter' : 'follow-up',
+        bytes: r.bytes,
+        sha256: r.sha256,
+      })),
       duration: judgement.duration,
       elements: judgement.elements,
       findings: [...judgement.findings, ...documentFindings],
     });
   }
 
+  async function guarded(documents: CaseDocumentInput[], options: CheckOptions): Promise<Report> {
+    if (closing) throw new OverloadedError('The service is shutting down; send the letter again in a moment.');
+    let timer: NodeJS.Timeout | undefined;
+    // Past the deadline the request is answered, and the work stops: the reader child still on
+    // the document is ended (and replaced), its pages still queued for OCR are dropped.
+    const gaveUp = new AbortController();
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new ProcessingTimeoutError(`Reading the letter took longer than ${settings.REQUEST_TIMEOUT_MS / 1000} s.`);
+        gaveUp.abort(error);
+        reject(error);
+      }, settings.REQUEST_TIMEOUT_MS);
+    });
+    const work = run(documents, options, gaveUp.signal);
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+    try {
+      return await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
     profiles,
-    async check(bytes, options = {}) {
-      if (closing) throw new OverloadedError('The service is shutting down; send the letter again in a moment.');
-      let timer: NodeJS.Timeout | undefined;
-      // Past the deadline the request is answered, and the work stops: the reader child still on
-      // the document is ended (and replaced), its pages still queued for OCR are dropped.
-      const gaveUp = new AbortController();
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          const error = new ProcessingTimeoutError(`Reading the letter took longer than ${settings.REQUEST_TIMEOUT_MS / 1000} s.`);
-          gaveUp.abort(error);
-          reject(error);
-        }, settings.REQUEST_TIMEOUT_MS);
-      });
-      const work = run(bytes, options, gaveUp.signal);
-      const settled = work.then(
-        () => undefined,
-        () => undefined,
-      );
-      inFlight.add(settled);
-      void settled.then(() => inFlight.delete(settled));
-      try {
-        return await Promise.race([work, deadline]);
-      } finally {
-        clearTimeout(timer);
-      }
+    check(bytes, options = {}) {
+      const { declaredType, fileName, ...rest } = options;
+      return guarded([{ bytes, declaredType, fileName }], rest);
     },
+    checkCase: (documents, options = {}) => guarded(documents, options),
     async ready() {
       // Reader children start in well under a second and a request simply waits for one: this waits for OCR.
       void readers.warm().catch(() => undefined);
@@ -169,4 +288,23 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
       await Promise.all([readers.close(), ocr ? ocr.close() : undefined]);
     },
   };
+}
+
+function summaryOf(document: LetterDocument): DocumentSummary {
+  return {
+    mediaType: document.mediaType,
+    pages: document.pages.length,
+    textSource: textSourceOf(document.pages),
+    ocrConfidence: ocrConfidenceOf(document.pages),
+    characters: document.pages.reduce((n, p) => n + p.text.length, 0),
+  };
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A document's problem, saying which document of the case it is: the same code, its message prefixed. */
+function inDocument(error: unknown, document: DocumentRef): unknown {
+  if (!isProblemError(error)) return error;
+  const Problem = error.constructor as new (detail?: string) => ProblemError;
+  return new Problem(`${capitalized(nameOfDocument(document))}: ${error.message}`);
 }

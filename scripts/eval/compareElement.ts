@@ -2,8 +2,7 @@
  * Compares one element of a report with its label. Status must match exactly; the value is
  * compared with the rule for its kind (see normalize.ts), and only when the label has one.
  */
-import type { ElementName } from '../../src/report/index.js';
-import type { ExpectedElements } from './labelsSchema.js';
+import type { ExpectedElements, LabelledElement } from './labelsSchema.js';
 import { digits, foldOrganization, sameOrganization, sameText, streetKey } from './normalize.js';
 
 export interface GotElement {
@@ -19,8 +18,8 @@ export interface ElementComparison {
   reason: string | null;
 }
 
-type Value<K extends ElementName> = NonNullable<ExpectedElements[K]['value']>;
-type Check<K extends ElementName> = (expected: Value<K>, got: Record<string, unknown>) => string | null;
+type Value<K extends LabelledElement> = NonNullable<ExpectedElements[K]['value']>;
+type Check<K extends LabelledElement> = (expected: Value<K>, got: Record<string, unknown>) => string | null;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -33,7 +32,7 @@ function fields(got: unknown): Record<string, unknown> {
   return got !== null && typeof got === 'object' && !Array.isArray(got) ? (got as Record<string, unknown>) : {};
 }
 
-const CHECKS: { [K in ElementName]: (expected: Value<K>, got: unknown) => string | null } = {
+const CHECKS: { [K in LabelledElement]: (expected: Value<K>, got: unknown) => string | null } = {
   letterhead: (e, got) => {
     const g = fields(got);
     if (g.kind !== e.kind) return `kind ${String(g.kind)} instead of ${e.kind}`;
@@ -47,7 +46,7 @@ const CHECKS: { [K in ElementName]: (expected: Value<K>, got: unknown) => string
   duties: (_e, got) => (Array.isArray(got) && got.some((d) => typeof d === 'string' && d.trim()) ? null : 'no duties listed'),
   hours_per_week: (e, got) => {
     const g = fields(got);
-    return num(g.min) === e.min && num(g.max) === e.max ? null : 'hours differ';
+    return (g.min === null ? null : num(g.min)) === e.min && num(g.max) === e.max ? null : 'hours differ';
   },
   start_date: (e, got) => (got === e ? null : 'date differs'),
   end_date: (e, got) => (got === e ? null : 'date differs'),
@@ -90,7 +89,7 @@ const CHECKS: { [K in ElementName]: (expected: Value<K>, got: unknown) => string
   },
 };
 
-export function compareElement<K extends ElementName>(name: K, expected: ExpectedElements[K], got: GotElement | undefined): ElementComparison {
+export function compareElement<K extends LabelledElement>(name: K, expected: ExpectedElements[K], got: GotElement | undefined): ElementComparison {
   if (!got) return { ok: false, statusOk: false, valueOk: false, reason: 'element absent from the report' };
   const statusOk = got.status === expected.status;
   let valueReason: string | null = null;

@@ -21,8 +21,38 @@ import {
   WorkLocationValue,
 } from '../../src/report/index.js';
 
+/**
+ * The elements the fixture letters are labelled for: the checklist and the first optional four.
+ * Elements added later (program_relation, learning_objectives) are measured by their own tests,
+ * not here: no fixture label says what they should be.
+ */
+export const LABELLED_ELEMENTS = [
+  'letterhead',
+  'student_name',
+  'position_type',
+  'job_title',
+  'duties',
+  'hours_per_week',
+  'start_date',
+  'end_date',
+  'work_location',
+  'compensation',
+  'signature',
+  'letter_date',
+  'employer_name',
+  'supervisor',
+] as const;
+export type LabelledElement = (typeof LABELLED_ELEMENTS)[number];
+
 function expectedElement<V extends z.ZodType>(value: V) {
-  return z.object({ status: ElementStatus, value: value.nullable() }).strict();
+  return z
+    .object({
+      status: ElementStatus,
+      value: value.nullable(),
+      /** Why a careful reader could argue this label; the evaluation skips such elements and counts them apart. */
+      ambiguous: z.string().min(10).optional(),
+    })
+    .strict();
 }
 
 export const ExpectedElements = z
@@ -45,7 +75,7 @@ export const ExpectedElements = z
   .strict();
 export type ExpectedElements = z.infer<typeof ExpectedElements>;
 
-export const LetterFormat = z.enum(['pdf', 'docx', 'eml', 'msg', 'txt', 'png', 'jpeg', 'tiff', 'webp', 'heic', 'pdf-scan', 'pdf-mixed']);
+export const LetterFormat = z.enum(['pdf', 'docx', 'doc', 'eml', 'msg', 'txt', 'png', 'jpeg', 'tiff', 'webp', 'heic', 'pdf-scan', 'pdf-mixed']);
 export type LetterFormat = z.infer<typeof LetterFormat>;
 
 export const Profile = z.enum(['cpt', 'coop', 'micro-internship', 'cpt-strict']);
@@ -64,12 +94,17 @@ export const LabelRequest = z
   .strict();
 export type LabelRequest = z.infer<typeof LabelRequest>;
 
+export const LabelGroup = z.enum(['text', 'ocr', 'wild', 'wild-ocr']);
+export type LabelGroup = z.infer<typeof LabelGroup>;
+
 export const LetterLabel = z
   .object({
-    file: z.string().regex(/^(text|ocr)\/[\w.-]+$/, 'a path under fixtures/, in text/ or ocr/'),
+    file: z.string().regex(/^(text|ocr|wild\/text|wild\/ocr)\/[\w.-]+$/, 'a path under fixtures/, in text/, ocr/, wild/text/ or wild/ocr/'),
     format: LetterFormat,
     producer: z.string().min(1),
-    group: z.enum(['text', 'ocr']),
+    group: LabelGroup,
+    /** For a wild letter: the public template it was filled from (fixtures/wild/SOURCES.md). */
+    template: z.string().optional(),
     description: z.string().min(10),
     /** For an OCR letter: the text letter it was rendered from. */
     derivedFrom: z.string().optional(),
@@ -82,7 +117,8 @@ export const LetterLabel = z
   })
   .strict()
   .refine((l) => !l.deficient || l.expectedVerdict !== 'complete', { message: 'a deficient letter cannot be expected complete' })
-  .refine((l) => l.group === 'ocr' || l.derivedFrom === undefined, { message: 'only OCR letters are derived from another letter' });
+  .refine((l) => l.group === 'ocr' || l.group === 'wild-ocr' || l.derivedFrom === undefined, { message: 'only OCR letters are derived from another letter' })
+  .refine((l) => (l.group === 'wild' || l.group === 'wild-ocr') === l.file.startsWith('wild/'), { message: 'wild letters, and only they, live under wild/' });
 export type LetterLabel = z.infer<typeof LetterLabel>;
 
 export const LabelsFile = z

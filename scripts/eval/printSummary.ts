@@ -34,6 +34,11 @@ export function formatSummary(s: GroupSummary): string {
   out.push(`expected findings missed: ${s.missedFindings.length}`);
   for (const m of s.missedFindings) out.push(`  ${m.file}: ${m.code}`);
   out.push('');
+  if (s.ambiguous.length) {
+    out.push(`ambiguous labels left out of the figures: ${s.ambiguous.length}`);
+    for (const a of s.ambiguous) out.push(`  ${a.file}  ${a.element}: ${a.why}; got ${short(a.got)}`);
+    out.push('');
+  }
   out.push(`wrong elements: ${s.wrong.length}`);
   for (const w of s.wrong) {
     out.push(`  ${w.file}  ${w.element}: ${w.reason}`);

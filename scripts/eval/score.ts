@@ -1,7 +1,7 @@
 /** Scores checker reports against labels: per element, per verdict, per profile, per finding. */
-import { ELEMENT_NAMES, type ElementName } from '../../src/report/index.js';
+import type { ElementName } from '../../src/report/index.js';
 import { compareElement, type ElementComparison, type GotElement } from './compareElement.js';
-import type { LetterLabel } from './labelsSchema.js';
+import { LABELLED_ELEMENTS, type LabelGroup, type LabelledElement, type LetterLabel } from './labelsSchema.js';
 
 /** What the evaluation needs from a report (a subset of src/report/report.ts's Report). */
 export interface GotReport {
@@ -12,7 +12,7 @@ export interface GotReport {
 
 export interface LetterResult {
   file: string;
-  group: 'text' | 'ocr';
+  group: LabelGroup;
   profile: string;
   deficient: boolean;
   expectedVerdict: string;
@@ -20,17 +20,17 @@ export interface LetterResult {
   verdict: string;
   error: string | null;
   seconds: number;
-  elements: Record<ElementName, ElementComparison & { expected: unknown; got: unknown }>;
+  elements: Record<LabelledElement, ElementComparison & { expected: unknown; got: unknown; ambiguous?: string }>;
   missedFindings: string[];
 }
 
 export function scoreLetter(label: LetterLabel, report: GotReport | null, error: string | null, seconds: number): LetterResult {
   const elements = {} as LetterResult['elements'];
-  for (const name of ELEMENT_NAMES) {
+  for (const name of LABELLED_ELEMENTS) {
     const expected = label.elements[name];
     const got = report?.elements[name];
     const comparison = error ? { ok: false, statusOk: false, valueOk: false, reason: `checker error: ${error}` } : compareElement(name, expected, got);
-    elements[name] = { ...comparison, expected, got: got ? { status: got.status, value: got.value } : null };
+    elements[name] = { ...comparison, expected, got: got ? { status: got.status, value: got.value } : null, ...(expected.ambiguous ? { ambiguous: expected.ambiguous } : {}) };
   }
   const codes = new Set(report?.findings.map((f) => f.code) ?? []);
   return {
@@ -53,11 +53,11 @@ export interface Ratio {
 }
 
 export interface GroupSummary {
-  group: 'text' | 'ocr';
+  group: LabelGroup;
   letters: number;
   errors: number;
   seconds: number;
-  elements: Record<ElementName, Ratio>;
+  elements: Record<LabelledElement, Ratio>;
   /** confusion[expected][got] = count. */
   confusion: Record<string, Record<string, number>>;
   verdict: Ratio;
@@ -65,13 +65,15 @@ export interface GroupSummary {
   missedFindings: { file: string; code: string }[];
   deficientCalledComplete: string[];
   wrongVerdicts: { file: string; expected: string; got: string }[];
-  wrong: { file: string; element: ElementName; reason: string; expected: unknown; got: unknown }[];
+  wrong: { file: string; element: LabelledElement; reason: string; expected: unknown; got: unknown }[];
+  /** Elements labelled ambiguous: left out of the per-element figures, listed apart with what the checker said. */
+  ambiguous: { file: string; element: LabelledElement; why: string; got: unknown }[];
 }
 
 const VERDICTS = ['complete', 'needs_review', 'incomplete'];
 
-export function summarize(group: 'text' | 'ocr', results: LetterResult[]): GroupSummary {
-  const elements = Object.fromEntries(ELEMENT_NAMES.map((n) => [n, { right: 0, total: 0 }])) as Record<ElementName, Ratio>;
+export function summarize(group: LabelGroup, results: LetterResult[]): GroupSummary {
+  const elements = Object.fromEntries(LABELLED_ELEMENTS.map((n) => [n, { right: 0, total: 0 }])) as Record<LabelledElement, Ratio>;
   const confusion: GroupSummary['confusion'] = Object.fromEntries(VERDICTS.map((v) => [v, Object.fromEntries([...VERDICTS, 'error'].map((g) => [g, 0]))]));
   const verdictByProfile: Record<string, Ratio> = {};
   const summary: GroupSummary = {
@@ -87,10 +89,15 @@ export function summarize(group: 'text' | 'ocr', results: LetterResult[]): Group
     deficientCalledComplete: [],
     wrongVerdicts: [],
     wrong: [],
+    ambiguous: [],
   };
   for (const r of results) {
-    for (const name of ELEMENT_NAMES) {
+    for (const name of LABELLED_ELEMENTS) {
       const e = r.elements[name];
+      if (e.ambiguous) {
+        summary.ambiguous.push({ file: r.file, element: name, why: e.ambiguous, got: e.got });
+        continue;
+      }
       elements[name].total += 1;
       if (e.ok) elements[name].right += 1;
       else summary.wrong.push({ file: r.file, element: name, reason: e.reason ?? 'wrong', expected: e.expected, got: e.got });
@@ -109,7 +116,7 @@ export function summarize(group: 'text' | 'ocr', results: LetterResult[]): Group
   return summary;
 }
 
-export const STRICT_THRESHOLD = { text: 0.95, ocr: 0.9 } as const;
+export const STRICT_THRESHOLD = { text: 0.95, ocr: 0.9, wild: 0.95, 'wild-ocr': 0.9 } as const;
 
 /** Why a --strict run fails: elements under the group's threshold, deficient letters called complete. */
 export function strictFailures(summary: GroupSummary): string[] {

@@ -1,22 +1,7 @@
 import type { ElementName, ElementStatus, Elements } from '../report/index.js';
 
-/** The checklist's items as a student reads them (the same words as the web form). */
-export const ELEMENT_LABELS: Record<ElementName, string> = {
-  letterhead: 'Letterhead or official email',
-  student_name: 'Your name',
-  position_type: 'Internship or co-op',
-  job_title: 'Job title',
-  duties: 'Duties',
-  hours_per_week: 'Hours per week',
-  start_date: 'Start date',
-  end_date: 'End date',
-  work_location: 'Work address',
-  compensation: 'Pay',
-  signature: 'Signature',
-  letter_date: 'Date of the letter',
-  employer_name: 'Employer',
-  supervisor: 'Supervisor',
-};
+/** The checklist's items as a student reads them: one definition, in the contract (the web form gets them from GET /v1/profiles). */
+export { ELEMENT_LABELS } from '../report/index.js';
 
 /** An icon and a word: the mark must read right without color and on a terminal without Unicode fonts' help. */
 export const STATUS_MARKS: Record<ElementStatus, { icon: string; word: string }> = {
@@ -63,6 +48,7 @@ export function describeValue<K extends ElementName>(name: K, value: Elements[K]
     case 'position_type':
       return value === 'co-op' ? 'Co-op' : 'Internship';
     case 'duties':
+    case 'learning_objectives':
       return (value as string[]).join('; ');
     case 'hours_per_week': {
       const { min, max } = value as Elements['hours_per_week']['value'] & object;

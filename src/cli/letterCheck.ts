@@ -9,9 +9,20 @@ export interface LetterError {
 
 export type LetterResult = { file: string; report: Report } | { file: string; error: LetterError };
 
-/** Something that checks one letter's bytes: the in-process checker or a remote service. */
+/** One file as the command read it. */
+export interface LetterFile {
+  bytes: Uint8Array;
+  fileName: string;
+  mediaType: string | null;
+}
+
+/** Something that checks letters: the in-process checker or a remote service. */
 export interface LetterChecker {
   check(bytes: Uint8Array, request: { fileName: string; mediaType: string | null; studentName?: string; profile?: string }): Promise<Report>;
+  /** One student's case: the letter first, then the documents sent after it, judged as one report. */
+  checkCase(files: LetterFile[], request: { studentName?: string; profile?: string }): Promise<Report>;
+  /** A profile's name for the record, where the checker knows it. */
+  profileName(id: string): string | null;
   close(): Promise<void>;
 }
 
@@ -27,6 +38,7 @@ export class LetterCheckError extends Error {
 const TYPES_BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
   eml: 'message/rfc822',
   msg: 'application/vnd.ms-outlook',
   txt: 'text/plain',

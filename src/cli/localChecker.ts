@@ -21,18 +21,20 @@ export async function createLocalChecker(settings: Settings, profile?: string): 
       detail: `There is no profile "${profile}". Known profiles: ${[...checker.profiles.keys()].join(', ')}.`,
     });
   }
+  const asLetterError = (error: unknown) => {
+    if (isProblemError(error)) return new LetterCheckError({ code: error.code, title: PROBLEM_TITLES[error.code] ?? error.code, detail: error.message });
+    return new LetterCheckError({ code: 'INTERNAL_ERROR', title: 'The letter could not be checked', detail: (error as Error).message });
+  };
   return {
     async check(bytes, { fileName, studentName }) {
-      try {
-        // The name alone: the checker warns when the bytes are not what the extension says.
-        return await checker.check(bytes, { fileName, studentName, profile });
-      } catch (error) {
-        if (isProblemError(error)) {
-          throw new LetterCheckError({ code: error.code, title: PROBLEM_TITLES[error.code] ?? error.code, detail: error.message });
-        }
-        throw new LetterCheckError({ code: 'INTERNAL_ERROR', title: 'The letter could not be checked', detail: (error as Error).message });
-      }
+      // The name alone: the checker warns when the bytes are not what the extension says.
+      return checker.check(bytes, { fileName, studentName, profile }).catch((error: unknown) => Promise.reject(asLetterError(error)));
     },
+    async checkCase(files, { studentName }) {
+      const documents = files.map((f) => ({ bytes: f.bytes, fileName: f.fileName }));
+      return checker.checkCase(documents, { studentName, profile }).catch((error: unknown) => Promise.reject(asLetterError(error)));
+    },
+    profileName: (id) => checker.profiles.get(id)?.name ?? null,
     close: () => checker.close(),
   };
 }

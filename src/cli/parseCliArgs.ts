@@ -7,6 +7,10 @@ export interface CliOptions {
   url?: string;
   json: boolean;
   csv?: string;
+  /** Write the record of the check (a PDF for the student's file) here. */
+  pdf?: string;
+  /** The files are one student's case: the letter first, then the documents sent after it. */
+  case: boolean;
   concurrency: number;
   help: boolean;
   version: boolean;
@@ -37,6 +41,11 @@ Options:
   --json               Print JSON: the report for one letter; for several, an array
                        of {"file", "report"} or {"file", "error"}
   --csv <file>         Also write one row per letter to <file>
+  --case               The files are one student's case, checked together as one
+                       report: the letter first, then what the employer sent after
+                       it (a follow-up email, an addendum, a page photographed apart)
+  --pdf <file>         Also write the record of the check to <file>: a one- or
+                       two-page PDF for the student's file (one letter, or --case)
   --concurrency <n>    Letters checked at the same time (default ${DEFAULT_CONCURRENCY})
   -h, --help           Show this help
   -v, --version        Show the version
@@ -60,6 +69,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         url: { type: 'string' },
         json: { type: 'boolean', default: false },
         csv: { type: 'string' },
+        pdf: { type: 'string' },
+        case: { type: 'boolean', default: false },
         concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -73,6 +84,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const options: CliOptions = {
     files: positionals,
     json: values.json ?? false,
+    case: values.case ?? false,
     concurrency: DEFAULT_CONCURRENCY,
     help: values.help ?? false,
     version: values.version ?? false,
@@ -103,6 +115,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
     if (!values.csv.trim()) throw new UsageError('--csv needs a file name, e.g. --csv results.csv.');
     options.csv = values.csv;
   }
+  if (values.pdf !== undefined) {
+    if (!values.pdf.trim()) throw new UsageError('--pdf needs a file name, e.g. --pdf record.pdf.');
+    options.pdf = values.pdf;
+  }
   if (values.concurrency !== undefined) {
     const n = Number(values.concurrency);
     if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
@@ -111,5 +127,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     options.concurrency = n;
   }
   if (options.files.length === 0) throw new UsageError('Name at least one letter to check, e.g. offercheck letter.pdf.');
+  if (options.pdf && !options.case && options.files.length > 1) {
+    throw new UsageError('--pdf writes the record of one check: name one letter, or add --case for one student\'s documents.');
+  }
   return options;
 }

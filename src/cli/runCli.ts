@@ -4,7 +4,8 @@ import path from 'node:path';
 import { loadSettings, SettingsError, type Settings } from '../config/settings.js';
 import { formatCsv } from './formatCsv.js';
 import { formatError, formatReport, summaryLine, textStyle } from './formatReport.js';
-import { LetterCheckError, exitCodeFor, mediaTypeForFileName, type LetterChecker, type LetterResult } from './letterCheck.js';
+import { renderRecordPdf } from '../record/renderRecordPdf.js';
+import { LetterCheckError, exitCodeFor, mediaTypeForFileName, type LetterChecker, type LetterFile, type LetterResult } from './letterCheck.js';
 import { createLocalChecker } from './localChecker.js';
 import { createRemoteChecker } from './remoteChecker.js';
 import { USAGE, UsageError, parseCliArgs, type CliOptions } from './parseCliArgs.js';
@@ -63,18 +64,31 @@ function progressLine(stream: OutputStream, total: number) {
   };
 }
 
+/**
+ * A file's bytes, refused before reading when it cannot be read or is over MAX_UPLOAD_BYTES (so a
+ * huge file is never loaded just to be refused). `named`: the error says which file (in a case).
+ */
+async function readLetterFile(letter: { file: string; path: string | null }, settings: Settings | null, named = false): Promise<Buffer> {
+  const which = named ? `${letter.file}: ` : '';
+  const info = await stat(letter.path!).catch((error: NodeJS.ErrnoException) => {
+    const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EACCES' ? 'permission denied' : (error.code ?? error.message);
+    throw new LetterCheckError({ code: 'FILE_UNREADABLE', title: 'The file cannot be read', detail: `${which}${why}` });
+  });
+  if (!info.isFile()) throw new LetterCheckError({ code: 'FILE_UNREADABLE', title: 'The file cannot be read', detail: `${which}not a regular file` });
+  if (settings && info.size > settings.MAX_UPLOAD_BYTES) {
+    throw new LetterCheckError({ code: 'FILE_TOO_LARGE', title: 'The file is too large', detail: `${which}The file is ${info.size} bytes; the limit is ${settings.MAX_UPLOAD_BYTES}.` });
+  }
+  return readFile(letter.path!);
+}
+
+function failed(file: string, error: unknown): LetterResult {
+  if (error instanceof LetterCheckError) return { file, error: error.problem };
+  return { file, error: { code: 'INTERNAL_ERROR', title: 'The letter could not be checked', detail: (error as Error).message } };
+}
+
 async function checkOne(checker: LetterChecker, letter: { file: string; path: string | null }, options: CliOptions, settings: Settings | null): Promise<LetterResult> {
   try {
-    const info = await stat(letter.path!).catch((error: NodeJS.ErrnoException) => {
-      const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EACCES' ? 'permission denied' : (error.code ?? error.message);
-      throw new LetterCheckError({ code: 'FILE_UNREADABLE', title: 'The file cannot be read', detail: why });
-    });
-    if (!info.isFile()) throw new LetterCheckError({ code: 'FILE_UNREADABLE', title: 'The file cannot be read', detail: 'not a regular file' });
-    // Checked before reading, so a huge file is never loaded just to be refused.
-    if (settings && info.size > settings.MAX_UPLOAD_BYTES) {
-      throw new LetterCheckError({ code: 'FILE_TOO_LARGE', title: 'The file is too large', detail: `The file is ${info.size} bytes; the limit is ${settings.MAX_UPLOAD_BYTES}.` });
-    }
-    const bytes = await readFile(letter.path!);
+    const bytes = await readLetterFile(letter, settings);
     const report = await checker.check(bytes, {
       fileName: path.basename(letter.file),
       mediaType: mediaTypeForFileName(letter.file),
@@ -83,8 +97,21 @@ async function checkOne(checker: LetterChecker, letter: { file: string; path: st
     });
     return { file: letter.file, report };
   } catch (error) {
-    if (error instanceof LetterCheckError) return { file: letter.file, error: error.problem };
-    return { file: letter.file, error: { code: 'INTERNAL_ERROR', title: 'The letter could not be checked', detail: (error as Error).message } };
+    return failed(letter.file, error);
+  }
+}
+
+/** --case: the files are one student's documents, the letter first, judged as one report under the names joined. */
+async function checkCaseFiles(checker: LetterChecker, letters: { file: string; path: string | null }[], options: CliOptions, settings: Settings | null): Promise<LetterResult> {
+  const name = letters.map((l) => l.file).join(' + ');
+  try {
+    const files: LetterFile[] = [];
+    for (const letter of letters) {
+      files.push({ bytes: await readLetterFile(letter, settings, true), fileName: path.basename(letter.file), mediaType: mediaTypeForFileName(letter.file) });
+    }
+    return { file: name, report: await checker.checkCase(files, { studentName: options.studentName, profile: options.profile }) };
+  } catch (error) {
+    return failed(name, error);
   }
 }
 
@@ -129,12 +156,19 @@ export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<n
 
   const style = textStyle(stdout, env);
   const errorStyle = textStyle(stderr, env);
-  const letters = await listLetters(options.files, cwd);
-  if (letters.length === 0) {
+  const listed = await listLetters(options.files, cwd);
+  if (listed.length === 0) {
     await checker.close();
     stderr.write('offercheck: the folders given hold no files to check.\n');
     return 2;
   }
+  if (options.pdf && !options.case && listed.length > 1) {
+    await checker.close();
+    stderr.write(`offercheck: --pdf writes the record of one check, and ${options.files.join(' ')} holds ${listed.length} letters; add --case if they are one student's documents.\n`);
+    return 2;
+  }
+  // A case is one check of all its files: it runs, prints and counts as one letter.
+  const letters = options.case ? [{ file: listed.map((l) => l.file).join(' + '), path: null }] : listed;
 
   const progress = progressLine(stderr, letters.length);
   const results: LetterResult[] = new Array(letters.length);
@@ -159,7 +193,7 @@ export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<n
   const worker = async () => {
     while (next < letters.length) {
       const index = next++;
-      results[index] = await checkOne(checker, letters[index], options, settings);
+      results[index] = options.case ? await checkCaseFiles(checker, listed, options, settings) : await checkOne(checker, letters[index], options, settings);
       done += 1;
       printReady();
       progress.update(done, letters[index].file);
@@ -169,8 +203,18 @@ export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<n
     await Promise.all(Array.from({ length: Math.min(options.concurrency, letters.length) }, worker));
   } finally {
     progress.clear();
-    await checker.close();
   }
+  // The record for the file, from the one report (made here from whichever checker's report, local or remote).
+  let recordError: string | null = null;
+  if (options.pdf && 'report' in results[0]) {
+    try {
+      const record = await renderRecordPdf(results[0].report, { profileName: checker.profileName(results[0].report.profile) });
+      await writeFile(path.resolve(cwd, options.pdf), record);
+    } catch (error) {
+      recordError = `offercheck: cannot write the record to ${options.pdf}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`;
+    }
+  }
+  await checker.close();
 
   if (options.json) {
     const json = letters.length === 1 && 'report' in results[0] ? results[0].report : letters.length === 1 ? results[0] : results;
@@ -182,6 +226,12 @@ export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<n
     // Errors also go to stderr, so they are seen when stdout is piped to a file or to jq.
     if ('error' in result && options.json) stderr.write(formatError(result.file, result.error, errorStyle));
   }
+
+  if (recordError) {
+    stderr.write(recordError);
+    return 2;
+  }
+  if (options.pdf && !('report' in results[0])) stderr.write(`offercheck: no record written to ${options.pdf}: the letter could not be checked.\n`);
 
   if (options.csv) {
     try {

@@ -22,6 +22,13 @@ export const SettingsSchema = z.object({
 
   // A real offer letter is well under 5 MiB; scans at 300 dpi of 3 pages stay under 15 MiB.
   MAX_UPLOAD_BYTES: intFrom(20 * MiB, 1024),
+  // A case: the letter and the documents sent after it for the same student (follow-up emails, an
+  // addendum, a page photographed apart), checked together by POST /v1/validate. Each document is
+  // held to every limit above; these bound the case: how many documents (past it 400
+  // TOO_MANY_DOCUMENTS) and their bytes together (past it 413 CASE_TOO_LARGE; by default twice
+  // MAX_UPLOAD_BYTES: a letter and a few emails or photos, not a second full-size scan and more).
+  MAX_CASE_DOCUMENTS: intFrom(5, 1),
+  MAX_CASE_BYTES: z.coerce.number().int().min(1024).optional(),
   // Offer letters are 1-4 pages; 20 leaves room for attachments and terms, not for a book.
   MAX_PAGES: intFrom(20, 1),
   // A 300-dpi letter page is ~8.4 MP; 40 MP admits 600-dpi scans, far below sharp's ~268 MP default.
@@ -83,13 +90,36 @@ export const SettingsSchema = z.object({
   // Checks admitted at once (uploading, waiting for a reader or OCR worker, or being read); the next
   // gets 503 OVERLOADED with Retry-After. Bounds memory: at most MAX_QUEUE uploads are held.
   MAX_QUEUE: intFrom(50, 1),
-  // On SIGTERM: in-flight checks get this long to finish before the process exits anyway.
+  // Uploads are received before their check is admitted, so a slow body never holds a check slot;
+  // these bound what slow or stalled bodies can hold instead. A body must arrive within
+  // UPLOAD_TIMEOUT_MS (60 s: a 20 MiB scan at 2.8 Mbit/s, a 5 MB phone photo at 0.7 Mbit/s) and,
+  // over any 10 s, at MIN_UPLOAD_BYTES_PER_SECOND at least (10 kB/s is slower than any working
+  // mobile uplink; a client trickling a byte a second is cut after 10 s; 0 turns the rate check
+  // off); otherwise 408 UPLOAD_TOO_SLOW.
+  UPLOAD_TIMEOUT_MS: intFrom(60_000, 1000),
+  MIN_UPLOAD_BYTES_PER_SECOND: intFrom(10_000, 0),
+  // Bodies being received at once from one client (an API key, or an address without one): one
+  // address cannot hold every upload. Past it: 503 OVERLOADED before the body is read.
+  MAX_UPLOADS_PER_CLIENT: intFrom(10, 1),
+  // Bytes that bodies being received may claim at once (their Content-Length, or the route's limit
+  // when they announce none): bounds the memory of uploads still arriving. The default holds one
+  // full batch (25 x 20 MiB); a body larger than the whole budget is still taken when nothing else is arriving.
+  MAX_UPLOAD_BYTES_IN_FLIGHT: intFrom(512 * MiB, MiB),
+  // On SIGTERM: in-flight checks and admitted batches (their callbacks included) get this long to
+  // finish before the process exits anyway.
   SHUTDOWN_TIMEOUT_MS: intFrom(75_000, 1000),
 
   // Batches (integrations beside Handshake): held in memory only, and only for as long as a caller needs to fetch them.
+  // A batch's letters count against MAX_QUEUE like single letters, each until it is checked.
   MAX_BATCH_FILES: intFrom(25, 1),
+  // Unfinished batches at once, all clients together, and per API key (per address without keys):
+  // one integration cannot take every batch slot. Finished batches do not count.
   MAX_BATCHES: intFrom(20, 1),
+  MAX_BATCHES_PER_KEY: intFrom(5, 1),
+  // Finished batches (their reports) are kept for BATCH_TTL_SECONDS, within BATCH_MEMORY_MB all
+  // together (a 25-letter batch is about 0.3 MB); past it the oldest finished ones are dropped first.
   BATCH_TTL_SECONDS: intFrom(3600, 10),
+  BATCH_MEMORY_MB: z.coerce.number().positive().default(64),
   // Callbacks go only to these hosts (host or host:port): a batch must not make the service call arbitrary addresses.
   CALLBACK_ALLOWED_HOSTS: z
     .string()
@@ -97,7 +127,7 @@ export const SettingsSchema = z.object({
     .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
   // Signs callback bodies (HMAC-SHA256) so the receiver can tell they came from this service.
   CALLBACK_SECRET: z.string().default(''),
-});
+}).transform((s) => ({ ...s, MAX_CASE_BYTES: s.MAX_CASE_BYTES ?? 2 * s.MAX_UPLOAD_BYTES }));
 
 export type Settings = z.infer<typeof SettingsSchema>;
 

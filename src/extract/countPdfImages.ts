@@ -1,4 +1,6 @@
 import { inflateSync } from 'node:zlib';
+import { fontLoadOrder, type PdfFont, type RawPdf } from './pdf/fontLoadOrder.js';
+import { IDENTITY, imagePlacements, type Matrix, type UserRect, type XObjectLookup } from './pdf/imagePlacements.js';
 
 // Content streams this size or smaller (compressed) are searched for pictures; a letter's are a
 // few KB. Anything larger leaves the count unknown rather than costing time or memory here.
@@ -34,6 +36,29 @@ export interface PdfImageCounts {
    * object streams, annotations with appearances, anything unexpected.
    */
   onPage(objectNumber: number): number | null;
+  /**
+   * Where the page's content draws its pictures, in PDF user space (annotations aside); null
+   * where the page cannot be followed here. Read again from the content streams on each call:
+   * ask only for pages that have pictures.
+   */
+  placementsOnPage(objectNumber: number): UserRect[] | null;
+  /**
+   * The fonts pdf.js numbers f1, f2, ... as it reads these pages' text in this order, with their
+   * names and weights (fontLoadOrder); null where the file leaves doubt.
+   */
+  fontsInLoadOrder(pageObjectNumbers: readonly number[]): PdfFont[] | null;
+  /**
+   * The largest picture (by its declared Width x Height) that one page draws as an image XObject:
+   * null when it draws none with a readable size, undefined where the page cannot be followed here.
+   */
+  largestOnPage(objectNumber: number): ImageSize | null | undefined;
+  /** The largest image XObject in the whole file (masks and thumbnails aside); null when it has none with a readable size. */
+  largest: ImageSize | null;
+}
+
+export interface ImageSize {
+  width: number;
+  height: number;
 }
 
 interface RawObject {
@@ -42,11 +67,23 @@ interface RawObject {
   stream: Buffer | null;
 }
 
+/** What a page or form draws: its inline images, and the image XObjects it paints (each time it paints one). */
+interface Painted {
+  inlineImages: number;
+  images: number[];
+}
+
 /** What a content stream draws: its inline images, and the XObjects it paints, by resource name. */
 interface ContentSummary {
   inlineImages: number;
   painted: string[];
+  /** The stream as text, kept for placing pictures and naming fonts later; null past KEPT_CONTENT_CHARS (read again then). */
+  text: string | null;
 }
+
+// The content streams' text is kept, up to this many characters in all (a letter's are tens of
+// thousands), so that placing pictures and naming fonts do not inflate them again.
+const KEPT_CONTENT_CHARS = 4 * 1024 * 1024;
 
 /**
  * How many pictures a PDF draws, read from its raw objects: pdf.js can only count them by building
@@ -67,13 +104,18 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
   if (!objects) return null;
   const notDrawnAlone = new Set([...raw.matchAll(NOT_DRAWN_ALONE)].map((m) => Number(m[1])));
   const images = new Set<number>();
+  const sizes = new Map<number, ImageSize>();
   // Every content stream is inflated and searched once, here; the pages are then followed on these summaries.
   const contents = new Map<number, ContentSummary>();
+  let kept = 0;
   let inlineImages = 0;
   for (const [number, object] of objects) {
     if (!object.stream) continue;
     if (IMAGE_SUBTYPE.test(object.dict)) {
-      if (!notDrawnAlone.has(number)) images.add(number);
+      if (notDrawnAlone.has(number)) continue;
+      images.add(number);
+      const size = declaredSize(object.dict);
+      if (size) sizes.set(number, size);
       continue;
     }
     if (NOT_CONTENT.test(object.dict)) continue;
@@ -82,10 +124,47 @@ export function countPdfImages(bytes: Uint8Array): PdfImageCounts | null {
     const inline = inlineImagesIn(content);
     if (inline === null) return null;
     inlineImages += inline;
-    contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]) });
+    const keep = kept + content.length <= KEPT_CONTENT_CHARS;
+    if (keep) kept += content.length;
+    contents.set(number, { inlineImages: inline, painted: [...content.matchAll(PAINT_XOBJECT)].map((m) => m[1]), text: keep ? content : null });
   }
-  const pages = new PageWalker(objects, images, contents);
-  return { total: images.size + inlineImages, onPage: (number) => pages.count(number) };
+  const walker = new PageWalker(objects, images, contents);
+  const walked = new Map<number, Painted | null>();
+  const pages = { painted: (number: number) => (walked.has(number) ? walked.get(number)! : walked.set(number, walker.painted(number)).get(number)!) };
+  const largestOf = (numbers: Iterable<number>) => largest([...numbers].map((n) => sizes.get(n)));
+  return {
+    total: images.size + inlineImages,
+    onPage: (number) => {
+      const painted = pages.painted(number);
+      return painted && painted.inlineImages + painted.images.length;
+    },
+    largestOnPage: (number) => {
+      const painted = pages.painted(number);
+      return painted ? largestOf(painted.images) : undefined;
+    },
+    placementsOnPage: (number) => walker.placements(number),
+    fontsInLoadOrder: (numbers) => {
+      try {
+        return fontLoadOrder(walker, numbers);
+      } catch {
+        return null;
+      }
+    },
+    largest: largestOf(sizes.keys()),
+  };
+}
+
+/** An image's /Width and /Height, when both are written as numbers in its dictionary. */
+function declaredSize(dict: string): ImageSize | null {
+  const width = Number(valueOf(dict, 'Width'));
+  const height = Number(valueOf(dict, 'Height'));
+  return Number.isSafeInteger(width) && Number.isSafeInteger(height) && width > 0 && height > 0 ? { width, height } : null;
+}
+
+function largest(sizes: (ImageSize | undefined)[]): ImageSize | null {
+  let best: ImageSize | null = null;
+  for (const size of sizes) if (size && (!best || size.width * size.height > best.width * best.height)) best = size;
+  return best;
 }
 
 /** Every top-level object, the last revision of each; null past the limits. */
@@ -118,8 +197,8 @@ function indexObjects(buf: Buffer, raw: string): Map<number, RawObject> | null {
   return objects;
 }
 
-/** Follows pages to their content, resources and forms, counting what pdf.js would paint. */
-class PageWalker {
+/** Follows pages to their content, resources and forms: what pdf.js would paint, where, and the fonts its text would load. */
+class PageWalker implements RawPdf {
   private readonly hasObjectStreams: boolean;
 
   constructor(
@@ -130,7 +209,7 @@ class PageWalker {
     this.hasObjectStreams = [...objects.values()].some((o) => /\/Type\s*\/ObjStm\b/.test(o.dict));
   }
 
-  count(pageNumber: number): number | null {
+  painted(pageNumber: number): Painted | null {
     try {
       const page = this.objects.get(pageNumber);
       if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
@@ -139,16 +218,75 @@ class PageWalker {
       if (resources === undefined) return null;
       const contents = valueOf(page.dict, 'Contents');
       if (contents === undefined) return null;
-      let count = 0;
+      const all: Painted = { inlineImages: 0, images: [] };
       for (const number of refsIn(contents ?? '')) {
         const painted = this.paintedBy(number, resources, 0, new Set());
         if (painted === null) return null;
-        count += painted;
+        all.inlineImages += painted.inlineImages;
+        all.images.push(...painted.images);
       }
-      return count;
+      return all;
     } catch {
       return null;
     }
+  }
+
+  placements(pageNumber: number): UserRect[] | null {
+    try {
+      const page = this.page(pageNumber);
+      return page ? imagePlacements(page.content, this.lookup(page.resources, 0)) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  page(pageNumber: number): { content: string; resources: string | null } | null {
+    const page = this.objects.get(pageNumber);
+    if (!page || page.stream || !/\/Type\s*\/Page\b/.test(page.dict)) return null;
+    const resources = this.inheritedResources(page.dict);
+    const contents = valueOf(page.dict, 'Contents');
+    if (resources === undefined || contents === undefined) return null;
+    // A page's content streams are one stream cut in pieces: the graphics state runs on across them.
+    const parts: string[] = [];
+    for (const number of refsIn(contents ?? '')) {
+      const text = this.streamText(number);
+      if (text === null) return null;
+      parts.push(text);
+    }
+    return { content: parts.join('\n'), resources };
+  }
+
+  dict(objectNumber: number): string | null {
+    return this.objects.get(objectNumber)?.dict ?? null;
+  }
+
+  streamText(objectNumber: number): string | null {
+    const summary = this.contents.get(objectNumber);
+    if (summary?.text) return summary.text;
+    const object = this.objects.get(objectNumber);
+    return object?.stream ? contentOf(object) : null;
+  }
+
+  valueOf(dict: string, key: string): string | null | undefined {
+    return valueOf(dict, key);
+  }
+
+  /** What each name of these resources' /XObject table paints, for imagePlacements. */
+  private lookup(resources: string | null, depth: number): XObjectLookup {
+    return (name) => {
+      const xobjects = resources === null ? null : valueOf(resources, 'XObject');
+      const table = xobjects ? this.resolve(xobjects) : null;
+      const target = table ? namedRefs(table).get(name) : undefined;
+      if (target === undefined) return null;
+      if (this.images.has(target)) return { kind: 'image' };
+      const form = this.objects.get(target);
+      if (!form?.stream || !FORM_SUBTYPE.test(form.dict)) return { kind: 'other' };
+      if (depth >= MAX_DEPTH) return null;
+      const content = this.streamText(target);
+      const own = valueOf(form.dict, 'Resources');
+      if (content === null || own === undefined) return null;
+      return { kind: 'form', content, matrix: matrixOf(form.dict), lookup: this.lookup(own === null ? resources : this.resolve(own), depth + 1) };
+    };
   }
 
   /** Links only (no appearance streams): pdf.js draws annotations' appearances into the page's list. */
@@ -184,13 +322,13 @@ class PageWalker {
   }
 
   /** Pictures drawn by content stream `number` (a page's, or a form's) with these resources. */
-  private paintedBy(number: number, resources: string | null, depth: number, seen: Set<number>): number | null {
+  private paintedBy(number: number, resources: string | null, depth: number, seen: Set<number>): Painted | null {
     if (depth > MAX_DEPTH || seen.has(number)) return null;
     // Not a content stream of ours (a stream set aside as a font, say): pdf.js would know better.
     const content = this.contents.get(number);
     if (!content) return null;
-    let count = content.inlineImages;
-    if (content.painted.length === 0) return count;
+    const painted: Painted = { inlineImages: content.inlineImages, images: [] };
+    if (content.painted.length === 0) return painted;
     const xobjects = resources === null ? null : valueOf(resources, 'XObject');
     if (xobjects === undefined) return null;
     const table = xobjects === null ? null : this.resolve(xobjects);
@@ -199,7 +337,7 @@ class PageWalker {
       const target = named.get(name);
       if (target === undefined) return null; // a name the resources do not hold: pdf.js would know better
       if (this.images.has(target)) {
-        count += 1;
+        painted.images.push(target);
         continue;
       }
       const form = this.objects.get(target);
@@ -214,13 +352,14 @@ class PageWalker {
       const formResources = own === null ? resources : this.resolve(own);
       const inner = this.paintedBy(target, formResources ?? null, depth + 1, new Set([...seen, number]));
       if (inner === null) return null;
-      count += inner;
+      painted.inlineImages += inner.inlineImages;
+      painted.images.push(...inner.images);
     }
-    return count;
+    return painted;
   }
 
   /** A value that may be an indirect reference: the referenced object's text; null when it is not at the top level. */
-  private resolve(value: string): string | null {
+  resolve(value: string): string | null {
     const ref = REF.exec(value.trim());
     if (!ref) return value;
     const object = this.objects.get(Number(ref[1]));
@@ -263,6 +402,13 @@ function namedRefs(table: string): Map<string, number> {
   const named = new Map<string, number>();
   for (const m of table.matchAll(NAMED_REF)) if (!named.has(m[1])) named.set(m[1], Number(m[2]));
   return named;
+}
+
+/** A form's /Matrix, identity when absent or unreadable. */
+function matrixOf(dict: string): Matrix {
+  const m = /\/Matrix\s*\[([^\]]*)\]/.exec(dict);
+  const values = m ? m[1].trim().split(/\s+/).map(Number) : [];
+  return values.length === 6 && values.every(Number.isFinite) ? (values as Matrix) : IDENTITY;
 }
 
 function refsIn(value: string): number[] {

@@ -1,8 +1,11 @@
 import type { IngestedDocument, IngestLimits } from '../ingest/ingestDocument.js';
+import { decodeText } from '../ingest/textEncoding.js';
 import { DocumentEmptyError, TextTooLongError, UnsupportedMediaTypeError } from '../report/errors.js';
 import type { ExtractedDocument, ExtractedPage } from './extractedDocument.js';
+import { pageFromOcr } from './layout/pageFromOcr.js';
+import { pageFromText } from './layout/pageFromText.js';
 import { inProcessReaders } from './isolation/inProcessReaders.js';
-import { MIN_TEXT_LAYER_CHARS, textLayerPage, visibleLength } from './isolation/readDocumentLayers.js';
+import { MIN_TEXT_LAYER_CHARS, visibleLength } from './isolation/readDocumentLayers.js';
 import type { DocumentReaders, LayerPage } from './isolation/readerProtocol.js';
 import type { OcrService } from './ocrService.js';
 
@@ -37,7 +40,7 @@ export async function extractDocument(doc: IngestedDocument, options: ExtractOpt
 
 async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Promise<ExtractedDocument> {
   if (doc.kind === 'text') {
-    return { mediaType: doc.mediaType, pages: [textPage(1, Buffer.from(doc.bytes).toString('utf8').replace(/^\uFEFF/, ''))], email: null, notices: [] };
+    return { mediaType: doc.mediaType, pages: [pageFromText(decodeText(doc.bytes, doc.encoding ?? 'utf-8'))], email: null, notices: [] };
   }
   // An image is decoded and prepared by the readers, then read by OCR like a scanned page.
   if (doc.kind === 'image' && !options.ocr) throw new UnsupportedMediaTypeError('Images need OCR, which is switched off on this server (OCR_WORKERS=0).');
@@ -69,19 +72,14 @@ async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Pr
 async function readScannedPages(layers: LayerPage[], options: ExtractOptions): Promise<ExtractedPage[]> {
   const failed = new AbortController();
   const ocrOptions = { documentKey: {}, signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal };
-  const reading = layers.map(async (page): Promise<ExtractedPage> => {
-    const layer = textLayerPage(page);
-    if (!page.scan || !options.ocr) return layer;
+  const reading = layers.map(async ({ page, scan }): Promise<ExtractedPage> => {
+    if (!scan || !options.ocr) return page;
     const visible = visibleLength(page.text);
-    const r = await options.ocr.recognize(page.scan, ocrOptions);
-    if (visible >= MIN_TEXT_LAYER_CHARS && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return layer;
-    return { number: page.number, text: r.text, source: 'ocr', ocrConfidence: r.confidence, words: r.words, imageCount: page.imageCount };
+    const r = await options.ocr.recognize(scan, ocrOptions);
+    if (visible >= MIN_TEXT_LAYER_CHARS && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return page;
+    return pageFromOcr({ number: page.number, part: page.part, text: r.text, words: r.words, confidence: r.confidence, imageCount: page.imageCount });
   });
   // Handled at once so a page failing while others are read is not an unhandled rejection.
   for (const read of reading) read.catch(() => failed.abort());
   return Promise.all(reading);
-}
-
-function textPage(number: number, text: string): ExtractedPage {
-  return { number, text, source: 'text', ocrConfidence: null, imageCount: 0 };
 }

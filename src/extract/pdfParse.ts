@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PDFParse as PdfParseInstance } from 'pdf-parse';
 
@@ -24,3 +25,19 @@ JSON.parse = nativeJsonParse;
 /** pdf-parse's parser, loaded with the built-ins left native. */
 export const PDFParse = PdfParseClass;
 export type PDFParse = PdfParseInstance;
+
+const pdfjsDirectory = dirname(fromPdfParse.resolve('pdfjs-dist/package.json'));
+
+/**
+ * The data pdf.js ships for fonts a PDF names but does not embed, from the installed package:
+ * the predefined CMaps (UniJIS-UCS2-H, UniGB-UCS2-H, ...; 169 files) that map a CJK font's
+ * codes to glyphs, without which such a page has no text at all, and the standard 14 fonts'
+ * outlines for rendering pages for OCR. In Node pdf.js reads them with fs.readFile from these
+ * paths (its NodeCMapReaderFactory and NodeStandardFontDataFactory); nothing is fetched.
+ * pdf.js wants directory "URLs" that end with a slash.
+ */
+export const PDFJS_DATA = {
+  cMapUrl: join(pdfjsDirectory, 'cmaps') + '/',
+  cMapPacked: true,
+  standardFontDataUrl: join(pdfjsDirectory, 'standard_fonts') + '/',
+} as const;

@@ -1,12 +1,22 @@
-import { countPdfImages, type PdfImageCounts } from './countPdfImages.js';
-import { PDFParse } from './pdfParse.js';
+import { countPdfImages, type ImageSize, type PdfImageCounts } from './countPdfImages.js';
+import { weightsByPdfJsName } from './pdf/fontLoadOrder.js';
+import { layoutPdfPage, viewportRects, type PdfPageLayout } from './pdf/pdfPageLayout.js';
+import type { PdfTextContent, PdfViewport } from './pdf/textRuns.js';
+import { PDFJS_DATA, PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
 
 export interface PdfTextPage {
   number: number;
-  text: string;
+  /** The page's text items laid out in blocks (plain data): what its LetterPage is built from. */
+  layout: PdfPageLayout;
   imageCount: number;
+  /**
+   * The largest picture the page draws, by its declared size (pdf.js skips pictures past the pixel
+   * limit, so a page that is one such picture reads, and renders, as blank); where the page's
+   * pictures cannot be followed, the largest in the file; null when none has a readable size.
+   */
+  largestImage: ImageSize | null;
 }
 
 export interface PdfReadResult {
@@ -14,20 +24,31 @@ export interface PdfReadResult {
   notices: ExtractionNotice[];
   /** The open parser, so that pages without a text layer can be rendered for OCR; call destroy(). */
   parser: PDFParse;
+  /** Bold or not, by the font names of the layouts' lines; null where the file does not tell (fontLoadOrder). */
+  boldFonts: Record<string, boolean> | null;
 }
 
 // pdf.js operator codes for drawing raster images (pdfjs-dist/src/shared/util.js OPS).
 const IMAGE_OPS = new Set([83 /* paintImageMaskXObject */, 85 /* paintImageXObject */, 86 /* paintInlineImageXObject */]);
 
+interface PdfJsPage {
+  ref?: { num: number } | null;
+  getOperatorList(): Promise<{ fnArray: number[] }>;
+  getTextContent(): Promise<PdfTextContent>;
+  getViewport(options: { scale: number }): PdfViewport;
+  cleanup(): void;
+}
+
 interface PdfJsDocument {
-  getPage(n: number): Promise<{ ref?: { num: number } | null; getOperatorList(): Promise<{ fnArray: number[] }> }>;
+  getPage(n: number): Promise<PdfJsPage>;
   getJSActions?(): Promise<Record<string, unknown> | null>;
 }
 
 /**
  * Reads the text layer of every page with pdf-parse. Safe defaults, set here:
  * - isEvalSupported false: pdf.js font handling once executed code from the file (CVE-2024-4367);
- * - no system fonts or network fetches: everything pdf.js needs ships in node_modules;
+ * - no system fonts or network fetches: everything pdf.js needs ships in node_modules, the
+ *   CMaps and standard fonts for fonts that are not embedded included (PDFJS_DATA);
  * - the page count is checked before any page is read, so a 10,000-page file costs nothing.
  */
 export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixels = 40_000_000): Promise<PdfReadResult> {
@@ -39,6 +60,7 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     enableXfa: false,
     stopAtErrors: false,
     verbosity: 0,
+    ...PDFJS_DATA,
     // Images past the pixel limit are skipped, not decoded (a 30000 x 30000 image is 3.6 GB of RGBA).
     maxImageSize: maxImagePixels,
   });
@@ -47,35 +69,54 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     // (getInfo would also parse the outline, metadata and page labels: 0.7 ms of a two-page letter).
     const { total } = await parser.getText({ partial: [0] });
     if (total > maxPages) throw new TooManyPagesError(`The PDF has ${total} pages; at most ${maxPages} are read.`);
-    const text = await parser.getText({ pageJoiner: '' });
-    const doc = (parser as unknown as { doc?: PdfJsDocument }).doc;
+    const doc = (parser as unknown as { doc: PdfJsDocument }).doc;
     // Pictures counted from the file's own objects where they can be followed; else by pdf.js, which decodes them to count them.
     const inFile = countPdfImages(bytes);
     const pages: PdfTextPage[] = [];
-    for (const page of text.pages) {
-      pages.push({ number: page.num, text: page.text, imageCount: doc ? await countImages(doc, page.num, inFile) : 0 });
+    const fonts = new Set<string>();
+    const pageRefs: number[] = [];
+    let operatorLists = false;
+    for (let number = 1; number <= total; number++) {
+      // One getTextContent per page (pdf-parse's getText is built on it): items with their places.
+      const page = await doc.getPage(number);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      for (const font of Object.keys(content.styles)) fonts.add(font);
+      if (page.ref) pageRefs.push(page.ref.num);
+      const images = await countImages(page, inFile);
+      operatorLists ||= images.fromOperatorList;
+      const pictures = images.count > 0 && page.ref ? viewportRects(inFile?.placementsOnPage(page.ref.num) ?? [], viewport) : [];
+      const largestOnPage = inFile && page.ref ? inFile.largestOnPage(page.ref.num) : undefined;
+      pages.push({
+        number,
+        layout: layoutPdfPage(content, viewport, pictures),
+        imageCount: images.count,
+        largestImage: largestOnPage === undefined ? (inFile?.largest ?? null) : largestOnPage,
+      });
+      page.cleanup();
     }
+    // An operator list loads the fonts of annotations too, out of the order fontLoadOrder follows.
+    const boldFonts = operatorLists || pageRefs.length < total ? null : weightsByPdfJsName(inFile?.fontsInLoadOrder(pageRefs) ?? null, fonts);
     const notices: ExtractionNotice[] = [];
     if (doc?.getJSActions && (await doc.getJSActions().catch(() => null))) {
       notices.push({ code: 'DOCUMENT_HAS_SCRIPT', message: 'The PDF contains JavaScript. It was not run.' });
     }
-    return { pages, notices, parser };
+    return { pages, notices, parser, boldFonts };
   } catch (error) {
     await parser.destroy().catch(() => undefined);
     throw toPdfProblem(error);
   }
 }
 
-async function countImages(doc: PdfJsDocument, pageNumber: number, inFile: PdfImageCounts | null): Promise<number> {
+async function countImages(page: PdfJsPage, inFile: PdfImageCounts | null): Promise<{ count: number; fromOperatorList: boolean }> {
   try {
-    if (inFile?.total === 0) return 0;
-    const page = await doc.getPage(pageNumber);
+    if (inFile?.total === 0) return { count: 0, fromOperatorList: false };
     const counted = page.ref ? inFile?.onPage(page.ref.num) : null;
-    if (counted !== null && counted !== undefined) return counted;
+    if (counted !== null && counted !== undefined) return { count: counted, fromOperatorList: false };
     const ops = await page.getOperatorList();
-    return ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length;
+    return { count: ops.fnArray.filter((op) => IMAGE_OPS.has(op)).length, fromOperatorList: true };
   } catch {
-    return 0;
+    return { count: 0, fromOperatorList: true };
   }
 }
 

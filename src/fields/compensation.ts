@@ -1,3 +1,4 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { sentenceBounds } from './shared/dates.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
@@ -168,6 +169,10 @@ function readingsOn(page: { number: number; text: string }): { readings: Reading
 
 /** The pay the letter offers: amount (or range), currency and period; or an explicit "unpaid". */
 export function extractCompensation(letter: Letter): FoundElement<'compensation'> {
+  return withPlacedEvidence(letter, findCompensation(letter));
+}
+
+function findCompensation(letter: Letter): FoundElement<'compensation'> {
   const readings: Reading[] = [];
   const trace: string[] = [];
   for (const page of letter.pages) {

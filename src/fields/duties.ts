@@ -1,13 +1,16 @@
+import type { Span } from '../document/letterDocument.js';
+import { layoutOf, type ViewLine } from './layout/layoutView.js';
+import { evidenceAt, withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { bulletItem, exactQuote, letterSentences, withExactQuotes } from './shared/sections.js';
-import type { Evidence } from '../report/index.js';
+import { bulletItem, letterSentences } from './shared/sections.js';
+import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please add a brief description of the duties (for example "You will design test plans, analyze data and report results.").';
 
 // "Duties:", "Key Responsibilities", "Your responsibilities will include:", "What you'll do", "Job Description:".
 const DUTY_HEADING =
-  /^(?:(?:key|primary|main|principal|essential|core|major|job|position|internship|co-?op|your|general|specific|expected|anticipated|daily|day-to-day|the\s+intern'?s)\s+)*(?:duties|responsibilities|tasks|job\s+description|position\s+description|role\s+description|description\s+of\s+(?:duties|responsibilities|(?:the\s+)?(?:role|position|work|internship))|scope\s+of\s+(?:work|role|duties)|what\s+you(?:'|’)?ll\s+do|what\s+you\s+will\s+do|your\s+role|the\s+role|role\s+overview|assignments?|projects?|work\s+description|learning\s+objectives|job\s+functions?)(?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks|expectations))?(?:\s+(?:will|may)\s+include|\s+include|\s+are|\s+will\s+be)?(?:\s*\([^)]*\))?\s*(?:[:\-–—]\s*(.*))?$/iu;
+  /^(?:(?:key|primary|main|principal|essential|core|major|job|position|internship|co-?op|your|general|specific|expected|anticipated|daily|day-to-day|the\s+intern'?s)\s+)*(?:duties|responsibilities|tasks|job\s+description|position\s+description|role\s+description|description\s+of\s+(?:duties|responsibilities|(?:the\s+)?(?:role|position|work|internship))|scope\s+of\s+(?:work|role|duties)|what\s+you(?:'|’)?ll\s+do|what\s+you\s+will\s+do|your\s+role|the\s+role|role\s+overview|(?:role|job|position|internship)\s+summary|summary\s+of\s+(?:duties|responsibilities|(?:the\s+)?role)|key\s+result\s+areas|assignments|projects?|work\s+description|job\s+functions?)(?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks|expectations))?(?:\s+(?:will|may)\s+include|\s+include|\s+are|\s+will\s+be)?(?:\s*\([^)]*\))?\s*(?:[:\-–—]\s*(.*))?$/iu;
 
 // Lists that are not duties: benefits, conditions of the offer, documents to bring, next steps.
 const OTHER_HEADING =
@@ -19,7 +22,7 @@ const DUTY_SENTENCE =
 
 // What follows "You will …" when the sentence is about pay, place, time or paperwork, not the work.
 const NOT_DUTY_START =
-  /^(?:(?:also|then|initially)\s+)?(?:be\s+(?:paid|based|located|eligible|provided|reimbursed|notified|contacted|required|given|issued|sent|emailed|invited|enrolled|covered|compensated|employed|classified|considered|onboarded|welcomed|joining|starting|expected\s+to\s+(?:work|be\s+available|start|begin|report|arrive)|asked\s+to\s+(?:sign|complete|provide|submit)|working\s+(?:from|remotely|on-?site|out\s+of|\d|full|part|at|in\s+our))|report|receive|earn|get\s+paid|need\s+to|not\s+(?:receive|be\s+paid|be\s+eligible|be\s+compensated)|work\s+(?:from|at|remotely|on-?site|in\s+our|in\s+the\s+office|\d|full|part|out\s+of|a\s+(?:total|minimum|maximum))|start|begin|join\s+(?:us|our\s+team|the\s+team)|have\s+access|hear|find|also\s+receive|sign|return|undergo|pass|attend\s+(?:orientation|onboarding)|complete\s+(?:the|your|an?)\s+(?:i-9|paperwork|onboarding|forms?|background))\b/iu;
+  /^(?:(?:also|then|initially|soon|shortly|now|likely|certainly)\s+)?(?:be\s+(?:a|an|the|our|one|part|subject\s+to|bound\s+by)\b|bring|have|enjoy|love|thrive|grow|make\s+(?:a|an)\s+(?:[\p{L}-]+\s+)?(?:impact|difference|contribution|addition)|be\s+(?:paid|based|located|eligible|provided|reimbursed|notified|contacted|required|given|issued|sent|emailed|invited|enrolled|covered|compensated|employed|classified|considered|onboarded|welcomed|joining|starting|expected\s+to\s+(?:work|be\s+available|start|begin|report|arrive)|asked\s+to\s+(?:sign|complete|provide|submit)|working\s+(?:from|remotely|on-?site|out\s+of|\d|full|part|at|in\s+our))|report|receive|earn|get\s+paid|need\s+to|not\s+(?:receive|be\s+paid|be\s+eligible|be\s+compensated)|work\s+(?:from|at|remotely|on[\s-]?site|in\s+our|in\s+the\s+office|\d|full|part|out\s+of|a\s+(?:total|minimum|maximum))|start|begin|join\s+(?:us|our\s+team|the\s+team)|have\s+access|hear|find|also\s+receive|sign|return|undergo|pass|attend\s+(?:orientation|onboarding)|complete\s+(?:the|your|an?)\s+(?:i-9|paperwork|onboarding|forms?|background))\b/iu;
 
 // Pay, hours, reporting lines and conditions anywhere in a sentence: not a duties sentence.
 const NOT_DUTY_ANYWHERE =
@@ -34,15 +37,24 @@ const BENEFIT_ITEM =
 
 interface PageLine {
   page: number;
+  /** The line's text; a list item's first line with its marker ("• Build dashboards"); '' between blocks. */
   text: string;
+  span: Span | null;
   /** Read by OCR: bullets may be lost or misread, and blank lines fall between items. */
   ocr: boolean;
 }
 
+/** The layout's lines in reading order, with an empty line where one block ends and the next begins. */
 function pageLines(letter: Letter): PageLine[] {
   const out: PageLine[] = [];
-  for (const page of letter.pages) {
-    for (const raw of page.text.split(/\r?\n/)) out.push({ page: page.number, text: raw.replace(/\s+/g, ' ').trim(), ocr: page.source === 'ocr' });
+  const ocr = new Set(letter.pages.filter((p) => p.source === 'ocr').map((p) => p.number));
+  let previous: ViewLine | null = null;
+  for (const line of layoutOf(letter).lines()) {
+    if (previous && (previous.block !== line.block || previous.page !== line.page)) out.push({ page: line.page, text: '', span: null, ocr: ocr.has(line.page) });
+    previous = line;
+    const first = line.item !== null && line.item.lines[0] === line.source;
+    const span = first ? { ...line.span, start: line.item!.span.start } : line.span;
+    out.push({ page: line.page, text: first ? `${line.item!.marker} ${line.text}` : line.text, span, ocr: ocr.has(line.page) });
   }
   return out;
 }
@@ -154,16 +166,19 @@ function plainItemsFrom(lines: PageLine[], from: number): { items: string[]; quo
 }
 
 /** The paragraph under a heading (no bullets): its sentences are the duties. */
-function paragraphFrom(lines: PageLine[], from: number): { text: string; page: number } | null {
+function paragraphFrom(lines: PageLine[], from: number): { text: string; page: number; span: Span | null } | null {
   let k = from;
   while (k < lines.length && !lines[k].text) k++;
-  const parts: string[] = [];
+  const parts: PageLine[] = [];
   const page = lines[k]?.page ?? 1;
   for (; k < lines.length && lines[k].text; k++) {
     if (bulletItem(lines[k].text) !== null || (parts.length > 0 && (/:$/.test(lines[k].text) || DUTY_HEADING.test(lines[k].text) || OTHER_HEADING.test(lines[k].text)))) break;
-    parts.push(lines[k].text);
+    parts.push(lines[k]);
   }
-  return parts.length > 0 ? { text: parts.join(' '), page } : null;
+  if (parts.length === 0) return null;
+  const first = parts[0].span;
+  const last = parts[parts.length - 1].span;
+  return { text: parts.map((l) => l.text).join(' '), page, span: first && last ? { page, start: first.start, end: last.end } : null };
 }
 
 function sentencesIn(text: string): string[] {
@@ -205,12 +220,26 @@ function looksLikeDutyList(items: string[]): boolean {
 }
 
 export function extractDuties(letter: Letter): FoundElement<'duties'> {
-  return withExactQuotes(letter, findDuties(letter));
+  return withPlacedEvidence(letter, findDuties(letter));
 }
 
 function findDuties(letter: Letter): FoundElement<'duties'> {
   const lines = pageLines(letter);
   const trace: string[] = [];
+  const view = layoutOf(letter);
+
+  // 0. A labelled value: "Job Description: build X; test Y", a "Duties" table row.
+  for (const pair of view.labelled()) {
+    // A heading alone on its line ("stacked") may head a whole list: step 1 reads it.
+    if (pair.how === 'stacked') continue;
+    const label = DUTY_HEADING.exec(pair.label.text.replace(/^[#*•\s]+/, ''));
+    if (!label || label[1]) continue;
+    const items = splitInline(pair.value.text);
+    if (items.length === 0 || (items.length === 1 && items[0].length < 12)) continue;
+    trace.push(`"${pair.label.text}" with the duties as its value`);
+    const span = { page: pair.label.span.page, start: pair.label.span.start, end: pair.value.span.end };
+    return present<'duties'>(items, [evidenceAt(letter, span)], 0.9, trace);
+  }
 
   // 1. A duties heading with a list, a paragraph, or items on the same line.
   for (let k = 0; k < lines.length; k++) {
@@ -243,7 +272,7 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
         const split = cue ? dutiesInSentence(afterCue(sentence, cue)) : [];
         return split.length > 0 ? split : [sentence];
       });
-      return present<'duties'>(items, [{ page: para.page, quote: exactQuote(letter, para.page, para.text) }], 0.85, trace);
+      return present<'duties'>(items, [para.span ? evidenceAt(letter, para.span) : { page: para.page, quote: para.text }], 0.85, trace);
     }
   }
 
@@ -257,7 +286,9 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
     const introCue = DUTY_SENTENCE.exec(introText);
     const introIsDuty =
       introCue !== null && !OTHER_HEADING.test(introText) && !NOT_DUTY_ANYWHERE.test(introText) && !NOT_DUTY_START.test(afterCue(introText, introCue));
-    if (introIsDuty || (!OTHER_HEADING.test(introText) && looksLikeDutyList(list.items))) {
+    // Without a sentence introducing it, a list is duties only by its verbs, and one line is no list
+    // (a section heading set as a bullet: "• Work Location and Business Travel").
+    if (introIsDuty || (!OTHER_HEADING.test(introText) && list.items.length >= 2 && looksLikeDutyList(list.items))) {
       trace.push(introIsDuty ? `list introduced by "${introText.slice(0, 80)}"` : `list of ${list.items.length} duty-like items (action verbs)`);
       const quotes = introIsDuty && intro >= 0 ? [lines[intro], ...list.quotes] : list.quotes;
       return present<'duties'>(list.items, evidenceOf(quotes), introIsDuty ? 0.9 : 0.75, trace);
@@ -267,7 +298,7 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
   }
 
   // 3. Duty sentences in the body: "In this role, you will design X, test Y, and document Z."
-  const duties: { text: string; page: number; items: string[] }[] = [];
+  const duties: { text: string; page: number; span: Span; items: string[] }[] = [];
   for (const s of letterSentences(letter)) {
     if (bulletItem(s.text) !== null) continue;
     const m = DUTY_SENTENCE.exec(s.text);
@@ -289,7 +320,7 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
     trace.push(`${duties.length} sentence(s) describing the work`);
     return present<'duties'>(
       duties.flatMap((d) => d.items),
-      duties.slice(0, 3).map((d) => ({ page: d.page, quote: exactQuote(letter, d.page, d.text) })),
+      duties.slice(0, 3).map((d) => evidenceAt(letter, d.span)),
       0.8,
       trace,
     );
@@ -298,6 +329,6 @@ function findDuties(letter: Letter): FoundElement<'duties'> {
   return missing<'duties'>(FIX, trace);
 }
 
-function evidenceOf(lines: PageLine[]): Evidence[] {
-  return lines.slice(0, 4).map((l) => ({ page: l.page, quote: l.text }));
+function evidenceOf(lines: PageLine[]): FoundEvidence[] {
+  return lines.slice(0, 4).map((l) => ({ page: l.page, quote: l.text, ...(l.span ? { span: l.span } : {}) }));
 }

@@ -1,17 +1,19 @@
+import { layoutOf } from './layout/layoutView.js';
+import { withPlacedEvidence, evidenceIn } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { domainOf, findOrgNames, isFreeMail, isOrgLine, isOrgWord, isSuffix, orgMatchesDomain } from './shared/orgNames.js';
 import { findLetterheadBlock } from './shared/orgLetterhead.js';
-import { exactQuote, findQuotedHeaders, letterSentences, signatureBlock, EMAIL_ADDRESS, withExactQuotes } from './shared/sections.js';
-import type { Evidence } from '../report/index.js';
+import { findQuotedHeaders, letterSentences, signatureBlock, EMAIL_ADDRESS } from './shared/sections.js';
+import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please name the employing company in the letter (for example on the letterhead or in the first sentence).';
 
 interface Candidate {
   name: string;
   source: string;
-  evidence: Evidence;
+  evidence: FoundEvidence;
   weight: number;
 }
 
@@ -35,7 +37,7 @@ function cuedName(after: string): string | null {
 }
 
 export function extractEmployerName(letter: Letter): FoundElement<'employer_name'> {
-  return withExactQuotes(letter, findEmployerName(letter));
+  return withPlacedEvidence(letter, findEmployerName(letter));
 }
 
 function findEmployerName(letter: Letter): FoundElement<'employer_name'> {
@@ -45,9 +47,9 @@ function findEmployerName(letter: Letter): FoundElement<'employer_name'> {
 
   const pages = letter.email ? letter.pages.map((p) => p.number) : [letter.pages[0]?.number ?? 1];
   for (const page of pages) {
-    const header = findLetterheadBlock(lines, page);
+    const header = findLetterheadBlock(layoutOf(letter), page);
     if (header) {
-      candidates.push({ name: header.organization, source: 'letterhead', evidence: { page: header.page, quote: header.quote }, weight: 5 });
+      candidates.push({ name: header.organization, source: 'letterhead', evidence: { page: header.page, quote: header.quote, span: header.span }, weight: 5 });
       break;
     }
   }
@@ -67,7 +69,7 @@ function findEmployerName(letter: Letter): FoundElement<'employer_name'> {
         source = `"${org.name} ${after.trim().split(/\s+/).slice(0, 3).join(' ')}"`;
       }
       if (SCHOOL.test(org.name)) weight -= 2;
-      candidates.push({ name: org.name, source, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text, org.name) }, weight });
+      candidates.push({ name: org.name, source, evidence: evidenceIn(letter, s.span, org.name), weight });
     }
     // Companies without a company word, found only by their position: "join Zephyr this summer".
     const cue = /\b(?:join(?:ing)?|welcome\s+(?:you\s+)?to|on\s+behalf\s+of|here\s+at|we\s+at|everyone\s+at|team\s+at|internship\s+(?:with|at)|position\s+(?:with|at)|employment\s+(?:with|at))\s+(?:the\s+)?/giu;
@@ -75,7 +77,7 @@ function findEmployerName(letter: Letter): FoundElement<'employer_name'> {
     while ((m = cue.exec(s.text))) {
       const name = cuedName(s.text.slice(m.index + m[0].length));
       if (name && !candidates.some((c) => c.name === name)) {
-        candidates.push({ name, source: `"${m[0].trim()} ${name}"`, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text, name) }, weight: 2 });
+        candidates.push({ name, source: `"${m[0].trim()} ${name}"`, evidence: evidenceIn(letter, s.span, name), weight: 2 });
       }
     }
   }

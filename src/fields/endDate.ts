@@ -1,3 +1,4 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { endFromDuration, findEmploymentDates, pickCandidate } from './shared/employmentDates.js';
 import { invalid, missing, present, type FoundElement } from './shared/foundElement.js';
@@ -6,6 +7,10 @@ const FIX = 'Please state the exact end date of the position (for example "End d
 
 /** The last day of the internship or co-op, as the letter states it. A duration alone is not an end date. */
 export function extractEndDate(letter: Letter): FoundElement<'end_date'> {
+  return withPlacedEvidence(letter, findEndDate(letter));
+}
+
+function findEndDate(letter: Letter): FoundElement<'end_date'> {
   const dates = findEmploymentDates(letter);
   const { best, conflicts } = pickCandidate(dates.end);
   const trace = [...dates.rejected];

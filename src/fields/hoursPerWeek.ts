@@ -1,3 +1,5 @@
+import { layoutOf } from './layout/layoutView.js';
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { sentenceBounds } from './shared/dates.js';
 import { invalid, missing, present, type FoundElement } from './shared/foundElement.js';
@@ -22,7 +24,8 @@ function wordToNumber(word: string): number | null {
 }
 
 // A number of hours: "40", "37.5", "forty", "twenty (20)".
-const NUM = `(?:(\\d{1,2}(?:\\.\\d{1,2})?)|(${WORD_NUMBER})(?:\\s*\\((\\d{1,2}(?:\\.\\d{1,2})?)\\))?)`;
+// Never the tail of a longer number: "2027" ends no "27 hours".
+const NUM = `(?:(?<![\\d.,:/])(\\d{1,2}(?:\\.\\d{1,2})?)|(${WORD_NUMBER})(?:\\s*\\((\\d{1,2}(?:\\.\\d{1,2})?)\\))?)`;
 const RANGE_SEP = `\\s*(?:-|–|—|to|or|and)\\s*`;
 const UNIT = `(?:hours?|hrs?\\.?|h)`;
 // "hrsiwk", "hrs1wk": OCR reads the slash of "hrs/wk" as i, l or 1.
@@ -30,7 +33,8 @@ const PER_WEEK = `(?:\\s*(?:of\\s+work\\s+)?(?:per|a|an|each|every|in\\s+a|/)\\s
 const BEFORE = `(?:(up\\s+to|not\\s+(?:to\\s+)?exceed(?:ing)?|no\\s+more\\s+than|not\\s+more\\s+than|a\\s+maximum\\s+of|maximum\\s+of|max(?:imum)?\\.?|at\\s+most|less\\s+than|under|fewer\\s+than|at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|no\\s+less\\s+than|no\\s+fewer\\s+than|between|approximately|about|around|roughly|an\\s+average\\s+of|on\\s+average)\\s+)?`;
 
 /** "up to 20 hours per week", "15-20 hrs/wk", "twenty (20) hours a week", "37.5 hours weekly". */
-const HOURS_PER_WEEK = new RegExp(`${BEFORE}${NUM}(?:${RANGE_SEP}${NUM})?\\s*(?:-\\s*)?${UNIT}${PER_WEEK}`, 'gi');
+// The figure and its unit, which a wrapped line may put on the next line (never across a blank line).
+const HOURS_PER_WEEK = new RegExp(`${BEFORE}${NUM}(?:${RANGE_SEP}${NUM})?[ \\t]*\\n?[ \\t]*(?:-[ \\t]*)?${UNIT}${PER_WEEK}`, 'gi');
 /** "a 40-hour work week", "35 hour workweek", "a 40-hour week". */
 const HOUR_WEEK = new RegExp(`${BEFORE}${NUM}(?:${RANGE_SEP}${NUM})?[\\s-]*hours?[\\s-]+(?:work[\\s-]*)?week\\b`, 'gi');
 /** Table or label rows: "Hours: 40/week", "Hours per week: 20", "Weekly hours | 15-20". */
@@ -38,11 +42,20 @@ const LABELLED = new RegExp(
   `(?:^|\\n|\\||\\.\\s+|;\\s*)[ \\t\\r]*(?:(?:scheduled|expected|work(?:ing)?|weekly|average|anticipated)\\s+)*(?:(hours\\s*(?:per|/|a|each)\\s*week|weekly\\s+(?:work\\s+)?hours|hours/wk|hrs/wk)|(?:work\\s+)?(?:schedule|hours|hrs))\\s*(?:\\([^)\\n]*\\))?\\s*[:|\\t=-]+\\s*${BEFORE}${NUM}(?:${RANGE_SEP}${NUM})?\\s*(?:${UNIT})?(${PER_WEEK})?(?=[ \\t\\r]*(?:\\(|,|;|\\.|\\||$|\\n))`,
   'gi',
 );
+/** The labels weekly hours are given under, in a table or before a colon. */
+const HOURS_LABEL =
+  /^(?:(?:scheduled|expected|work(?:ing)?|weekly|average|anticipated|regular|normal)\s+)*(?:hours\s*(?:per|\/|a|each)\s*week|weekly\s+(?:work\s+)?hours|hours\/wk|hrs\/wk|(?:work\s+)?(?:schedule|hours|hrs))(?:\s*\([^)]*\))?$/iu;
+const WEEKLY_LABEL = /week|wk/i;
+/** A labelled value of hours: "20", "15-20 per week", "up to 25 hours", "40 hours weekly". */
+// The whole value, not a clock time ("9:00 am - 5:00 pm") or a sentence that happens to start with a number.
+const HOURS_VALUE = new RegExp(`^${BEFORE}${NUM}(?:${RANGE_SEP}${NUM})?\\s*(?:${UNIT})?(${PER_WEEK})?(?=\\s*(?:\\([^)]*\\))?\\s*[.,;]?\\s*$)`, 'i');
+
 /** "8 hours per day, 5 days per week". */
 const DAILY = new RegExp(`${NUM}\\s*${UNIT}\\s*(?:per|a|each|/)\\s*day\\b[^.\\n]{0,30}?${NUM}\\s*days?\\s*(?:per|a|each|/)\\s*week\\b`, 'gi');
 
 interface Reading {
-  min: number;
+  /** null for a ceiling alone ("up to 20"). */
+  min: number | null;
   max: number;
   page: number;
   index: number;
@@ -66,18 +79,40 @@ function numbersOf(groups: (string | undefined)[]): number[] {
   return out;
 }
 
-function bounds(qualifier: string | undefined, nums: number[]): { min: number; max: number } | null {
+/** The hours a figure commits to: a range, a figure, or for "up to 20" a ceiling alone (min null, at most 20). */
+function bounds(qualifier: string | undefined, nums: number[]): { min: number | null; max: number } | null {
   if (nums.length === 0) return null;
   const q = (qualifier ?? '').toLowerCase().replace(/\s+/g, ' ');
   const lo = Math.min(...nums);
   const hi = Math.max(...nums);
-  if (/^(?:up to|not (?:to )?exceed|no more than|not more than|a maximum of|maximum of|max|at most|less than|under|fewer than)/.test(q)) return { min: 0, max: hi };
+  if (/^(?:up to|not (?:to )?exceed|no more than|not more than|a maximum of|maximum of|max|at most|less than|under|fewer than)/.test(q)) return { min: null, max: hi };
   return { min: lo, max: hi };
 }
 
 // Sentences about overtime or benefit eligibility mention weekly hours that are not the job's.
 const NOT_THE_SCHEDULE = /\b(?:overtime|time and a half|eligib\w*|full-time CPT|F-1|visa|SEVIS|international students?)\b/i;
 const OVER = /\b(?:beyond|in excess of|over|above|exceeding|exceeds?|more than|greater than)\s*$/i;
+
+/** Hours given as the value of a label: a table row, a header over its column, "Hours per week: 20". */
+function labelledReadings(letter: Letter): Reading[] {
+  const out: Reading[] = [];
+  for (const pair of layoutOf(letter).labelled()) {
+    const label = pair.label.text.replace(/[\s:|=-]+$/u, '').trim();
+    if (!HOURS_LABEL.test(label)) continue;
+    const m = HOURS_VALUE.exec(pair.value.text.trim());
+    if (!m) continue;
+    const value = bounds(m[1], numbersOf([m[2], m[3], m[4], m[5], m[6], m[7]]));
+    if (!value) continue;
+    const weekly = WEEKLY_LABEL.test(label) || Boolean(m[8]);
+    const start = pair.how === 'table-column' ? pair.value.span.start : pair.label.span.start;
+    const lead = pair.value.text.length - pair.value.text.trimStart().length;
+    const end = pair.value.span.start + lead + m[0].trimEnd().length;
+    const page = pair.label.span.page;
+    const quote = letter.pages.find((p) => p.number === page)?.text.slice(start, end) ?? m[0];
+    out.push({ ...value, page, index: start, quote, confidence: weekly ? 0.9 : 0.7, note: weekly ? `"${label}" label` : `"${label}" label without "per week"` });
+  }
+  return out;
+}
 
 function readingsOn(page: { number: number; text: string }): Reading[] {
   const readings: Reading[] = [];
@@ -103,7 +138,7 @@ function readingsOn(page: { number: number; text: string }): Reading[] {
       if (OVER.test(lead)) {
         // "will not work more than 20 hours per week" caps the schedule; a bare "more than 40 hours" is about something else.
         if (!/\b(?:not|never|no)\b/i.test(text.slice(s, m.index!))) continue;
-        value = { min: 0, max: value.max };
+        value = { min: null, max: value.max };
       }
       const quote = m[0].replace(/^(?:\n|\||\.\s+|;\s*)[ \t\r]*/, '').replace(/\s+$/, '');
       const index = m.index! + m[0].indexOf(quote);
@@ -126,9 +161,18 @@ function readingsOn(page: { number: number; text: string }): Reading[] {
   return readings;
 }
 
-/** The weekly hours the letter states: a figure, a range, or a cap ("up to 20" -> 0..20). */
+/** The weekly hours the letter states: a figure, a range, or a cap ("up to 20" -> at most 20, min null). */
+function describe(r: { min: number | null; max: number }): string {
+  if (r.min === null) return `at most ${r.max}`;
+  return r.min === r.max ? String(r.max) : `${r.min}-${r.max}`;
+}
+
 export function extractHoursPerWeek(letter: Letter): FoundElement<'hours_per_week'> {
-  let readings = letter.pages.flatMap(readingsOn);
+  return withPlacedEvidence(letter, findHoursPerWeek(letter));
+}
+
+function findHoursPerWeek(letter: Letter): FoundElement<'hours_per_week'> {
+  let readings = [...labelledReadings(letter), ...letter.pages.flatMap(readingsOn)];
   // Drop readings nested inside a longer one ("40 hours per week" inside "Hours per week: 40 hours per week").
   readings = readings.filter((r, i) => !readings.some((o, j) => j !== i && o.page === r.page && o.index <= r.index && r.index + r.quote.length <= o.index + o.quote.length && o.quote.length > r.quote.length));
   readings.sort((a, b) => a.page - b.page || a.index - b.index);
@@ -148,9 +192,9 @@ export function extractHoursPerWeek(letter: Letter): FoundElement<'hours_per_wee
   }
   const best = [...readings].sort((a, b) => b.confidence - a.confidence || a.page - b.page || a.index - b.index)[0];
   const others = readings.filter((r) => r !== best && (r.min !== best.min || r.max !== best.max));
-  const trace = [`${best.note}: "${best.quote}" -> ${best.min === best.max ? best.max : `${best.min}-${best.max}`} hours per week`];
-  for (const o of others) trace.push(`also states "${o.quote}" (${o.min === o.max ? o.max : `${o.min}-${o.max}`}); the first, surest statement is reported`);
-  const evidence = [{ page: best.page, quote: best.quote }];
+  const trace = [`${best.note}: "${best.quote}" -> ${describe(best)} hours per week`];
+  for (const o of others) trace.push(`also states "${o.quote}" (${describe(o)}); the first, surest statement is reported`);
+  const evidence = [{ page: best.page, quote: best.quote, span: { page: best.page, start: best.index, end: best.index + best.quote.length } }];
   if (best.max === 0) return invalid<'hours_per_week'>({ min: 0, max: 0 }, evidence, 'The letter gives 0 hours per week; please state the actual weekly hours.', trace);
   const confidence = others.length ? Math.max(0.5, best.confidence - 0.2) : best.confidence;
   return present<'hours_per_week'>({ min: best.min, max: best.max }, evidence, confidence, trace);

@@ -1,3 +1,4 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { locateLetterDate } from './shared/datesOfLetter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
@@ -11,6 +12,10 @@ const HOW = {
 
 /** The date the letter was written: its dateline, or for an email its Date header. */
 export function extractLetterDate(letter: Letter): FoundElement<'letter_date'> {
+  return withPlacedEvidence(letter, findLetterDate(letter));
+}
+
+function findLetterDate(letter: Letter): FoundElement<'letter_date'> {
   const found = locateLetterDate(letter);
   if (!found) return missing<'letter_date'>('Please date the letter (the date it is issued, at the top).', ['no dateline above the salutation and no email Date header']);
   const confidence = found.how === 'top' ? 0.95 : found.how === 'topLoose' ? 0.75 : 0.85;

@@ -1,9 +1,11 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines } from './shared/letterLines.js';
 import { findLetterheadBlock, type HeaderFound } from './shared/orgLetterhead.js';
 import { invalid, missing, present, type FoundElement } from './shared/foundElement.js';
-import { domainOf, isFreeMail, namesForDomain, withoutLegalForm } from './shared/orgNames.js';
-import { EMAIL_ADDRESS, findQuotedHeaders, withExactQuotes } from './shared/sections.js';
+import { domainOf, findOrgNames, isFreeMail, isOrgLine, namesForDomain, withoutLegalForm } from './shared/orgNames.js';
+import { EMAIL_ADDRESS, findQuotedHeaders, signatureBlock } from './shared/sections.js';
+import { layoutOf } from './layout/layoutView.js';
 
 const FIX_MISSING = 'Please send the letter on company letterhead, or as an email from an official company address.';
 const FIX_FREE_MAIL =
@@ -25,7 +27,7 @@ function organizationForDomain(letter: Letter, domain: string): { name: string; 
 }
 
 export function extractLetterhead(letter: Letter): FoundElement<'letterhead'> {
-  return withExactQuotes(letter, findLetterhead(letter));
+  return withPlacedEvidence(letter, findLetterhead(letter));
 }
 
 function findLetterhead(letter: Letter): FoundElement<'letterhead'> {
@@ -35,9 +37,10 @@ function findLetterhead(letter: Letter): FoundElement<'letterhead'> {
 
   // For an email, attachments follow the body as pages 2..: a letterhead on any of them counts.
   const pagesToSearch = letter.email ? letter.pages.map((p) => p.number) : [firstPage];
+  const view = layoutOf(letter);
   let header: HeaderFound | null = null;
   for (const page of pagesToSearch) {
-    header = findLetterheadBlock(lines, page);
+    header = findLetterheadBlock(view, page);
     if (header) break;
   }
 
@@ -68,7 +71,7 @@ function findLetterhead(letter: Letter): FoundElement<'letterhead'> {
     if (from) trace.push(`the email comes from a free mail address (${from}); the letterhead stands`);
     return present<'letterhead'>(
       { kind: 'letterhead', organization: header.organization, sender: null },
-      [{ page: header.page, quote: header.quote }],
+      [{ page: header.page, quote: header.quote, span: header.span }],
       header.confidence,
       trace,
     );
@@ -98,6 +101,32 @@ function findLetterhead(letter: Letter): FoundElement<'letterhead'> {
     );
   }
 
+  // A letterhead that is only a logo: a picture in the page header, or above all text of the first page.
+  const logo = pagesToSearch.flatMap((page) => view.pictures({ page })).find((p) => p.region === 'header' || p.beforeText);
+  if (logo) {
+    const named = organizationOfLogo(letter);
+    trace.push(`a picture ${logo.region === 'header' ? 'in the page header' : 'above the text'} of page ${logo.page}, with no company name written beside it: taken as a logo letterhead`);
+    trace.push(named.how);
+    return present<'letterhead'>(
+      { kind: 'letterhead', organization: named.name, sender: null },
+      [{ page: logo.page, quote: logo.name ?? '', span: logo.span, box: logo.box }],
+      0.6,
+      trace,
+    );
+  }
+
   trace.push('no company name block at the top of the first page and no email headers');
   return missing<'letterhead'>(FIX_MISSING, trace);
+}
+
+/** Who a logo stands for: the company the signature block names, else the sender's domain; null when neither says. */
+function organizationOfLogo(letter: Letter): { name: string | null; how: string } {
+  for (const line of signatureBlock(letter)?.lines ?? []) {
+    const org = isOrgLine(line.text) ?? findOrgNames(line.text)[0];
+    if (org) return { name: org.name, how: `the company named in the signature block: "${org.name}"` };
+  }
+  const from = letter.email?.from?.address;
+  const domain = from && !isFreeMail(from) ? domainOf(from) : null;
+  if (domain) return organizationForDomain(letter, domain);
+  return { name: null, how: 'no company name in the signature block and no sender domain to name the logo by' };
 }

@@ -1,6 +1,8 @@
+import type { Span } from '../document/letterDocument.js';
+import { withPlacedEvidence, evidenceIn } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { exactQuote, letterSentences, withoutBullet, withExactQuotes } from './shared/sections.js';
+import { letterSentences, withoutBullet } from './shared/sections.js';
 
 const FIX = 'Please state in the letter that the position is an internship or a co-op.';
 
@@ -25,13 +27,14 @@ interface Hit {
   kind: Kind;
   page: number;
   sentence: string;
+  span: Span;
   term: string;
   score: number;
   order: number;
 }
 
 export function extractPositionType(letter: Letter): FoundElement<'position_type'> {
-  return withExactQuotes(letter, findPositionType(letter));
+  return withPlacedEvidence(letter, findPositionType(letter));
 }
 
 function findPositionType(letter: Letter): FoundElement<'position_type'> {
@@ -44,7 +47,7 @@ function findPositionType(letter: Letter): FoundElement<'position_type'> {
       while ((m = re.exec(s.text))) {
         const before = s.text.slice(0, m.index);
         if (NEGATION.test(before)) {
-          hits.push({ kind, page: s.page, sentence: s.text, term: m[0], score: -3, order: order++ });
+          hits.push({ kind, page: s.page, sentence: s.text, span: s.span, term: m[0], score: -3, order: order++ });
           continue;
         }
         let score = 1;
@@ -54,7 +57,7 @@ function findPositionType(letter: Letter): FoundElement<'position_type'> {
         // A title word: "Software Engineering Intern", "Co-op Engineer".
         if (/[\p{Lu}]/u.test(m[0][0])) score += 1;
         if (OTHER_CUES.test(s.text)) score -= 3;
-        hits.push({ kind, page: s.page, sentence: s.text, term: m[0], score, order: order++ });
+        hits.push({ kind, page: s.page, sentence: s.text, span: s.span, term: m[0], score, order: order++ });
       }
     }
   }
@@ -82,5 +85,5 @@ function findPositionType(letter: Letter): FoundElement<'position_type'> {
   }
   trace.push(`"${chosen.term}" in "${chosen.sentence.slice(0, 100)}"`);
   const confidence = chosen.score >= 3 ? 0.95 : chosen.score >= 2 ? 0.85 : 0.7;
-  return present<'position_type'>(chosen.kind, [{ page: chosen.page, quote: exactQuote(letter, chosen.page, chosen.sentence, chosen.term) }], confidence, trace);
+  return present<'position_type'>(chosen.kind, [evidenceIn(letter, chosen.span, chosen.term)], confidence, trace);
 }

@@ -1,18 +1,23 @@
+import type { Box } from '../document/letterDocument.js';
+import { layoutOf, type LayoutView } from './layout/layoutView.js';
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
-import { letterLines } from './shared/letterLines.js';
-import { missing, present, type FoundElement } from './shared/foundElement.js';
-import { signatureBlock, signerOfLine, withExactQuotes } from './shared/sections.js';
+import { letterLines, type LetterLine } from './shared/letterLines.js';
+import { missing, present, type FoundElement, type FoundEvidence } from './shared/foundElement.js';
+import { letterSentences, signatureBlock, signerOfLine } from './shared/sections.js';
+import { domainOf, findOrgNames, isFreeMail, orgMatchesDomain } from './shared/orgNames.js';
 import { cleanPersonName } from './shared/names.js';
 
 const FIX = 'Please have the letter signed by the employer (a signature over the signer\'s name and title).';
 
 // Marks of an electronic signature, anywhere in the letter.
-const ESIGN_SERVICE = /\b(?:docusign\s+envelope\s+id|docusign|adobe\s+(?:acrobat\s+)?sign|echosign|hellosign|dropbox\s+sign|pandadoc|signnow|signed\s+via|signed\s+with)\b/iu;
+// "signed with/via" alone says nothing ("Contract signed with LLC"): only a service's name does.
+const ESIGN_SERVICE = /\b(?:docusign\s+envelope\s+id|docusign|adobe\s+(?:acrobat\s+)?sign|echosign|hellosign|dropbox\s+sign|pandadoc|signnow|signwell|zoho\s+sign|yousign)\b/iu;
 const ESIGN_LINE =
   /^(?:\/s\/\s*\S|(?:electronically|digitally)\s+signed\b|e-?signed\b|signed\s+electronically\b)|\((?:e-?signature|electronic(?:ally)?\s+signed|signed\s+electronically|digital\s+signature)\)/iu;
 
 export function extractSignature(letter: Letter): FoundElement<'signature'> {
-  return withExactQuotes(letter, findSignature(letter));
+  return withPlacedEvidence(letter, findSignature(letter));
 }
 
 function findSignature(letter: Letter): FoundElement<'signature'> {
@@ -50,6 +55,11 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
       }
     }
   }
+  if (signer && isCompanyOfLetter(letter, signer)) {
+    trace.push(`"${signer}" under the closing is the company's name, not a person's`);
+    signer = null;
+    signerLine = null;
+  }
   if (!signer && block) {
     // "The Acme Recruiting Team": a typed sign-off without a person.
     const team = block.lines.find((l) => /\bteam\b|\bdepartment\b|\bhuman\s+resources\b|\brecruiting\b/i.test(l.text) && l.text.length < 60);
@@ -67,7 +77,7 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
 
   const closingPage = block?.closing.line.page ?? signerLine?.page ?? letter.pages[0]?.number ?? 1;
   const evidenceLines = [block?.closing.line, signerLine].filter((l): l is NonNullable<typeof l> => Boolean(l));
-  const evidence = [...new Map(evidenceLines.map((l) => [`${l.page}:${l.text}`, { page: l.page, quote: l.text }])).values()];
+  const evidence: FoundEvidence[] = [...new Map(evidenceLines.map((l) => [`${l.page}:${l.text}`, { page: l.page, quote: l.text, span: l.span }])).values()];
 
   const esign = esignLines.find((l) => !block || l.page >= block.closing.line.page) ?? esignLines[0];
   if (esign || service) {
@@ -101,9 +111,24 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
 
   // The closing may end one page and the signed name open the next: either page can carry the image.
   const signaturePages = [...new Set([closingPage, signerLine?.page ?? closingPage])];
+  const view = layoutOf(letter);
+  const placed = block ? signaturePicture(view, block.closing.line, signerLine) : null;
+  if (placed) {
+    trace.push(`a picture on page ${placed.page} sits ${placed.why}: taken as a drawn or scanned signature`);
+    if (signer) trace.push(`signer "${signer}"`);
+    evidence.push({ page: placed.page, quote: '', span: { page: placed.page, start: placed.at, end: placed.at }, box: placed.box });
+    return present<'signature'>({ kind: 'image', signer }, evidence, 0.85, trace);
+  }
+  // Where the reader placed the page's pictures, the ones elsewhere (a logo in the header) are no signature;
+  // where it only counted them, a picture on the closing's page probably is one.
   // A scanned page is one picture: its image count says nothing about a signature.
-  const page = signaturePages.map((n) => letter.pages.find((p) => p.number === n)).find((p) => p && p.source !== 'ocr' && p.imageCount > 0);
-  if (page) {
+  const page = signaturePages
+    .map((n) => letter.pages.find((p) => p.number === n))
+    .find((p) => p && p.source !== 'ocr' && p.imageCount > 0 && !p.blocks.some((b) => b.kind === 'picture'));
+  // A lone picture on the first page under a sign-off with nobody named is most likely the logo.
+  const loneLogo = page && !signer && page.imageCount === 1 && page.number === (letter.pages[0]?.number ?? 1);
+  if (loneLogo) trace.push(`the one picture on page ${page.number} is taken for the logo: nobody is named under the closing`);
+  if (page && !loneLogo) {
     trace.push(`page ${page.number}, with the ${page.number === closingPage ? 'closing' : 'signed name'}, carries ${page.imageCount} image(s): taken as a drawn or scanned signature`);
     if (signer) trace.push(`signer "${signer}"`);
     // A lone image on a first page may be the logo; a second image or a later page is more telling.
@@ -122,6 +147,51 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
     trace.push(`closing followed by "${single}" only`);
     return present<'signature'>({ kind: 'typed', signer: single }, evidence, 0.6, trace);
   }
-  trace.push(`closing "${block?.closing.line.text}" with no signer name under it`);
-  return present<'signature'>({ kind: 'typed', signer: null }, evidence, 0.5, trace);
+  // "Authorized Signatory", "The Acme Recruiting Team": nobody signed, by hand, electronically or by name.
+  trace.push(`closing "${block?.closing.line.text}" with no signer name, drawn signature or e-signature under it`);
+  return missing<'signature'>(FIX, trace);
+}
+
+/**
+ * Whether a name the letter signs off with is the company's: the letter invites the student to join
+ * it or work at it, or the sender's email domain spells it. "Best regards, Copperline Health".
+ */
+function isCompanyOfLetter(letter: Letter, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Only words that name an employer: "report to <Name>" names a person.
+  const cued = new RegExp(
+    `\\b(?:join(?:ing)?|welcome\\s+(?:you\\s+)?to|behalf\\s+of|(?:work(?:ing)?|intern(?:ship)?|co-?op|position|role|employment|career|here|team|everyone)\\s+(?:at|with|for))\\s+(?:the\\s+)?${escaped}\\b`,
+    'iu',
+  );
+  if (letterSentences(letter).some((s) => cued.test(s.text))) return true;
+  // The company's fuller name anywhere in the letter: "Thistledown Learning" for "Thistledown Learning Co.".
+  const simple = name.toLowerCase();
+  if (letter.pages.some((p) => findOrgNames(p.text).some((o) => o.name.toLowerCase().startsWith(simple) && o.name.length > name.length))) return true;
+  const from = letter.email?.from?.address;
+  const domain = from && !isFreeMail(from) ? domainOf(from) : null;
+  return domain !== null && orgMatchesDomain(name, domain);
+}
+
+/**
+ * A picture the reader placed where a signature goes: after the complimentary close in reading order
+ * (and before the typed name's block ends), or, where the page has geometry, between the closing line
+ * and a little below the signer's line. A logo in the page header is neither.
+ */
+function signaturePicture(view: LayoutView, closing: LetterLine, signerLine: LetterLine | null): { page: number; at: number; box: Box | null; why: string } | null {
+  for (const pageNumber of new Set([closing.page, signerLine?.page ?? closing.page])) {
+    for (const picture of view.pictures({ page: pageNumber })) {
+      if (picture.region === 'header' || picture.region === 'footer') continue;
+      const at = picture.span.start;
+      const afterClosing = pageNumber !== closing.page || at >= closing.span.end;
+      const beforeEnd = !signerLine || pageNumber !== signerLine.page || at <= signerLine.span.end + 1;
+      if (afterClosing && beforeEnd && !(picture.box && closing.box)) return { page: pageNumber, at, box: picture.box, why: 'between the closing and the signed name' };
+      if (picture.box && closing.box && pageNumber === closing.page) {
+        const top = closing.box.y - 0.02;
+        const bottom = (signerLine?.page === closing.page && signerLine.box ? signerLine.box.y + signerLine.box.height : closing.box.y + closing.box.height) + 0.12;
+        const middle = picture.box.y + picture.box.height / 2;
+        if (middle >= top && middle <= bottom) return { page: pageNumber, at, box: picture.box, why: 'over the closing and the signed name' };
+      }
+    }
+  }
+  return null;
 }

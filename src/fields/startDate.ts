@@ -1,3 +1,4 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { findEmploymentDates, pickCandidate } from './shared/employmentDates.js';
 import { invalid, missing, present, type FoundElement } from './shared/foundElement.js';
@@ -6,6 +7,10 @@ const FIX = 'Please state the exact start date of the position (for example "Sta
 
 /** The first day of the internship or co-op, as the letter states it. */
 export function extractStartDate(letter: Letter): FoundElement<'start_date'> {
+  return withPlacedEvidence(letter, findStartDate(letter));
+}
+
+function findStartDate(letter: Letter): FoundElement<'start_date'> {
   const dates = findEmploymentDates(letter);
   const { best, conflicts } = pickCandidate(dates.start);
   const trace = [...dates.rejected];

@@ -1,24 +1,28 @@
+import { layoutOf } from './layout/layoutView.js';
+import { evidenceAt, withPlacedEvidence, evidenceIn } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { letterLines, type LetterLine } from './shared/letterLines.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { cleanPersonName, nameWords, readNameAt, sameOrPartOf } from './shared/names.js';
 import { isOrgLine } from './shared/orgNames.js';
 import { findContactNames, findSignerNames, findSupervisorMentions } from './shared/namesInRoles.js';
-import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, exactQuote, findGreeting, findGreetings, letterSentences, withoutBullet, type Greeting, withExactQuotes } from './shared/sections.js';
-import type { Evidence } from '../report/index.js';
+import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, findGreeting, findGreetings, letterSentences, withoutBullet, type Greeting } from './shared/sections.js';
+import type { FoundEvidence } from './shared/foundElement.js';
 
 const FIX = 'Please address the letter to the student by full name (for example "Dear Priya Raman," or a "To:" line with the full name).';
 
 interface Candidate {
   name: string;
   source: string;
-  evidence: Evidence;
+  evidence: FoundEvidence;
   /** Higher is more clearly the addressee. */
   weight: number;
 }
 
-const LABELED =
-  /^(?:to|attn\.?|attention|candidate|student|intern|employee|recipient|name|prepared\s+for|offer\s+to|issued\s+to|(?:student|candidate|intern|employee|recipient|full)\s+name)\s*(?::|\||\t)\s*(.+)$/iu;
+/** The labels an addressee's name is given: "To:", "Candidate", "Employee Name" (in a table or before a colon). */
+const NAME_LABEL =
+  /^(?:to|attn\.?|attention|candidate|student|intern|employee|recipient|name|prepared\s+for|offer\s+to|issued\s+to|(?:student|candidate|intern|employee|recipient|full|participant|applicant)(?:'s)?\s+name|participant|applicant)$/iu;
+const LABELED = new RegExp(`^(${NAME_LABEL.source.slice(1, -1)})\\s*(?::|\\||\\t)\\s*(.+)$`, 'iu');
 const SUBJECT = /^(?:re|subject)\s*:\s*(.+)$/iu;
 
 /** The name in a "To:" value: "Priya Raman <priya@x.edu>", "Ms. Priya Raman", "Raman, Priya". */
@@ -71,7 +75,7 @@ function sentenceCandidates(letter: Letter): Candidate[] {
       const rest = s.text.slice(m.index + m[0].length).replace(/^(?:to\s+)?/i, '');
       const parsed = readNameAt(rest);
       if (!parsed || isOrgLine(parsed.name)) continue;
-      out.push({ name: parsed.name, source: p.source, evidence: { page: s.page, quote: exactQuote(letter, s.page, s.text, parsed.name) }, weight: p.weight });
+      out.push({ name: parsed.name, source: p.source, evidence: evidenceIn(letter, s.span, parsed.name), weight: p.weight });
     }
   }
   return out;
@@ -82,7 +86,7 @@ function lineCandidates(lines: readonly LetterLine[]): Candidate[] {
   for (const line of lines) {
     const labeled = LABELED.exec(withoutBullet(line.text));
     if (labeled) {
-      const name = nameInAddressee(labeled[1]);
+      const name = nameInAddressee(labeled[2]);
       if (name && !isOrgLine(name)) out.push({ name, source: `"${line.text.split(/[:|\t]/)[0].trim()}:" line`, evidence: { page: line.page, quote: line.text }, weight: 4 });
       continue;
     }
@@ -97,8 +101,42 @@ function lineCandidates(lines: readonly LetterLine[]): Candidate[] {
   return out;
 }
 
+/** "Employee | Hana Kobayashi" in a terms table, "Candidate: Priya Raman": a name label and its value. */
+function pairCandidates(letter: Letter): Candidate[] {
+  const out: Candidate[] = [];
+  for (const pair of layoutOf(letter).labelled()) {
+    if (pair.how === 'colon') continue; // read as a line, with the line's own rules
+    const label = withoutBullet(pair.label.text).replace(/[\s:|-]+$/u, '');
+    if (!NAME_LABEL.test(label)) continue;
+    const name = nameInAddressee(pair.value.text);
+    if (!name || isOrgLine(name)) continue;
+    const span = { page: pair.label.span.page, start: pair.label.span.start, end: pair.value.span.end };
+    out.push({ name, source: `"${label}" label`, evidence: evidenceAt(letter, span), weight: 4 });
+  }
+  return out;
+}
+
+/**
+ * A name standing alone at the top of the letter, above its first sentence, where HR print formats
+ * put the addressee: "Dmitri Volkonsky," (with the date in another column, or after a comma).
+ */
+function topNameCandidates(lines: readonly LetterLine[]): Candidate[] {
+  const out: Candidate[] = [];
+  const firstPage = lines[0]?.page;
+  for (const line of lines) {
+    if (line.page !== firstPage || line.region === 'envelope') continue;
+    if (line.text.length > 110 || /^(?:dear|hello|hi)\b/i.test(line.text)) break;
+    if (line.region !== 'body' || line.cell) continue;
+    const head = line.text.split(/\s*,\s*(?=[\p{L}][\p{L} ]{0,20}:)/u)[0].replace(/[,;:]+$/u, '').trim();
+    const name = cleanPersonName(head, { minWords: 2 });
+    if (!name || name !== head || isOrgLine(head)) continue;
+    out.push({ name, source: 'addressee line at the top', evidence: { page: line.page, quote: line.text, span: line.span }, weight: 2 });
+  }
+  return out;
+}
+
 export function extractStudentName(letter: Letter): FoundElement<'student_name'> {
-  return withExactQuotes(letter, findStudentName(letter));
+  return withPlacedEvidence(letter, findStudentName(letter));
 }
 
 function findStudentName(letter: Letter): FoundElement<'student_name'> {
@@ -117,7 +155,8 @@ function findStudentName(letter: Letter): FoundElement<'student_name'> {
     return hit ? hit.role : null;
   };
 
-  const raw: Candidate[] = [...lineCandidates(lines), ...addressBlockCandidates(lines, greeting), ...sentenceCandidates(letter)];
+  const raw: Candidate[] = [...pairCandidates(letter), ...lineCandidates(lines), ...addressBlockCandidates(lines, greeting), ...sentenceCandidates(letter)];
+  if (!greeting?.name) raw.push(...topNameCandidates(lines));
   // Later salutations ("Dear Sara Lindqvist," in the letter under a "Hi Sara," email) can complete the first.
   for (const later of findGreetings(lines).slice(1)) {
     if (later.name && nameWords(later.name).length >= 2) raw.push({ name: later.name, source: 'a later greeting', evidence: { page: later.line.page, quote: later.line.text }, weight: 3 });
@@ -166,7 +205,7 @@ function findStudentName(letter: Letter): FoundElement<'student_name'> {
   return present<'student_name'>(fullest.name, dedupe(same.map((c) => c.evidence)).slice(0, 2), confidence, trace);
 }
 
-function dedupe(evidence: Evidence[]): Evidence[] {
+function dedupe(evidence: FoundEvidence[]): FoundEvidence[] {
   const seen = new Set<string>();
   return evidence.filter((e) => {
     const key = `${e.page}:${e.quote}`;

@@ -1,8 +1,9 @@
+import { evidenceAt, withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { missing, present, type FoundElement } from './shared/foundElement.js';
 import { findSignerNames, findSupervisorMentions, type SupervisorMention } from './shared/namesInRoles.js';
 import { nameWords, sameOrPartOf } from './shared/names.js';
-import { EMAIL_ADDRESS, PHONE, exactQuote, findEmail, signatureBlock, withExactQuotes } from './shared/sections.js';
+import { EMAIL_ADDRESS, PHONE, findEmail, signatureBlock } from './shared/sections.js';
 import { letterLines } from './shared/letterLines.js';
 
 const FIX = 'Please name the supervisor for the position, with their title and how to contact them (email or phone).';
@@ -43,7 +44,7 @@ function signatureContacts(letter: Letter, name: string): { title: string | null
 }
 
 export function extractSupervisor(letter: Letter): FoundElement<'supervisor'> {
-  return withExactQuotes(letter, findSupervisor(letter));
+  return withPlacedEvidence(letter, findSupervisor(letter));
 }
 
 function findSupervisor(letter: Letter): FoundElement<'supervisor'> {
@@ -79,7 +80,7 @@ function findSupervisor(letter: Letter): FoundElement<'supervisor'> {
     if (email) trace.push(`email ${email} found elsewhere in the letter under the supervisor's name`);
   }
   const confidence = 0.7 + (title ? 0.1 : 0) + (email || phone ? 0.1 : 0) + (nameWords(name).length >= 2 ? 0.05 : 0);
-  return present<'supervisor'>({ name, title, email, phone }, [{ page: best.page, quote: exactQuote(letter, best.page, best.quote) }], Math.min(0.95, confidence), trace);
+  return present<'supervisor'>({ name, title, email, phone }, [evidenceAt(letter, best.span)], Math.min(0.95, confidence), trace);
 }
 
 function score(m: SupervisorMention): number {

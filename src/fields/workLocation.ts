@@ -1,3 +1,4 @@
+import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { findAddresses, type AddressMention } from './shared/address.js';
 import { isUsCity } from './shared/addressCities.js';
@@ -51,10 +52,12 @@ function place(letter: Letter, addresses: readonly AddressMention[], lines: read
   const firstTopOnPage = new Map<number, AddressMention>();
   return addresses.map((a) => {
     const pageText = text.get(a.page) ?? '';
-    const zone = lines.find((l) => l.page === a.page && l.index === a.firstLine)?.zone ?? 'body';
-    const near = lines.filter((l) => l.page === a.page && l.index >= a.firstLine - 1 && l.index <= a.lastLine + 1).map((l) => l.text);
-    const pageLines = lines.filter((l) => l.page === a.page && l.text);
-    const lastLines = pageLines.slice(-3).map((l) => l.index);
+    const pageLines = lines.filter((l) => l.page === a.page);
+    const first = pageLines.findIndex((l) => l.end >= a.index);
+    const last = Math.max(first, pageLines.findIndex((l) => l.end >= a.end));
+    const zone = pageLines[first]?.zone ?? 'body';
+    const near = pageLines.slice(Math.max(0, first - 1), last + 2).map((l) => l.text);
+    const onLastLines = first >= 0 && last >= pageLines.length - 3;
     let role: Placed['role'] = 'body';
     if (zone === 'top') {
       const beforeDateline = dateline?.mention && dateline.mention.page === a.page ? a.index < dateline.mention.index : null;
@@ -64,7 +67,7 @@ function place(letter: Letter, addresses: readonly AddressMention[], lines: read
       else role = 'recipient';
       if (!firstTopOnPage.has(a.page)) firstTopOnPage.set(a.page, a);
     } else if (zone === 'closing') role = 'closing';
-    else if (near.some((t) => LETTERHEAD_LINE.test(t)) || (pageLines.length > 10 && lastLines.includes(a.lastLine))) role = 'letterhead';
+    else if (near.some((t) => LETTERHEAD_LINE.test(t)) || (pageLines.length > 10 && onLastLines)) role = 'letterhead';
 
     // The cue: the closest work or mail phrase before the address, in its sentence or on the label line above.
     // A sentence or blank line ends the context, unless what precedes it introduces the address
@@ -144,6 +147,10 @@ function remoteState(pageText: string, sentenceStart: number, sentenceEnd: numbe
 
 /** Where the work is done: a street address (onsite or hybrid), or remote (with the state when the letter gives one). */
 export function extractWorkLocation(letter: Letter): FoundElement<'work_location'> {
+  return withPlacedEvidence(letter, findWorkLocation(letter));
+}
+
+function findWorkLocation(letter: Letter): FoundElement<'work_location'> {
   const lines = zonedLines(letter);
   const placed = place(letter, findAddresses(letter), lines);
   const trace: string[] = [];

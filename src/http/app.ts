@@ -16,6 +16,7 @@ import healthRoutes from './routes/health.js';
 import profileRoutes from './routes/profiles.js';
 import validateRoutes from './routes/validate.js';
 import webFormRoutes from './routes/webForm.js';
+import { withAccess } from './routePolicy.js';
 
 export interface BuildAppOptions {
   settings: Settings;
@@ -30,9 +31,16 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
   const app = Fastify({
     logger: loggerOptions(settings),
     ...requestIdOptions,
+    // Routes that take letters set their own (routes/validate.ts, routes/batches.ts).
     bodyLimit: settings.MAX_UPLOAD_BYTES,
-    // Enough for the slowest OCR'd letter; the checker's own deadline answers first.
-    requestTimeout: settings.REQUEST_TIMEOUT_MS + 10_000,
+    // Node's own limit on receiving a whole request, headers and body: a backstop behind the body
+    // pace (UPLOAD_TIMEOUT_MS, 408 UPLOAD_TOO_SLOW), which answers first on the routes that take letters.
+    requestTimeout: settings.UPLOAD_TIMEOUT_MS + 10_000,
+    // One spelling per route: a path in another case, with a trailing or doubled slash, or a
+    // semicolon (fastify's default useSemicolonDelimiter: false) is no route (404). Percent-escapes are decoded by the router, so `/v%31/validate` is
+    // POST /v1/validate, and access, rate limits and admission follow the route it matched
+    // (routePolicy.ts), never the text of the URL.
+    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
     trustProxy: parseTrustProxy(settings.TRUST_PROXY) as boolean | string | string[],
     clientErrorHandler: answerClientError,
     ...fastify,
@@ -42,16 +50,25 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
   // Access and load, in this order for every request: who is asking, how often, whether there is room.
   await app.register(apiKeys, { keys: settings.API_KEYS, openWebForm: settings.OPEN_WEB_FORM });
   await app.register(rateLimit, { perAddress: settings.RATE_LIMIT_PER_MINUTE, perKey: settings.RATE_LIMIT_KEYED_PER_MINUTE });
-  await app.register(backpressure, { maxQueue: settings.MAX_QUEUE, maxUploadBytes: settings.MAX_UPLOAD_BYTES, ticketTimeoutMs: settings.REQUEST_TIMEOUT_MS * 2 });
+  await app.register(backpressure, {
+    maxQueue: settings.MAX_QUEUE,
+    maxUploadsPerClient: settings.MAX_UPLOADS_PER_CLIENT,
+    maxUploadBytesInFlight: settings.MAX_UPLOAD_BYTES_IN_FLIGHT,
+    uploadTimeoutMs: settings.UPLOAD_TIMEOUT_MS,
+    minUploadBytesPerSecond: settings.MIN_UPLOAD_BYTES_PER_SECOND,
+    maxRssBytes: settings.MAX_RSS_MB * 1024 * 1024,
+    ticketTimeoutMs: settings.REQUEST_TIMEOUT_MS * 2,
+  });
   // The OCR workers start here, once: /readyz answers once they have loaded.
   const ocr = checker || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
   await app.register(checkerPlugin, { checker: checker ?? (await createChecker(settings, { ocr, log: app.log })) });
   await app.register(uploads, { settings });
-  await app.register(healthRoutes);
+  // Every route declares who may call it (routePolicy.ts); these need no key ever.
+  await app.register(withAccess('public', healthRoutes));
   await app.register(profileRoutes);
-  await app.register(validateRoutes);
+  await app.register(validateRoutes, { settings });
   await app.register(batchRoutes, { settings });
-  await app.register(webFormRoutes);
+  await app.register(withAccess('public', webFormRoutes));
   return app;
 }
 

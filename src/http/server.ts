@@ -23,14 +23,15 @@ async function main() {
         process.exit(1);
       }
       closing = true;
-      app.log.info({ signal }, 'shutting down: finishing in-flight checks');
+      app.log.info({ signal }, 'shutting down: finishing in-flight checks and accepted batches');
       // A check stuck past every deadline must not keep the process from ever exiting.
       setTimeout(() => {
         app.log.error({ timeoutMs: settings.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out: exiting with checks still running');
         process.exit(1);
       }, settings.SHUTDOWN_TIMEOUT_MS).unref();
       // close() stops accepting (requests on kept-alive connections get 503), waits for in-flight
-      // requests, then runs onClose: the checker lets its checks finish and ends the reader and OCR workers.
+      // requests, then runs onClose: the batches already accepted are checked and their callbacks
+      // sent, then the checker lets its checks finish and ends the reader and OCR workers.
       app.close().then(
         () => {
           app.log.info('shut down');

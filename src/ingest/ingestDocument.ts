@@ -11,6 +11,7 @@ import { checkZipArchive, type ZipEntrySummary, type ZipLimits } from './checkZi
 import { detectMediaType, type DetectedType, type DocumentKind } from './detectMediaType.js';
 import { findPolyglot } from './findPolyglot.js';
 import { inspectCompoundFile } from './inspectCompoundFile.js';
+import { inspectWordDocument } from './inspectWordDocument.js';
 import { readImageSizes } from './readImageSize.js';
 
 export interface IngestLimits extends ZipLimits {
@@ -29,6 +30,8 @@ export interface IngestedDocument {
   bytes: Uint8Array;
   kind: DocumentKind;
   mediaType: string;
+  /** Plain text only: the WHATWG name of its character encoding, declared or detected (decodeText reads it). */
+  encoding: string | null;
   /** The zip's entries, for a DOCX: read from the central directory without inflating. */
   zipEntries: ZipEntrySummary[] | null;
   notices: ExtractionNotice[];
@@ -39,18 +42,19 @@ export interface IngestClaims {
   declaredName?: string | null;
 }
 
-const SUPPORTED = 'PDF, Word (.docx), email (.eml, .msg), plain text, or an image (PNG, JPEG, TIFF, WebP, HEIC)';
+const SUPPORTED = 'PDF, Word (.docx, .doc), email (.eml, .msg), plain text, or an image (PNG, JPEG, TIFF, WebP, HEIC)';
 
 /**
  * Bytes to a typed document, refusing what no reader should open: too large, empty, of an unknown
  * type, valid as two types at once (a polyglot), an image whose header declares too many pixels,
- * a zip whose directory breaks the limits, an encrypted or legacy Office file. Everything here
- * reads headers only, so it runs in the request's thread before any parser sees the file.
+ * a zip whose directory breaks the limits, an encrypted Office file, a damaged or pre-97 Word .doc.
+ * Everything here reads headers and directories only, so it runs in the request's thread before
+ * any parser sees the file.
  */
 export function ingestDocument(bytes: Uint8Array, declaredType: string | null, limits: IngestLimits, claims: IngestClaims = {}): IngestedDocument {
   if (bytes.length > limits.maxBytes) throw new FileTooLargeError(`The file is ${bytes.length} bytes; the limit is ${limits.maxBytes}.`);
   if (bytes.length === 0) throw new DocumentEmptyError('The file is empty.');
-  const detected = detectMediaType(bytes);
+  const detected = detectMediaType(bytes, charsetOf(declaredType));
   if (!detected) throw new UnsupportedMediaTypeError(`This file is not one we can read. Send a ${SUPPORTED}.`);
   const polyglot = findPolyglot(bytes, detected);
   if (polyglot) {
@@ -72,12 +76,18 @@ export function ingestDocument(bytes: Uint8Array, declaredType: string | null, l
     });
   }
   if (detected.kind === 'msg') inspectCompoundFile(bytes);
+  if (detected.kind === 'doc') notices.push(...inspectWordDocument(bytes));
   if (detected.kind === 'image') checkImageSize(bytes, detected.mediaType, limits);
   const zipEntries = detected.kind === 'docx' ? checkZipArchive(bytes, limits) : null;
   if (zipEntries && !zipEntries.some((e) => e.name === 'word/document.xml')) {
     throw new UnsupportedMediaTypeError(`This zip file is not a Word document. Send a ${SUPPORTED}.`);
   }
-  return { bytes, kind: detected.kind, mediaType: detected.mediaType, zipEntries, notices };
+  return { bytes, kind: detected.kind, mediaType: detected.mediaType, encoding: detected.encoding ?? null, zipEntries, notices };
+}
+
+/** The charset parameter of a Content-Type ("text/plain; charset=windows-1252"), if any. */
+function charsetOf(contentType: string | null): string | null {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1] ?? null;
 }
 
 function checkImageSize(bytes: Uint8Array, mediaType: string, limits: IngestLimits): void {
@@ -104,6 +114,7 @@ const ALIASES: Record<string, string[]> = {
   'image/jpeg': ['image/jpg', 'image/pjpeg'],
   'image/heic': ['image/heif', 'image/heic-sequence', 'image/heif-sequence'],
   'application/vnd.ms-outlook': ['application/x-msg', 'application/octet-stream'],
+  'application/msword': ['application/vnd.ms-word', 'application/x-msword'],
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['application/zip', 'application/msword', 'application/vnd.ms-word.document.macroenabled.12'],
 };
 
@@ -115,6 +126,7 @@ function isCompatible(declared: string, detected: string): boolean {
 const EXTENSIONS: Record<DocumentKind, string[]> = {
   pdf: ['pdf'],
   docx: ['docx', 'docm', 'dotx', 'dotm', 'zip'],
+  doc: ['doc', 'dot'],
   email: ['eml', 'txt', 'msg', 'mht', 'email'],
   msg: ['msg', 'oft'],
   text: ['txt', 'text', 'md', 'eml'],

@@ -20,7 +20,7 @@ export function readImageSizes(bytes: Uint8Array, mediaType: string): ImageSize[
       case 'image/gif':
         return one(buf.length >= 10 ? { width: buf.readUInt16LE(6), height: buf.readUInt16LE(8) } : null);
       case 'image/bmp':
-        return one(buf.length >= 26 ? { width: Math.abs(buf.readInt32LE(18)), height: Math.abs(buf.readInt32LE(22)) } : null);
+        return one(bmpSize(buf));
       case 'image/webp':
         return one(webpSize(buf));
       case 'image/tiff':
@@ -67,6 +67,13 @@ function jpegSize(buf: Buffer): ImageSize | null {
     at += 2 + buf.readUInt16BE(at + 2);
   }
   return null;
+}
+
+/** BITMAPINFOHEADER and later: signed 32-bit width and height (negative: top-down); the OS/2 core header: 16-bit. */
+function bmpSize(buf: Buffer): ImageSize | null {
+  if (buf.length < 26) return null;
+  if (buf.readUInt32LE(14) === 12) return { width: buf.readUInt16LE(18), height: buf.readUInt16LE(20) };
+  return { width: Math.abs(buf.readInt32LE(18)), height: Math.abs(buf.readInt32LE(22)) };
 }
 
 function webpSize(buf: Buffer): ImageSize | null {

@@ -14,10 +14,34 @@ export const CHECKLIST_ELEMENTS = [
   'compensation',
 ] as const;
 
-/** Reported on every letter, required only where a profile says so (e.g. cpt-strict). */
-export const OPTIONAL_ELEMENTS = ['signature', 'letter_date', 'employer_name', 'supervisor'] as const;
+/**
+ * Reported on every letter, required only where a profile says so (e.g. cpt-strict). The last two
+ * came with the schools whose checklists ask how the work relates to the student's program and
+ * for learning objectives (academic internship agreements).
+ */
+export const OPTIONAL_ELEMENTS = ['signature', 'letter_date', 'employer_name', 'supervisor', 'program_relation', 'learning_objectives'] as const;
 
 export const ELEMENT_NAMES = [...CHECKLIST_ELEMENTS, ...OPTIONAL_ELEMENTS] as const;
 
 export const ElementName = z.enum(ELEMENT_NAMES);
 export type ElementName = z.infer<typeof ElementName>;
+
+/** The checklist's items as a student reads them: the CLI prints them, GET /v1/profiles gives them to the web form. */
+export const ELEMENT_LABELS: Record<ElementName, string> = {
+  letterhead: 'Letterhead or official email',
+  student_name: 'Your name',
+  position_type: 'Internship or co-op',
+  job_title: 'Job title',
+  duties: 'Duties',
+  hours_per_week: 'Hours per week',
+  start_date: 'Start date',
+  end_date: 'End date',
+  work_location: 'Work address',
+  compensation: 'Pay',
+  signature: 'Signature',
+  letter_date: 'Date of the letter',
+  employer_name: 'Employer',
+  supervisor: 'Supervisor',
+  program_relation: 'Relation to your studies',
+  learning_objectives: 'Learning objectives',
+};

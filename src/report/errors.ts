@@ -41,6 +41,9 @@ export const OverloadedError = define('OVERLOADED', 'The service is busy');
 export const NotReadyError = define('NOT_READY', 'The service is starting');
 export const UploadIncompleteError = define('UPLOAD_INCOMPLETE', 'The upload ended before the file was complete');
 export const DocumentAmbiguousTypeError = define('DOCUMENT_AMBIGUOUS_TYPE', 'The file is valid as more than one kind of document');
+export const UploadTooSlowError = define('UPLOAD_TOO_SLOW', 'The upload arrived too slowly');
+export const TooManyDocumentsError = define('TOO_MANY_DOCUMENTS', 'Too many documents for one check');
+export const CaseTooLargeError = define('CASE_TOO_LARGE', 'The documents together are too large');
 export const DocumentTooComplexError = define('DOCUMENT_TOO_COMPLEX', 'Reading the document needed more memory than a letter ever does');
 
 export function isProblemError(error: unknown): error is ProblemError {

@@ -50,6 +50,18 @@ export const FINDING_CODES = [
   'DOCUMENT_HAS_SCRIPT',
   'DOCUMENT_HAS_MACROS',
   'DOCUMENT_EXTERNAL_REFERENCES',
+  // a case of several documents (issue 15)
+  'DOCUMENTS_DISAGREE',
+  'FOLLOW_UP_FREE_MAIL_DOMAIN',
+  // schools' own checklists (issue 15)
+  'FORMAT_NOT_ACCEPTED',
+  'REMOTE_WORK_NOT_ACCEPTED',
+  'SIGNATURE_KIND_NOT_ACCEPTED',
+  'SIGNATURE_NOT_VERIFIED',
+  'START_TOO_SOON',
+  'END_AFTER_TERM_END',
+  'HOURS_OVER_TERM_LIMIT',
+  'LEARNING_OBJECTIVES_TOO_FEW',
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES).meta({ id: 'FindingCode' });

@@ -4,12 +4,18 @@ import { FINDING_CODES } from './findingCodes.js';
 import { PROBLEM_STATUS, Problem, type ProblemCode } from './problem.js';
 import { Report } from './report.js';
 import { Batch } from './batch.js';
+import { ElementName } from './elementNames.js';
 import { ValidateOptions } from './request.js';
 
 type JsonSchema = Record<string, unknown>;
 
 const ProfileList = z
-  .object({ profiles: z.array(ProfileSchema.meta({ id: 'Profile' })) })
+  .object({
+    profiles: z.array(ProfileSchema.meta({ id: 'Profile' })),
+    elements: z
+      .array(z.object({ name: ElementName, label: z.string().meta({ description: 'The element as the checklist names it to a student.' }) }))
+      .meta({ description: 'Every element a report can carry, in checklist order, with the words the web form and the CLI show for it.' }),
+  })
   .meta({ id: 'ProfileList' });
 
 const Health = z.object({ status: z.enum(['ok', 'ready']) }).meta({ id: 'Health' });
@@ -43,8 +49,13 @@ function rewriteRefs(node: unknown): unknown {
 }
 
 function problemResponse(codes: ProblemCode[]) {
+  const status = PROBLEM_STATUS[codes[0]];
   return {
     description: `A problem: ${codes.map((c) => `\`${c}\``).join(', ')}.`,
+    // Busy and rate-limited answers say when to come back.
+    ...(status === 429 || status === 503
+      ? { headers: { 'Retry-After': { description: 'Seconds to wait before sending the request again.', schema: { type: 'integer', minimum: 1 } } } }
+      : {}),
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   };
 }
@@ -59,6 +70,7 @@ function problemResponses(codes: ProblemCode[]) {
 const DOCUMENT_TYPES = [
   'application/pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
   'message/rfc822',
   'application/vnd.ms-outlook',
   'text/plain',
@@ -85,9 +97,13 @@ const VALIDATE_PROBLEMS: ProblemCode[] = [
   'ARCHIVE_LIMIT_EXCEEDED',
   'TEXT_TOO_LONG',
   'PROCESSING_TIMEOUT',
+  'UPLOAD_INCOMPLETE',
+  'UPLOAD_TOO_SLOW',
   'RATE_LIMITED',
   'INTERNAL_ERROR',
   'OVERLOADED',
+  'TOO_MANY_DOCUMENTS',
+  'CASE_TOO_LARGE',
 ];
 
 function queryParameters() {
@@ -110,8 +126,12 @@ export function buildOpenApiDocument() {
       version: '1.0.0',
       summary: 'Checks internship and co-op offer letters against the CPT checklist.',
       description:
-        'Send an offer letter (PDF, DOCX, .eml, .msg, plain text, or an image/scan) and get a field-by-field report: ' +
+        'Send an offer letter (PDF, Word .docx or .doc, .eml, .msg, plain text, or an image/scan) and get a field-by-field report: ' +
         'for each checklist element its status, normalized value, quoted evidence, confidence and a plain-language fix. ' +
+        'Every reader turns the letter into one structured document (pages of paragraphs, list items, tables and pictures, ' +
+        'each in a region of the page: header, body, closing, footer, email envelope) and the checks read that structure, ' +
+        'so each evidence item is a span of the letter: its `page`, its `quote` (the letter\'s words, line breaks as spaces) ' +
+        'and, where the source has page geometry (PDF, photos and scans), its `box` on the page. ' +
         'Errors are RFC 9457 problem details with a stable `code`. Finding codes: ' +
         FINDING_CODES.map((c) => `\`${c}\``).join(', ') +
         '.',
@@ -129,10 +149,18 @@ export function buildOpenApiDocument() {
         post: {
           operationId: 'validateLetter',
           tags: ['letters'],
-          summary: 'Check one offer letter',
+          summary: 'Check one offer letter, or one student\'s case of documents',
           description:
             'Send the letter as the multipart field `file` with optional text fields, or as the raw request body with the options as query parameters. ' +
-            'The type is decided from the bytes, never from the name or Content-Type. Answers 200 with the report whenever the letter could be read, complete or not.',
+            'The type is decided from the bytes, never from the name or Content-Type. Answers 200 with the report whenever the letter could be read, complete or not.\n\n' +
+            'A case: several `file` parts are one student\'s documents, the letter first, then what the employer sent after it (a follow-up email, an addendum, a page photographed apart), ' +
+            'judged as one report. Each element is taken from the letter when it states it, else from the first later document that does; each evidence item names its `document` ' +
+            '(`index` in the report\'s `documents`, and `fileName`) and its page within that document. Two documents that state different dates, hours, pay or work sites give ' +
+            '`DOCUMENTS_DISAGREE` and the verdict `needs_review`; a later email from a free-mail address never stands for the letterhead. At most MAX_CASE_DOCUMENTS documents ' +
+            '(`TOO_MANY_DOCUMENTS`) of MAX_CASE_BYTES together (`CASE_TOO_LARGE`), each held to the limits of a single letter. One document gives the report as before, with `documents` listing it.\n\n' +
+            'The record: with `Accept: application/pdf` (rated above application/json) the answer is a one- or two-page PDF summary of the report for the student\'s file ' +
+            '(verdict, profile, each element with its value, quote and page, the findings, the check date and the SHA-256 of each document read), and no other text of the letters. ' +
+            'Problems are problem+json whatever the Accept header says.',
           parameters: queryParameters(),
           requestBody: {
             required: true,
@@ -142,7 +170,13 @@ export function buildOpenApiDocument() {
                   type: 'object',
                   required: ['file'],
                   properties: {
-                    file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The offer letter.' },
+                    file: {
+                      type: 'array',
+                      minItems: 1,
+                      items: { type: 'string', contentMediaType: 'application/octet-stream' },
+                      description:
+                        'The offer letter: one part. For a case, one part per document, the letter first, then the documents sent after it (at most MAX_CASE_DOCUMENTS, default 5).',
+                    },
                     ...Object.fromEntries(queryParameters().map((p) => [p.name, { ...(p.schema as JsonSchema), description: p.description }])),
                   },
                 },
@@ -152,8 +186,25 @@ export function buildOpenApiDocument() {
           },
           responses: {
             '200': {
-              description: 'The field-by-field report.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } },
+              description: 'The field-by-field report (JSON), or with `Accept: application/pdf` the record for the student\'s file (PDF, one or two pages).',
+              headers: {
+                Vary: { description: 'Accept: the same request answers JSON or PDF.', schema: { type: 'string' } },
+                'Content-Disposition': {
+                  description: 'For the PDF record only: `attachment; filename="offercheck-record-<checkedOn>.pdf"`.',
+                  schema: { type: 'string' },
+                },
+              },
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Report' } },
+                'application/pdf': {
+                  schema: {
+                    type: 'string',
+                    contentMediaType: 'application/pdf',
+                    description:
+                      'The record: verdict, profile, check date, each document read with its SHA-256, each element with its value and a quote with its document and page, the findings with their codes.',
+                  },
+                },
+              },
             },
             ...problemResponses(VALIDATE_PROBLEMS),
           },
@@ -166,7 +217,9 @@ export function buildOpenApiDocument() {
           summary: 'Check several letters at once',
           description:
             'Up to MAX_BATCH_FILES letters, each in a multipart part named `file`, with the same options as /v1/validate applied to all. ' +
-            'Answers 202 at once; fetch the result from the Location, or name a `callback_url` (on a host the operator allows) to receive it.',
+            'Answers 202 at once; fetch the result from the Location, or name a `callback_url` (on a host the operator allows) to receive it. ' +
+            'The batch belongs to the API key that created it. Each letter counts against the service\'s queue until it is checked: a batch that does not fit whole is 503 `OVERLOADED`; ' +
+            'a key with MAX_BATCHES_PER_KEY batches still being checked gets 429 `RATE_LIMITED`.',
           requestBody: {
             required: true,
             content: {
@@ -189,7 +242,17 @@ export function buildOpenApiDocument() {
               headers: { Location: { description: 'Where to fetch the batch.', schema: { type: 'string' } } },
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } },
             },
-            ...problemResponses(['FILE_MISSING', 'INVALID_REQUEST', 'UNKNOWN_PROFILE', 'UNAUTHORIZED', 'FILE_TOO_LARGE', 'RATE_LIMITED', 'OVERLOADED']),
+            ...problemResponses([
+              'FILE_MISSING',
+              'INVALID_REQUEST',
+              'UNKNOWN_PROFILE',
+              'UPLOAD_INCOMPLETE',
+              'UNAUTHORIZED',
+              'UPLOAD_TOO_SLOW',
+              'FILE_TOO_LARGE',
+              'RATE_LIMITED',
+              'OVERLOADED',
+            ]),
           },
           callbacks: {
             batchDone: {
@@ -210,6 +273,9 @@ export function buildOpenApiDocument() {
           operationId: 'getBatch',
           tags: ['letters'],
           summary: 'A batch and the reports checked so far',
+          description:
+            'Only for the API key that created the batch: any other key gets 404 `NOT_FOUND`, the same answer as for a batch that never existed or has expired. ' +
+            'Finished batches are kept for BATCH_TTL_SECONDS within BATCH_MEMORY_MB, the oldest finished dropped first.',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           responses: {
             '200': { description: 'The batch.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } } },

@@ -28,6 +28,11 @@ export const PROBLEM_STATUS = {
   UPLOAD_INCOMPLETE: 400,
   DOCUMENT_AMBIGUOUS_TYPE: 422,
   DOCUMENT_TOO_COMPLEX: 422,
+  // Added with the slow-client limits (issue 10).
+  UPLOAD_TOO_SLOW: 408,
+  // Added with cases of several documents (issue 15).
+  TOO_MANY_DOCUMENTS: 400,
+  CASE_TOO_LARGE: 413,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;

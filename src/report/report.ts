@@ -8,8 +8,10 @@ import {
   HoursPerWeekValue,
   IsoDate,
   JobTitleValue,
+  LearningObjectivesValue,
   LetterheadValue,
   PositionTypeValue,
+  ProgramRelationValue,
   SignatureValue,
   StudentNameValue,
   SupervisorValue,
@@ -36,6 +38,18 @@ export const DocumentSummary = z
   .meta({ id: 'DocumentSummary' });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
+/** One document of the case as read: where its quotes point (`index`) and what identifies the file (`sha256`). */
+export const DocumentRead = DocumentSummary.extend({
+  index: z.number().int().min(0).meta({ description: 'Its place in the list; evidence names it by this index.' }),
+  fileName: z.string().nullable().meta({ description: 'The file name the client gave; null for a raw body.' }),
+  role: z.enum(['letter', 'follow-up']).meta({
+    description: 'letter: the first document, whose findings are preferred; follow-up: a document sent after it (an email, an addendum, another page), read for what the letter leaves out.',
+  }),
+  bytes: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: "SHA-256 of the file's bytes, hex: identifies the exact file checked." }),
+}).meta({ id: 'DocumentRead' });
+export type DocumentRead = z.infer<typeof DocumentRead>;
+
 /** One schema per element: the single source of each element's value shape. */
 export const ElementSchemas = {
   letterhead: elementOf(LetterheadValue, 'LetterheadElement'),
@@ -52,6 +66,8 @@ export const ElementSchemas = {
   letter_date: elementOf(IsoDate, 'LetterDateElement'),
   employer_name: elementOf(EmployerNameValue, 'EmployerNameElement'),
   supervisor: elementOf(SupervisorValue, 'SupervisorElement'),
+  program_relation: elementOf(ProgramRelationValue, 'ProgramRelationElement'),
+  learning_objectives: elementOf(LearningObjectivesValue, 'LearningObjectivesElement'),
 } as const;
 
 export const Elements = z.object(ElementSchemas).meta({ id: 'Elements' });
@@ -68,7 +84,11 @@ export const Report = z
     verdict: Verdict,
     profile: z.string(),
     checkedOn: IsoDate.meta({ description: 'The day the rules were applied (start dates in the past are judged against it).' }),
+    // The letter (the first document), as before cases of several documents; `documents` lists them all.
     document: DocumentSummary,
+    documents: z.array(DocumentRead).min(1).meta({
+      description: 'Every document read for this check, the letter first; one for a single letter. `document` above is the first of them, as it was before cases.',
+    }),
     duration: Duration.nullable(),
     elements: Elements,
     findings: z.array(Finding),

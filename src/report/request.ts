@@ -14,6 +14,10 @@ export const ValidateOptions = z
     start_date: IsoDate.optional(),
     end_date: IsoDate.optional(),
     graduation_date: IsoDate.optional(),
+    submission_date: IsoDate.optional().meta({
+      description: 'The day the CPT request goes to the office; profiles that need the start some business days later count from it (default: the day checked).',
+    }),
+    term_end_date: IsoDate.optional().meta({ description: 'The last day of the term; profiles that ask check that the position ends by it.' }),
   })
   .strict()
   .meta({ id: 'ValidateOptions' });

@@ -17,8 +17,11 @@ export const JobTitleValue = z.string().meta({ id: 'JobTitleValue' });
 export const DutiesValue = z.array(z.string()).meta({ id: 'DutiesValue' });
 
 export const HoursPerWeekValue = z
-  .object({ min: z.number(), max: z.number() })
-  .meta({ id: 'HoursPerWeekValue', description: 'Hours per week; min equals max for a fixed figure.' });
+  .object({
+    min: z.number().nullable().meta({ description: 'The least hours a week the letter commits to; null for a ceiling alone ("up to 20 hours").' }),
+    max: z.number(),
+  })
+  .meta({ id: 'HoursPerWeekValue', description: 'Hours per week; min equals max for a fixed figure, min null for "up to" (at most max).' });
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ id: 'IsoDate', description: 'A calendar date, YYYY-MM-DD.' });
 
@@ -60,3 +63,11 @@ export const SupervisorValue = z
     phone: z.string().nullable(),
   })
   .meta({ id: 'SupervisorValue' });
+
+export const ProgramRelationValue = z
+  .string()
+  .meta({ id: 'ProgramRelationValue', description: "The letter's statement of how the work relates to the student's program of study." });
+
+export const LearningObjectivesValue = z
+  .array(z.string())
+  .meta({ id: 'LearningObjectivesValue', description: 'The learning goals or objectives the letter lists, one per item.' });

@@ -17,6 +17,8 @@ const MISSING: Record<ElementName, string> = {
   letter_date: 'The letter is not dated.',
   employer_name: 'The letter does not name the employer.',
   supervisor: 'The letter does not name your supervisor.',
+  program_relation: 'The letter does not say how the work relates to your program of study.',
+  learning_objectives: 'The letter does not list learning objectives for the position.',
 };
 
 /** The element in a few words, for findings about an element that is there but not usable. */
@@ -35,6 +37,8 @@ const LABELS: Record<ElementName, string> = {
   letter_date: "the letter's date",
   employer_name: "the employer's name",
   supervisor: 'the supervisor',
+  program_relation: 'how the work relates to your program of study',
+  learning_objectives: 'the learning objectives',
 };
 
 /** One finding per required element that is missing, invalid or uncertain; elements the profile does not require are reported but never flagged. */

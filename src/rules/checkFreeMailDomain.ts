@@ -1,5 +1,5 @@
 import { readElement } from './shared/readElement.js';
-import { isFreeMailDomain, mailDomain } from './shared/freeMailDomains.js';
+import { isFreeMailDomain, mailDomain } from '../fields/shared/freeMailDomains.js';
 import type { Rule } from './ruleContext.js';
 
 /**

@@ -7,7 +7,7 @@ export const checkHoursRange: Rule = ({ elements, profile }) => {
   const hours = readElement(elements, 'hours_per_week');
   if (!hours) return [];
   const max = profile.rules.maxHoursPerWeek;
-  // "Up to 20 hours" reads as {min: 0, max: 20}: a ceiling, not a position of zero hours.
+  // "Up to 20 hours" reads as {min: null, max: 20}: a ceiling, not a position of zero hours.
   if (hours.max > 0 && hours.max <= max) return [];
   const why = hours.max <= 0 ? 'zero hours a week is not a position' : `more than ${max} hours a week is not believable for a student position`;
   return [

@@ -1,26 +1,35 @@
 import type { FoundElements } from '../fields/findElements.js';
 import { ELEMENT_NAMES, type ElementName, type Elements, type Finding, type Verdict } from '../report/index.js';
+import { checkAcceptedFormats } from './checkAcceptedFormats.js';
 import { checkAddressee } from './checkAddressee.js';
 import { checkAuthorizationReminder } from './checkAuthorizationReminder.js';
 import { checkCallerEndDate } from './checkCallerEndDate.js';
 import { checkCallerStartDate } from './checkCallerStartDate.js';
 import { checkCompleteness } from './checkCompleteness.js';
 import { checkDateWindow } from './checkDateWindow.js';
+import { checkDocumentsAgree } from './checkDocumentsAgree.js';
 import { checkEmployer } from './checkEmployer.js';
 import { checkEndAfterStart } from './checkEndAfterStart.js';
 import { checkEndByGraduation } from './checkEndByGraduation.js';
+import { checkEndByTermEnd } from './checkEndByTermEnd.js';
+import { checkFollowUpSender } from './checkFollowUpSender.js';
 import { checkFreeMailDomain } from './checkFreeMailDomain.js';
 import { checkFullTimeCpt } from './checkFullTimeCpt.js';
 import { checkHoursRange } from './checkHoursRange.js';
+import { checkLearningObjectives } from './checkLearningObjectives.js';
 import { checkLetterAge } from './checkLetterAge.js';
 import { checkMinimumHours } from './checkMinimumHours.js';
 import { checkMinimumWage } from './checkMinimumWage.js';
 import { checkPoBox } from './checkPoBox.js';
 import { checkProgramDuration } from './checkProgramDuration.js';
 import { checkRemoteState } from './checkRemoteState.js';
+import { checkRemoteWork } from './checkRemoteWork.js';
+import { checkSignatureKind } from './checkSignatureKind.js';
 import { checkStartAfterLetterDate } from './checkStartAfterLetterDate.js';
 import { checkStartDatePast } from './checkStartDatePast.js';
+import { checkStartLeadTime } from './checkStartLeadTime.js';
 import { checkSupervisorContact } from './checkSupervisorContact.js';
+import { checkTermHours } from './checkTermHours.js';
 import { checkTypedSignature } from './checkTypedSignature.js';
 import { checkUnpaid } from './checkUnpaid.js';
 import { checkWorkAddressComplete } from './checkWorkAddressComplete.js';
@@ -31,22 +40,29 @@ import type { Rule, RuleContext, RuleFinding } from './ruleContext.js';
 
 /**
  * Every rule that judges what the letter says, in the order their findings are listed (checklist
- * order: sender and addressee, hours, dates, work site, pay, then the program's own rules).
+ * order: the case's documents, sender and addressee, hours, dates, work site, pay, then the
+ * program's own rules).
  * Completeness runs after them, on the elements as the rules leave them.
  */
 export const RULES: Rule[] = [
+  checkDocumentsAgree,
+  checkFollowUpSender,
+  checkAcceptedFormats,
   checkFreeMailDomain,
   checkAddressee,
   checkEmployer,
   checkHoursRange,
   checkFullTimeCpt,
   checkMinimumHours,
+  checkTermHours,
   checkEndAfterStart,
   checkStartDatePast,
+  checkStartLeadTime,
   checkStartAfterLetterDate,
   checkCallerStartDate,
   checkCallerEndDate,
   checkEndByGraduation,
+  checkEndByTermEnd,
   checkProgramDuration,
   checkDateWindow,
   checkAuthorizationReminder,
@@ -54,11 +70,14 @@ export const RULES: Rule[] = [
   checkWorkAddressComplete,
   checkZipState,
   checkRemoteState,
+  checkRemoteWork,
   checkUnpaid,
   checkMinimumWage,
   checkLetterAge,
   checkTypedSignature,
+  checkSignatureKind,
   checkSupervisorContact,
+  checkLearningObjectives,
 ];
 
 export interface Judgement {

@@ -8,6 +8,17 @@ const MonthDay = z
 
 const Level = z.enum(['warning', 'error']);
 
+/** The kinds of file a document can be, as ingest decides them from the bytes. */
+export const DocumentKindName = z.enum(['pdf', 'docx', 'doc', 'email', 'msg', 'text', 'image']);
+
+/**
+ * Kinds of signature an office may accept. handwritten: drawn or scanned (a picture); electronic:
+ * any e-signature ("/s/", "signed electronically", a service's block); verified-electronic: an
+ * e-signature made through a service that verifies the signer (a PDF digital signature with its
+ * certificate, or a signing service's stamp such as a DocuSign Envelope ID); typed: a typed name.
+ */
+export const SignatureKindName = z.enum(['handwritten', 'verified-electronic', 'electronic', 'typed']);
+
 /** The numbers and switches a profile's rules read. Every field has a default, so a file names only what differs. */
 export const ProfileRulesSchema = z
   .object({
@@ -79,6 +90,57 @@ export const ProfileRulesSchema = z
       .boolean()
       .default(false)
       .meta({ description: "Whether the supervisor's email or phone must be given beside the name." }),
+    // The rules below came with schools' published checklists (issue 15). Each default leaves a letter as before.
+    supervisorContactNeeds: z
+      .enum(['either', 'email', 'phone', 'both'])
+      .default('either')
+      .meta({ description: "With supervisorContact: which of the supervisor's email and phone the letter must give (either one, that one, or both)." }),
+    acceptedFormats: z
+      .array(DocumentKindName)
+      .min(1)
+      .nullable()
+      .default(null)
+      .meta({ description: 'The kinds of file the office accepts, for every document of a case (e.g. ["pdf"]); null: every kind the service reads.' }),
+    remoteWork: z
+      .enum(['accept', 'no-remote', 'onsite-only'])
+      .default('accept')
+      .meta({ description: 'no-remote: a fully remote position is not accepted; onsite-only: neither remote nor hybrid is; accept: any.' }),
+    acceptedSignatures: z
+      .array(SignatureKindName)
+      .min(1)
+      .nullable()
+      .default(null)
+      .meta({
+        description:
+          'The kinds of signature the office accepts (handwritten, verified-electronic, electronic, typed); null: any. A typed name is judged by typedSignature when that is not "accept".',
+      }),
+    minBusinessDaysBeforeStart: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .default(null)
+      .meta({
+        description:
+          'The start must be at least this many business days (Monday to Friday, US federal holidays excluded) after the submission date the caller gives, or after the day checked; null: no lead time.',
+      }),
+    endByTermEnd: z
+      .enum(['off', 'warning', 'error'])
+      .default('off')
+      .meta({ description: 'How an end date after the term end date the caller gives (term_end_date) is flagged; off: not checked.' }),
+    maxHoursDuringTerm: z
+      .number()
+      .positive()
+      .nullable()
+      .default(null)
+      .meta({ description: 'Part-time cap during the term: more hours a week than this, unless the whole position falls within a term break, is an error; null: no cap.' }),
+    minLearningObjectives: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .default(null)
+      .meta({ description: 'The letter must list at least this many learning objectives (element learning_objectives); null: any number.' }),
   })
   .strict()
   .meta({ id: 'ProfileRules', description: "The numbers a profile's rules use." });

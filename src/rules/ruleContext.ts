@@ -1,3 +1,4 @@
+import type { CaseMerge, DocumentFacts } from '../case/caseFacts.js';
 import type { EmailEnvelope } from '../extract/extractedDocument.js';
 import type { FoundElements } from '../fields/findElements.js';
 import type { Finding } from '../report/index.js';
@@ -10,6 +11,10 @@ export interface CallerFacts {
   startDate?: string;
   endDate?: string;
   graduationDate?: string;
+  /** YYYY-MM-DD: the day the CPT request goes to the office; business days before the start count from it. */
+  submissionDate?: string;
+  /** YYYY-MM-DD: the last day of the term; the position must end by it where the profile asks. */
+  termEndDate?: string;
   program?: 'cpt' | 'coop' | 'micro-internship';
 }
 
@@ -26,8 +31,13 @@ export interface RuleContext {
   caller: CallerFacts;
   /** YYYY-MM-DD: the day the letter is checked. */
   today: string;
+  /** The letter's email headers, when the letter is an email. */
   email: EmailEnvelope | null;
   settings: RuleSettings;
+  /** Every document read, the letter first: one for a single letter. */
+  documents: DocumentFacts[];
+  /** Which document each element came from, and where the documents disagree. */
+  merge: Pick<CaseMerge, 'sources' | 'disagreements'>;
 }
 
 /**

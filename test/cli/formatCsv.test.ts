@@ -25,7 +25,7 @@ describe('formatCsv', () => {
     const elements = Object.fromEntries(
       ELEMENT_NAMES.map((name) => [
         name,
-        { status: name === 'duties' ? 'missing' : name === 'supervisor' ? 'uncertain' : 'present', required: !['signature', 'letter_date', 'employer_name', 'supervisor'].includes(name), value: null, evidence: [], confidence: 1, fix: null, trace: [] },
+        { status: name === 'duties' ? 'missing' : name === 'supervisor' ? 'uncertain' : 'present', required: !['signature', 'letter_date', 'employer_name', 'supervisor', 'program_relation', 'learning_objectives'].includes(name), value: null, evidence: [], confidence: 1, fix: null, trace: [] },
       ]),
     );
     const report = Report.parse({
@@ -33,6 +33,9 @@ describe('formatCsv', () => {
       profile: 'cpt',
       checkedOn: '2026-12-01',
       document: { mediaType: 'application/pdf', pages: 1, textSource: 'text', ocrConfidence: null, characters: 900 },
+      documents: [
+        { mediaType: 'application/pdf', pages: 1, textSource: 'text', ocrConfidence: null, characters: 900, index: 0, fileName: 'a.pdf', role: 'letter', bytes: 4096, sha256: 'a'.repeat(64) },
+      ],
       duration: null,
       elements,
       findings: [

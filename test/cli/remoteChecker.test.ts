@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LetterCheckError } from '../../src/cli/letterCheck.js';
 import { createRemoteChecker, validateUrl } from '../../src/cli/remoteChecker.js';
 
@@ -51,6 +51,60 @@ describe('createRemoteChecker', () => {
     expect(calls).toHaveLength(2);
     expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(950);
     expect(error.problem.code).toBe('DOCUMENT_EMPTY');
+  });
+
+  it('waits once as Retry-After says, then reports the service as busy in its own words', async () => {
+    const calls: number[] = [];
+    const checker = createRemoteChecker('http://svc.example', { fetch: async () => {
+      calls.push(Date.now());
+      return problem(503, 'OVERLOADED', { 'retry-after': '1' });
+    } });
+    const error = (await checker.check(new Uint8Array([0]), { fileName: 'x.txt', mediaType: 'text/plain' }).catch((e) => e)) as LetterCheckError;
+    expect(calls).toHaveLength(2);
+    expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(950);
+    expect(error.problem).toMatchObject({ code: 'OVERLOADED', title: 'The service is busy' });
+    expect(error.problem.detail).toMatch(/^detail of OVERLOADED It was still busy after waiting 1 s/);
+  });
+
+  it('never waits longer than 30 s, whatever Retry-After says', async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const checker = createRemoteChecker('http://svc.example', { fetch: async () => (calls++ === 0 ? problem(429, 'RATE_LIMITED', { 'retry-after': '3600' }) : problem(422, 'DOCUMENT_EMPTY')) });
+      const checked = checker.check(new Uint8Array([0]), { fileName: 'x.txt', mediaType: 'text/plain' }).catch((e: LetterCheckError) => e);
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(((await checked) as LetterCheckError).problem.code).toBe('DOCUMENT_EMPTY');
+      expect(calls).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a connection cut before the answer is the service shedding load: tried once more, then "busy", not "unreachable"', async () => {
+    let calls = 0;
+    const cut = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) });
+    const checker = createRemoteChecker('http://svc.example', { fetch: async () => {
+      calls += 1;
+      throw cut;
+    } });
+    const error = (await checker.check(new Uint8Array([0]), { fileName: 'x.txt', mediaType: 'text/plain' }).catch((e) => e)) as LetterCheckError;
+    expect(calls).toBe(2);
+    expect(error.problem).toMatchObject({ code: 'SERVICE_BUSY', title: 'The service is busy' });
+    expect(error.problem.detail).toMatch(/closed the connection without an answer \(EPIPE\)/);
+  });
+
+  it('nothing listening is "unreachable" at once, without a retry', async () => {
+    let calls = 0;
+    const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    const checker = createRemoteChecker('http://svc.example', { fetch: async () => {
+      calls += 1;
+      throw refused;
+    } });
+    const error = (await checker.check(new Uint8Array([0]), { fileName: 'x.txt', mediaType: 'text/plain' }).catch((e) => e)) as LetterCheckError;
+    expect(calls).toBe(1);
+    expect(error.problem.code).toBe('SERVICE_UNREACHABLE');
   });
 
   it('refuses an answer that is not a report', async () => {

@@ -8,6 +8,7 @@ import { runCli, type OutputStream } from '../../src/cli/runCli.js';
 import { buildApp } from '../../src/http/app.js';
 import { loadSettings } from '../../src/config/settings.js';
 import { ELEMENT_NAMES, type Report } from '../../src/report/index.js';
+import { gatedChecker } from '../http/realHttp.js';
 import { fixtureLetter, type FixtureLetter } from './fixtureLetters.js';
 
 class Capture implements OutputStream {
@@ -204,6 +205,25 @@ describe('offercheck CLI --url, against a running service', () => {
       expect(allowed.stdout).toContain('2 letters checked: 1 complete, 1 incomplete, 0 need review, 0 could not be checked.');
     } finally {
       await guarded.close();
+    }
+  });
+
+  it('says the service is busy, not unreachable, when it is still full after one wait', async () => {
+    const gated = await gatedChecker();
+    const full = await buildApp({ settings: loadSettings({ LOG_LEVEL: 'silent', OCR_WORKERS: '0', READER_WORKERS: '0', MAX_QUEUE: '1' }), checker: gated.checker });
+    await full.listen({ host: '127.0.0.1', port: 0 });
+    const url = `http://127.0.0.1:${(full.server.address() as AddressInfo).port}`;
+    try {
+      const held = fetch(`${url}/v1/validate`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Dear Ana Silva, we offer you an internship.' });
+      await expect.poll(() => gated.started()).toBe(1);
+      const { code, stdout } = await run(['--url', url, 'gaps.pdf']);
+      expect(code).toBe(2);
+      expect(stdout).toMatch(/gaps\.pdf: ERROR The service is busy: .*It was still busy after waiting 1 s; try again later\. \[OVERLOADED\]/);
+      expect(full.admission.refused).toBe(2); // the first try and the one retry
+      gated.open();
+      expect((await held).status).toBe(200);
+    } finally {
+      await full.close();
     }
   });
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ELEMENT_NAMES } from '../../src/report/index.js';
-import { LabelsFile, type LetterLabel } from '../../scripts/eval/labelsSchema.js';
+import { LABELLED_ELEMENTS, LabelsFile, type LetterLabel } from '../../scripts/eval/labelsSchema.js';
 import { scoreLetter, strictFailures, summarize, type GotReport } from '../../scripts/eval/score.js';
 import { formatSummary } from '../../scripts/eval/printSummary.js';
 
@@ -11,7 +10,7 @@ const labels = LabelsFile.parse(JSON.parse(readFileSync(new URL('../../fixtures/
 function perfectReport(label: LetterLabel): GotReport {
   return {
     verdict: label.expectedVerdict,
-    elements: Object.fromEntries(ELEMENT_NAMES.map((n) => [n, { ...label.elements[n] }])),
+    elements: Object.fromEntries(LABELLED_ELEMENTS.map((n) => [n, { ...label.elements[n] }])),
     findings: label.findings.map((code) => ({ code })),
   };
 }

@@ -58,6 +58,8 @@ describe('countPdfImages', () => {
         const counted = counts!.onPage(page.ref);
         if (counted !== null) pagesCounted += 1;
         expect({ file, page: page.ref, count: counted ?? page.count }).toEqual({ file, page: page.ref, count: page.count });
+        // Each picture pdf.js paints is placed too.
+        expect({ file, page: page.ref, placed: counts!.placementsOnPage(page.ref)?.length }).toEqual({ file, page: page.ref, placed: page.count });
       }
     }
     // Every fixture page is simple enough to be followed without pdf.js.
@@ -69,6 +71,20 @@ describe('countPdfImages', () => {
     expect(counts?.total).toBe(1);
     expect(counts?.onPage(3)).toBe(2);
     expect(countPdfImages(pageWith('BT (no pictures) Tj ET'))?.onPage(3)).toBe(0);
+    expect(countPdfImages(pageWith('q 100 0 0 50 72 700 cm /Im1 Do Q q 50 0 0 25 72 600 cm /Im1 Do Q'))?.placementsOnPage(3)).toEqual([
+      { x0: 72, y0: 700, x1: 172, y1: 750 },
+      { x0: 72, y0: 600, x1: 122, y1: 625 },
+    ]);
+  });
+
+  it('gives the largest picture a page draws by its declared size, and the largest in the file', () => {
+    const counts = countPdfImages(pageWith('/Im1 Do'));
+    expect(counts?.largestOnPage(3)).toEqual({ width: 2, height: 2 });
+    expect(counts?.largest).toEqual({ width: 2, height: 2 });
+    const big = Buffer.from(pageWith('BT (no pictures) Tj ET').toString('latin1').replace('/Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /SMask', '/Width 8000 /Height 9000 /ColorSpace /DeviceGray /BitsPerComponent 8 /SMask'), 'latin1');
+    expect(countPdfImages(big)?.largestOnPage(3)).toBeNull(); // the page does not draw it
+    expect(countPdfImages(big)?.largest).toEqual({ width: 8000, height: 9000 });
+    expect(countPdfImages(pageWith('/Unknown Do'))?.largestOnPage(3)).toBeUndefined();
   });
 
   it('counts inline images in the page content', () => {

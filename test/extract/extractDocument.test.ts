@@ -2,6 +2,8 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extractDocument.js';
 import { ingestDocument } from '../../src/ingest/ingestDocument.js';
+import iconv from 'iconv-lite';
+import { LETTER, gmailExport } from '../ingest/samples.js';
 
 const LIMITS = {
   maxBytes: 10 * 1024 * 1024,
@@ -85,5 +87,42 @@ describe('extractDocument', () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     await expect(extract(png)).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     await expect(extract(await pdfOf(['']))).rejects.toMatchObject({ code: 'DOCUMENT_EMPTY' });
+  });
+
+  it('reads a Gmail export whose From comes after forty lines of delivery headers as the email it is', async () => {
+    const doc = await extract(gmailExport(LETTER));
+    expect(doc.mediaType).toBe('message/rfc822');
+    expect(doc.email).toMatchObject({ from: { address: 'dana@northwind.example' }, subject: 'Your internship offer' });
+    expect(doc.pages[0].text).toContain('We are pleased to offer you an internship as a Data Science Intern.');
+    expect(doc.pages[0].text).not.toMatch(/DKIM|Received:|base64/);
+  });
+
+  it('reads the first message of an mbox file and not the next one', async () => {
+    const message = (sender: string, date: string, body: string) =>
+      `From ${sender} ${date}\nFrom: ${sender}\nTo: priya.raman@student.example\nSubject: Note\nDate: Tue, 1 Dec 2026 10:00:00 -0500\n\n${body}\n`;
+    const mbox = [
+      message('dana@northwind.example', 'Tue Dec  1 15:02:12 2026', LETTER),
+      message('facilities@student.example', 'Wed Dec  2 09:00:00 2026', 'Reminder: the parking permit form is due Friday.'),
+    ].join('\n');
+    const doc = await extract(Buffer.from(mbox));
+    expect(doc.email?.from?.address).toBe('dana@northwind.example');
+    expect(doc.pages[0].text).toContain('Data Science Intern');
+    expect(doc.pages[0].text).not.toContain('parking permit');
+  });
+
+  it('decodes a windows-1252 text letter, and a raw upload by the charset it declares', async () => {
+    const text = 'Dear Lucía Ferreira,\nWe’re pleased to offer you an internship at Café Lumière, paid €18.50 per hour.';
+    expect((await extract(iconv.encode(text, 'windows-1252'))).pages[0].text).toBe(text);
+    const russian = 'Уважаемая Анна Смирнова, мы рады предложить вам стажировку.';
+    expect((await extract(iconv.encode(russian, 'koi8-r'), 'text/plain; charset=koi8-r')).pages[0].text).toBe(russian);
+  });
+
+  it('reads an email whose body is latin-1 without a declared charset', async () => {
+    const eml = Buffer.concat([
+      Buffer.from('From: Renée Dubois <renee@fernhollow.example>\r\nTo: Lucía Ferreira <lucia@student.example>\r\nSubject: Offer\r\nDate: Tue, 1 Dec 2026 10:00:00 -0500\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'),
+      iconv.encode('Dear Lucía,\r\nwelcome to Café Lumière as a Pastry Intern, 20 hours per week.\r\n', 'latin1'),
+    ]);
+    const doc = await extract(eml);
+    expect(doc.pages[0].text).toContain('Dear Lucía,\nwelcome to Café Lumière as a Pastry Intern');
   });
 });

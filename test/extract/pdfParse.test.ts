@@ -8,7 +8,7 @@ const { readPdf } = await import('./src/extract/readPdf.ts');
 const { pdfOf, LETTER } = await import('./test/ingest/samples.ts');
 const read = await readPdf(await pdfOf([LETTER]), 5);
 await read.parser.destroy();
-console.log(JSON.stringify({ push: Array.prototype.push === push, parse: JSON.parse === parse, text: read.pages[0].text.length > 100 }));
+console.log(JSON.stringify({ push: Array.prototype.push === push, parse: JSON.parse === parse, text: read.pages[0].layout.blocks.length > 3 }));
 `;
 
 describe('pdfParse', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { pageText } from './pageText.js';
 import { letterFromText } from '../../src/fields/letter.js';
 import { extractCompensation } from '../../src/fields/compensation.js';
 
 function pay(text: string) {
   const r = extractCompensation(letterFromText(text));
-  for (const e of r.evidence) expect(text).toContain(e.quote);
+  for (const e of r.evidence) expect(pageText(text)).toContain(e.quote);
   return r;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText } from '../../src/fields/letter.js';
+import { pageText } from './pageText.js';
+import { letterFromText, pageOf } from '../../src/fields/letter.js';
 import { extractDuties } from '../../src/fields/duties.js';
 
 function duties(text: string) {
@@ -99,7 +100,7 @@ During your internship, you will:
     const text = 'As a Civil Engineering Co-op, you will be responsible for drafting plan sheets in AutoCAD Civil 3D\nand assisting with site inspections.';
     const r = duties(text);
     expect(r.value).toEqual(['Drafting plan sheets in AutoCAD Civil 3D and assisting with site inspections']);
-    expect(text).toContain(r.evidence[0].quote);
+    expect(pageText(text)).toContain(r.evidence[0].quote);
   });
 
   it('reads duty lines whose bullet marks were lost in PDF extraction', () => {
@@ -149,12 +150,7 @@ Your main tasks will include running binding assays. You will be supervised by D
   it('reads an OCR list with misread or missing bullets and blank lines between items', () => {
     const letter = {
       pages: [
-        {
-          number: 1,
-          text: 'Your responsibilities will include:\n\ne Train and evaluate forecasting models\n\n« Write reproducible analysis notebooks\n\nBuild and maintain data pipelines\n‘Prepare dashboards for stakeholders + Clean and validate data sets\n\nYour internship will begin on May 24, 2027.',
-          source: 'ocr' as const,
-          imageCount: 0,
-        },
+        pageOf({ number: 1, text: 'Your responsibilities will include:\n\ne Train and evaluate forecasting models\n\n« Write reproducible analysis notebooks\n\nBuild and maintain data pipelines\n‘Prepare dashboards for stakeholders + Clean and validate data sets\n\nYour internship will begin on May 24, 2027.', source: 'ocr', imageCount: 0 }),
       ],
       email: null,
     };
@@ -165,5 +161,11 @@ Your main tasks will include running binding assays. You will be supervised by D
       'Prepare dashboards for stakeholders',
       'Clean and validate data sets',
     ]);
+  });
+});
+
+describe('extractDuties and sentences about the place of work', () => {
+  it('does not take "You will work on site at ..." for a duty', () => {
+    expect(extractDuties(letterFromText('Dear Ana,\n\nYou will work on site at our Denver office three days a week.\n\nSincerely,\nDana')).status).toBe('missing');
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText } from '../../src/fields/letter.js';
+import { pageText } from './pageText.js';
+import { letterFromText, pageOf } from '../../src/fields/letter.js';
 import { extractHoursPerWeek } from '../../src/fields/hoursPerWeek.js';
 
 function hours(text: string) {
   const r = extractHoursPerWeek(letterFromText(text));
   // Evidence is always an exact excerpt of the letter.
-  for (const e of r.evidence) expect(text).toContain(e.quote);
+  for (const e of r.evidence) expect(pageText(text)).toContain(e.quote);
   return r;
 }
 
@@ -14,7 +15,7 @@ describe('extractHoursPerWeek', () => {
     ['This position is 40 hours per week, Monday through Friday.', 40, 40],
     ['You are expected to work 20 hrs/wk during the spring term.', 20, 20],
     ['This position is full-time (37.5 hours weekly), Monday through Friday.', 37.5, 37.5],
-    ['You may work up to 20 hours per week while classes are in session.', 0, 20],
+    ['You may work up to 20 hours per week while classes are in session.', null, 20],
     ['This position is 15-20 hours per week, Monday through Friday.', 15, 20],
     ['This position is 15 – 20 hours per\nweek, Monday through Friday.', 15, 20],
     ['You will work twenty (20) hours a week.', 20, 20],
@@ -28,11 +29,11 @@ describe('extractHoursPerWeek', () => {
     ['You will work between 10 and 15 hours each week.', 10, 15],
     ['You will work forty hours per week.', 40, 40],
     ['You will be scheduled for thirty-two hours a week.', 32, 32],
-    ['Your schedule will not exceed 20 hours per week.', 0, 20],
-    ['You will work no more than 20 hours per week during the semester.', 0, 20],
+    ['Your schedule will not exceed 20 hours per week.', null, 20],
+    ['You will work no more than 20 hours per week during the semester.', null, 20],
     ['You will work 8 hours per day, 5 days per week.', 40, 40],
     ['Expected hours: approximately 30 hours per week.', 30, 30],
-    ['Pay: $30.00/hour. Hours: up to 25 per week.', 0, 25],
+    ['Pay: $30.00/hour. Hours: up to 25 per week.', null, 25],
     ['Work Schedule: Full-time, 40 hours per week', 40, 40],
     ['This position is 20 hrsiwk, Monday through Friday.', 20, 20],
   ])('%s', (text, min, max) => {
@@ -96,13 +97,22 @@ describe('extractHoursPerWeek', () => {
   it('reads the hours from a later page', () => {
     const letter = {
       pages: [
-        { number: 1, text: 'Dear Ana,\nWe are pleased to offer you an internship.', source: 'text' as const, imageCount: 0 },
-        { number: 2, text: 'Terms\nHours per week: 20', source: 'text' as const, imageCount: 0 },
+        pageOf({ number: 1, text: 'Dear Ana,\nWe are pleased to offer you an internship.', source: 'text', imageCount: 0 }),
+        pageOf({ number: 2, text: 'Terms\nHours per week: 20', source: 'text', imageCount: 0 }),
       ],
       email: null,
     };
     const r = extractHoursPerWeek(letter);
     expect(r.value).toEqual({ min: 20, max: 20 });
     expect(r.evidence[0].page).toBe(2);
+  });
+});
+
+describe('extractHoursPerWeek on labelled values', () => {
+  it('reads hours under a header row and never the tail of a year ending the line above', () => {
+    const r = extractHoursPerWeek(letterFromText('Dear Ana,\nDate of Joining: 26-05-2027\nHours per Week: 40\n\nStart date\tWeekly hours\nJune 1, 2027\t20'));
+    expect(r.value).toEqual({ min: 40, max: 40 });
+    const column = extractHoursPerWeek(letterFromText('Dear Ana,\n\nStart date\tWeekly hours\nJune 1, 2027\tup to 20'));
+    expect(column.value).toEqual({ min: null, max: 20 });
   });
 });

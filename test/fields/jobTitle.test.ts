@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pageText } from './pageText.js';
 import { letterFromText } from '../../src/fields/letter.js';
 import { extractJobTitle } from '../../src/fields/jobTitle.js';
 
@@ -66,7 +67,7 @@ describe('extractJobTitle', () => {
     const text = 'Position \tEmbedded Systems Intern\nPosition type \tInternship';
     const r = title(text);
     expect(r.value).toBe('Embedded Systems Intern');
-    expect(text).toContain(r.evidence[0].quote);
+    expect(pageText(text)).toContain(r.evidence[0].quote);
   });
 
   it('reads a title without article after "internship as" and "your title will be"', () => {

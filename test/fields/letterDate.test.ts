@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText } from '../../src/fields/letter.js';
+import { pageText } from './pageText.js';
+import { letterFromText, pageOf } from '../../src/fields/letter.js';
 import { extractLetterDate } from '../../src/fields/letterDate.js';
 import type { EmailEnvelope } from '../../src/extract/extractedDocument.js';
 
@@ -26,7 +27,7 @@ describe('extractLetterDate', () => {
     const r = dated(text);
     expect(r.status).toBe('present');
     expect(r.value).toBe(expected);
-    expect(text).toContain(r.evidence[0].quote);
+    expect(pageText(text)).toContain(r.evidence[0].quote);
   });
 
   it('does not take a start date in the subject line for the letter date', () => {
@@ -70,8 +71,8 @@ describe('extractLetterDate', () => {
   it('finds the dateline on the attached letter of an email', () => {
     const letter = {
       pages: [
-        { number: 1, text: 'Hi Jane,\nYour offer letter is attached.\nBest,\nAna', source: 'text' as const, imageCount: 0 },
-        { number: 2, text: 'Acme Corp\nMarch 1, 2027\n\nDear Jane,\nWelcome.', source: 'text' as const, imageCount: 0 },
+        pageOf({ number: 1, text: 'Hi Jane,\nYour offer letter is attached.\nBest,\nAna', source: 'text', imageCount: 0 }),
+        pageOf({ number: 2, text: 'Acme Corp\nMarch 1, 2027\n\nDear Jane,\nWelcome.', source: 'text', imageCount: 0 }),
       ],
       email: envelope('Wed, 3 Mar 2027 09:00:00 -0500'),
     };

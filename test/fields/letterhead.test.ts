@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText, type Letter } from '../../src/fields/letter.js';
+import { PageBuilder } from '../../src/extract/layout/pageBuilder.js';
+import { letterFromText, type Letter, pageOf } from '../../src/fields/letter.js';
 import { extractLetterhead } from '../../src/fields/letterhead.js';
 import type { EmailEnvelope } from '../../src/extract/extractedDocument.js';
 
@@ -111,8 +112,8 @@ ${BODY}`),
   it('accepts a free-mail email when an attached letter carries a real letterhead', () => {
     const letter: Letter = {
       pages: [
-        { number: 1, text: 'Hi Priya, please find your offer attached.\n\nThanks,\nRachel', source: 'text', imageCount: 0 },
-        { number: 2, text: `Sunward Agritech, Inc.\n77 Commerce Avenue\nOmaha, NE 68102\n\n${BODY}`, source: 'text', imageCount: 1 },
+        pageOf({ number: 1, text: 'Hi Priya, please find your offer attached.\n\nThanks,\nRachel', source: 'text', imageCount: 0 }),
+        pageOf({ number: 2, text: `Sunward Agritech, Inc.\n77 Commerce Avenue\nOmaha, NE 68102\n\n${BODY}`, source: 'text', imageCount: 1 }),
       ],
       email: email('rachel.s@gmail.com'),
     };
@@ -197,5 +198,30 @@ ${BODY}`),
   it('does not take an opening sentence that starts with the company for a letterhead', () => {
     const r = extractLetterhead(letterFromText('Acme Robotics is pleased to offer you a summer internship as a Data Analyst Intern.\nYou will start in June.'));
     expect(r.status).toBe('missing');
+  });
+});
+
+describe('extractLetterhead on the layout', () => {
+  const BODY_LINES = [{ text: 'Dear Priya,' }, { text: 'We are pleased to offer you the position of Data Analyst Intern.' }];
+
+  it('reads the letterhead from the page header first, and never from a value in the terms table', () => {
+    const b = new PageBuilder({ number: 1 });
+    b.paragraph('header', [{ text: 'Cover Terms' }]);
+    b.table('body', [[{ lines: [{ text: 'Employer' }] }, { lines: [{ text: 'Mossbank Materials Corp.' }] }], [{ lines: [{ text: 'Employee' }] }, { lines: [{ text: 'Hana Kobayashi' }] }]], { how: 'docx' });
+    b.paragraph('body', BODY_LINES);
+    expect(extractLetterhead({ pages: [b.build()], email: null }).status).toBe('missing');
+  });
+
+  it('takes a logo picture in the page header for a letterhead, named by the signature block, at a lower confidence', () => {
+    const b = new PageBuilder({ number: 1, imageCount: 0 });
+    b.picture('header', null, 'logo.png');
+    b.paragraph('body', BODY_LINES);
+    b.paragraph('body', [{ text: 'Sincerely,' }]);
+    b.paragraph('body', [{ text: 'Dana Lee' }, { text: 'HR Director' }, { text: 'Kestrel Robotics, Inc.' }]);
+    const r = extractLetterhead({ pages: [b.build()], email: null });
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual({ kind: 'letterhead', organization: 'Kestrel Robotics, Inc.', sender: null });
+    expect(r.confidence).toBeLessThan(0.7);
+    expect(r.trace.join(' ')).toMatch(/logo/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pageText } from './pageText.js';
 import { letterFromText } from '../../src/fields/letter.js';
 import { extractPositionType } from '../../src/fields/positionType.js';
 
@@ -56,6 +57,6 @@ We are pleased to offer you the position of Marketing Analytics Intern.`);
     const text = 'On behalf of Quillstone Software LLC, I am pleased to offer you a\ncooperative education (co-op) position in our Platform group.';
     const r = kind(text);
     expect(r.value).toBe('co-op');
-    expect(text).toContain(r.evidence[0].quote);
+    expect(pageText(text)).toContain(r.evidence[0].quote);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText, type Letter } from '../../src/fields/letter.js';
+import { PageBuilder } from '../../src/extract/layout/pageBuilder.js';
+import { letterFromText, type Letter, pageOf } from '../../src/fields/letter.js';
 import { extractSignature } from '../../src/fields/signature.js';
 
 const BODY = 'Dear Priya,\n\nWe are pleased to offer you an internship.\n\n';
@@ -34,22 +35,22 @@ describe('extractSignature', () => {
   it('takes an image on the page with the closing as a drawn signature', () => {
     const letter: Letter = {
       pages: [
-        { number: 1, text: `Acme Labs\n${BODY}The terms follow on the next page.`, source: 'text', imageCount: 1 },
-        { number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 1 },
+        pageOf({ number: 1, text: `Acme Labs\n${BODY}The terms follow on the next page.`, source: 'text', imageCount: 1 }),
+        pageOf({ number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 1 }),
       ],
       email: null,
     };
     const r = extractSignature(letter);
     expect(r.value).toEqual({ kind: 'image', signer: 'Jennifer Wu' });
-    expect(r.evidence[0]).toEqual({ page: 2, quote: 'Sincerely,' });
+    expect(r.evidence[0]).toMatchObject({ page: 2, quote: 'Sincerely,' });
     expect(r.trace.join(' ')).toMatch(/page 2/);
   });
 
   it('does not count an image on another page', () => {
     const letter: Letter = {
       pages: [
-        { number: 1, text: `Acme Labs\n${BODY}`, source: 'text', imageCount: 1 },
-        { number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 0 },
+        pageOf({ number: 1, text: `Acme Labs\n${BODY}`, source: 'text', imageCount: 1 }),
+        pageOf({ number: 2, text: 'Sincerely,\n\nJennifer Wu\nUniversity Recruiting Lead', source: 'text', imageCount: 0 }),
       ],
       email: null,
     };
@@ -76,17 +77,40 @@ describe('extractSignature', () => {
     expect(r.fix).toMatch(/signed/);
   });
 
-  it('keeps a team sign-off as typed with no signer', () => {
+  it('calls a team or "Authorized Signatory" sign-off unsigned: nobody signed by hand, electronically or by name', () => {
     const r = extractSignature(letterFromText(`${BODY}Warm regards,\nThe Copperkite Games Recruiting Team`));
-    expect(r.value).toEqual({ kind: 'typed', signer: null });
+    expect(r.status).toBe('missing');
     expect(r.trace.join(' ')).toMatch(/no person named/);
+    expect(extractSignature(letterFromText(`${BODY}Yours truly,\n\nAuthorized Signatory\nTallgrass Analytics, Inc.`)).status).toBe('missing');
+  });
+
+  it('takes a picture placed between the closing and the signed name for a drawn signature, and never the header logo', () => {
+    const b = new PageBuilder({ number: 1, imageCount: 2 });
+    b.picture('header', { x: 0.1, y: 0.03, width: 0.2, height: 0.06 }, 'logo');
+    b.paragraph('header', [{ text: 'Acme Labs' }]);
+    b.paragraph('body', [{ text: 'Dear Priya,' }, { text: 'We are pleased to offer you an internship.' }]);
+    b.paragraph('body', [{ text: 'Sincerely,' }]);
+    const withSignature = () => {
+      const s = new PageBuilder({ number: 1, imageCount: 2 });
+      s.picture('header', { x: 0.1, y: 0.03, width: 0.2, height: 0.06 }, 'logo');
+      s.paragraph('header', [{ text: 'Acme Labs' }]);
+      s.paragraph('body', [{ text: 'Dear Priya,' }, { text: 'We are pleased to offer you an internship.' }]);
+      s.paragraph('body', [{ text: 'Sincerely,' }]);
+      s.picture('body', { x: 0.1, y: 0.7, width: 0.2, height: 0.05 });
+      s.paragraph('body', [{ text: 'Dana Lee' }, { text: 'HR Director' }]);
+      return s.build();
+    };
+    b.paragraph('body', [{ text: 'Dana Lee' }, { text: 'HR Director' }]);
+    expect(extractSignature({ pages: [b.build()], email: null }).value).toEqual({ kind: 'typed', signer: 'Dana Lee' });
+    const signed = extractSignature({ pages: [withSignature()], email: null });
+    expect(signed.value).toEqual({ kind: 'image', signer: 'Dana Lee' });
   });
 
   it('finds the drawn signature on the next page when the closing ends a page', () => {
     const letter: Letter = {
       pages: [
-        { number: 1, text: `${BODY}Sincerely,`, source: 'text', imageCount: 0 },
-        { number: 2, text: 'Catherine Boyle\nHead of People Operations\nRavenstone Security LLC\nAccepted by: ________', source: 'text', imageCount: 1 },
+        pageOf({ number: 1, text: `${BODY}Sincerely,`, source: 'text', imageCount: 0 }),
+        pageOf({ number: 2, text: 'Catherine Boyle\nHead of People Operations\nRavenstone Security LLC\nAccepted by: ________', source: 'text', imageCount: 1 }),
       ],
       email: null,
     };
@@ -104,7 +128,7 @@ describe('extractSignature', () => {
   });
 
   it('on a scanned page, takes stray text between the closing and the typed name as a drawn signature', () => {
-    const page = (text: string) => ({ pages: [{ number: 1, text, source: 'ocr' as const, imageCount: 1 }], email: null });
+    const page = (text: string) => ({ pages: [pageOf({ number: 1, text, source: 'ocr', imageCount: 1 })], email: null });
     const drawn = extractSignature(page(`${BODY}Sincerely,\n\nMags Yecatnaes.\n\nLuis Alvarado\nChief Operating Officer\nWrenfield Insurance Company`));
     expect(drawn.value).toEqual({ kind: 'image', signer: 'Luis Alvarado' });
     const esigned = extractSignature(page(`${BODY}Sincerely,\n\nfst. Diane Fairbanks\n\nDiane Fairbanks :\nSenior Manager, Human Resources`));
@@ -112,5 +136,12 @@ describe('extractSignature', () => {
     // The scan itself is the page's one image: a typed name alone stays typed.
     const typed = extractSignature(page(`${BODY}Sincerely,\n\nRachel Steinberg\nVice President, Engineering`));
     expect(typed.value).toEqual({ kind: 'typed', signer: 'Rachel Steinberg' });
+  });
+});
+
+describe('extractSignature and the names of the company', () => {
+  it('keeps a signer who is also the supervisor ("report to <Name>")', () => {
+    const r = extractSignature(letterFromText('Dear Ana,\n\nYou will report to Dana Lee, our engineering manager, and work at Acme Robotics.\n\nSincerely,\nDana Lee\nEngineering Manager'));
+    expect(r.value).toEqual({ kind: 'typed', signer: 'Dana Lee' });
   });
 });

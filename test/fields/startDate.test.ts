@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText } from '../../src/fields/letter.js';
+import { pageText } from './pageText.js';
+import { letterFromText, pageOf } from '../../src/fields/letter.js';
 import { extractStartDate } from '../../src/fields/startDate.js';
 
 function start(text: string) {
   const r = extractStartDate(letterFromText(text));
-  for (const e of r.evidence) expect(text).toContain(e.quote);
+  for (const e of r.evidence) expect(pageText(text)).toContain(e.quote);
   return r;
 }
 
@@ -137,8 +138,8 @@ describe('extractStartDate', () => {
   it('reads the start from an attachment page of an email', () => {
     const letter = {
       pages: [
-        { number: 1, text: 'Hi Jane,\nPlease find your offer letter attached.\nBest,\nAna', source: 'text' as const, imageCount: 0 },
-        { number: 2, text: 'March 1, 2027\n\nDear Jane,\nYour internship will begin on June 1, 2027.', source: 'text' as const, imageCount: 0 },
+        pageOf({ number: 1, text: 'Hi Jane,\nPlease find your offer letter attached.\nBest,\nAna', source: 'text', imageCount: 0 }),
+        pageOf({ number: 2, text: 'March 1, 2027\n\nDear Jane,\nYour internship will begin on June 1, 2027.', source: 'text', imageCount: 0 }),
       ],
       email: { from: { name: 'Ana', address: 'ana@acme.example' }, to: [], date: 'Mon, 1 Mar 2027 10:00:00 -0800', subject: 'Offer' },
     };

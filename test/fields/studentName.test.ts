@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterFromText } from '../../src/fields/letter.js';
+import { letterFromText, pageOf } from '../../src/fields/letter.js';
 import { extractStudentName } from '../../src/fields/studentName.js';
 
 const SIGNATURE = `Sincerely,
@@ -128,8 +128,8 @@ ${SIGNATURE}`);
   it('does not read the attached letter’s address block as the cover email’s signature', () => {
     const letter = {
       pages: [
-        { number: 1, text: 'Dear Hana,\n\nPlease find attached your offer letter.\n\nBest regards,\n\nAndre Baptiste\nSenior Manager, Human Resources\nTallgrass Data Systems, Inc.', source: 'text' as const, imageCount: 0 },
-        { number: 2, text: 'Tallgrass Data Systems, Inc.\n55 Canal Street\nBoston, MA 02110\nNovember 8, 2026\nHana Kobayashi\n12 Maple Street\nAmes, IA 50010\nDear Hana,', source: 'text' as const, imageCount: 0 },
+        pageOf({ number: 1, text: 'Dear Hana,\n\nPlease find attached your offer letter.\n\nBest regards,\n\nAndre Baptiste\nSenior Manager, Human Resources\nTallgrass Data Systems, Inc.', source: 'text', imageCount: 0 }),
+        pageOf({ number: 2, text: 'Tallgrass Data Systems, Inc.\n55 Canal Street\nBoston, MA 02110\nNovember 8, 2026\nHana Kobayashi\n12 Maple Street\nAmes, IA 50010\nDear Hana,', source: 'text', imageCount: 0 }),
       ],
       email: { from: { name: 'Andre Baptiste', address: 'andre.baptiste@tallgrassdata.com' }, to: [{ name: 'Hana Kobayashi', address: 'hana.kobayashi@lakemont.edu' }], date: '2026-11-08', subject: 'Offer' },
     };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pageText } from './pageText.js';
 import { letterFromText } from '../../src/fields/letter.js';
 import { extractSupervisor } from '../../src/fields/supervisor.js';
 
@@ -103,7 +104,7 @@ describe('extractSupervisor', () => {
     const text = 'Compensation \t$6,000/month\nSupervisor \tMarcus Greene, Marketing Director\n(marcus.greene@stonebridgematerials.com)';
     const r = supervisor(text);
     expect(r.value?.name).toBe('Marcus Greene');
-    expect(text).toContain(r.evidence[0].quote);
+    expect(pageText(text)).toContain(r.evidence[0].quote);
   });
 
   it('reads an email that OCR broke with spaces', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { pageText } from './pageText.js';
 import { letterFromText } from '../../src/fields/letter.js';
 import { extractWorkLocation } from '../../src/fields/workLocation.js';
 
 function site(text: string) {
   const r = extractWorkLocation(letterFromText(text));
-  for (const e of r.evidence) expect(text).toContain(e.quote);
+  for (const e of r.evidence) expect(pageText(text)).toContain(e.quote);
   return r;
 }
 
@@ -200,7 +201,7 @@ describe('extractWorkLocation, remote states and letterhead lines', () => {
     const text = 'ORION DYNAMICS\n1 Aerospace Way | Huntsville, AL 35806\n\nApril 4, 2027\n\nDear Marcus,\nWork Location: On-site at our Huntsville campus (address above)\n\nSincerely,\nHelen';
     const r = extractWorkLocation(letterFromText(text));
     expect(r.value).toEqual(onsite('1 Aerospace Way', 'Huntsville', 'AL', '35806'));
-    expect(text).toContain(r.evidence[0].quote);
+    expect(pageText(text)).toContain(r.evidence[0].quote);
   });
 });
 

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
-import { LETTER, jpegDeclaring, pdfOf, pngDeclaring, rawPdf, rawTextPdf } from '../ingest/samples.js';
+import iconv from 'iconv-lite';
+import { LETTER, cidFontPdf, gmailExport, jpegDeclaring, pdfOf, pdfWithPicture, pngDeclaring, rawPdf, rawTextPdf } from '../ingest/samples.js';
 import { buildDocx, buildZip, documentXml } from '../ingest/zipBuilder.js';
 import { compoundFileMutations } from './compoundFile.js';
 import { mimeTreeMutations } from './mimeTree.js';
@@ -279,6 +280,15 @@ export function craftedInputs(scale: 'quick' | 'full'): FuzzInput[] {
   add('email with an unknown charset', email('Content-Type: text/plain; charset=x-no-such-charset', LETTER), 'message/rfc822');
   add('email carrying a DOCX zip bomb', email('Content-Type: multipart/mixed; boundary=z', `--z\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n--z\r\nContent-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\nContent-Disposition: attachment; filename=offer.docx\r\nContent-Transfer-Encoding: base64\r\n\r\n${buildDocx(letter, [{ name: 'word/media/x.bin', data: Buffer.alloc(20 * 1024 * 1024), declaredSize: 100 }]).toString('base64')}\r\n--z--\r\n`), 'message/rfc822');
   add('email carrying a PDF deflate bomb', email('Content-Type: multipart/mixed; boundary=z', `--z\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n--z\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=offer.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n${pdfWithContent(deflateSync(Buffer.alloc(big, 0x20), { level: 9 }), '/Filter /FlateDecode').toString('base64')}\r\n--z--\r\n`), 'message/rfc822');
+
+  // Ordinary files that type detection once misread, and a page that is one oversized picture.
+  add('Gmail export with 60 header lines before From', gmailExport(LETTER), 'message/rfc822');
+  add('mbox file', gmailExport(LETTER, { mbox: true }), 'application/mbox');
+  add('text letter that begins "BMW Group"', Buffer.from(`BMW Group\n${LETTER}`), 'text/plain');
+  add('windows-1252 text letter', iconv.encode(`${LETTER}\nWe’re glad: Café, €500.`, 'windows-1252'), 'text/plain');
+  add('email with an undeclared latin-1 body', Buffer.concat([email('Content-Transfer-Encoding: 8bit', ''), iconv.encode(`${LETTER}\nCafé Lumière`, 'latin1')]), 'message/rfc822');
+  add('Japanese PDF in a font that is not embedded', cidFontPdf(['株式会社さくらデータ', '山田花子様'], { cmap: 'UniJIS-UCS2-H', ordering: 'Japan1', name: 'KozMinPr6N-Regular' }), 'application/pdf');
+  add('PDF page that is one 64-megapixel picture', pdfWithPicture(8000, 8000), 'application/pdf');
 
   // Compound files that are not what they seem.
   const ole = Buffer.alloc(4096);

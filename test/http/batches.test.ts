@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, multipartBody } from '../helper.js';
+import { buildApp } from '../../src/http/app.js';
+import { buildTestApp, multipartBody, testSettings } from '../helper.js';
+import { callbackReceiver, gatedChecker } from './realHttp.js';
 
 const LETTER = (name: string) => `Tallgrass Robotics Inc.
 40 Prairie Street, Omaha, NE 68102
@@ -11,9 +11,20 @@ const LETTER = (name: string) => `Tallgrass Robotics Inc.
 Dear ${name},
 We offer you an internship as Robotics Intern, 20 hours per week.`;
 
-async function waitForBatch(app: FastifyInstance, id: string) {
-  for (let i = 0; i < 100; i++) {
-    const batch = (await app.inject({ method: 'GET', url: `/v1/batches/${id}` })).json();
+// Invented students.
+const STUDENTS = ['Zhang Wei', 'Fatima Al-Sayed', 'Kofi Mensah', 'Ana Lucia Ortega', 'Dmitri Volkov'];
+const letters = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ name: 'file', value: LETTER(STUDENTS[i % STUDENTS.length]), filename: `${i}.txt`, contentType: 'text/plain' }));
+const keyOf = (key: string) => ({ authorization: `Bearer ${key}` });
+
+async function postBatch(app: FastifyInstance, parts: Parameters<typeof multipartBody>[0], headers: Record<string, string> = {}) {
+  const body = multipartBody(parts);
+  return app.inject({ method: 'POST', url: '/v1/batches', headers: { ...body.headers, ...headers }, payload: body.payload });
+}
+
+async function waitForBatch(app: FastifyInstance, id: string, headers: Record<string, string> = {}) {
+  for (let i = 0; i < 200; i++) {
+    const batch = (await app.inject({ method: 'GET', url: `/v1/batches/${id}`, headers })).json();
     if (batch.status === 'done' && (!batch.callback || batch.callback.status !== 'pending')) return batch;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -22,36 +33,24 @@ async function waitForBatch(app: FastifyInstance, id: string) {
 
 describe('batches', () => {
   let app: FastifyInstance;
-  let receiver: Server;
-  const received: { body: string; signature: string | undefined }[] = [];
+  let receiver: Awaited<ReturnType<typeof callbackReceiver>>;
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        received.push({ body, signature: req.headers['offercheck-signature'] as string | undefined });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    const port = (receiver.address() as AddressInfo).port;
-    app = await buildTestApp({ CALLBACK_ALLOWED_HOSTS: `127.0.0.1:${port}`, CALLBACK_SECRET: 'test-secret', MAX_BATCH_FILES: '3' });
+    receiver = await callbackReceiver();
+    app = await buildTestApp({ CALLBACK_ALLOWED_HOSTS: receiver.host, CALLBACK_SECRET: 'test-secret', MAX_BATCH_FILES: '3' });
   });
   afterAll(async () => {
     await app.close();
-    receiver.close();
+    await receiver.close();
   });
 
   it('checks several letters, keeps a failed one as a problem, and posts the signed result to the callback', async () => {
-    const port = (receiver.address() as AddressInfo).port;
-    const body = multipartBody([
+    const accepted = await postBatch(app, [
       { name: 'file', value: LETTER('Zhang Wei'), filename: 'zhang.txt', contentType: 'text/plain' },
       { name: 'file', value: Buffer.from([0, 1, 2, 3]), filename: 'broken.bin' },
       { name: 'file', value: LETTER('Fatima Al-Sayed'), filename: 'fatima.txt', contentType: 'text/plain' },
-      { name: 'callback_url', value: `http://127.0.0.1:${port}/hooks/offercheck` },
+      { name: 'callback_url', value: `http://${receiver.host}/hooks/offercheck` },
     ]);
-    const accepted = await app.inject({ method: 'POST', url: '/v1/batches', ...body });
     expect(accepted.statusCode, accepted.body).toBe(202);
     const { id } = accepted.json();
     expect(accepted.headers.location).toBe(`/v1/batches/${id}`);
@@ -67,22 +66,150 @@ describe('batches', () => {
     expect(batch.items[0].report.elements.hours_per_week.value).toEqual({ min: 20, max: 20 });
     expect(batch.callback).toMatchObject({ status: 'delivered', attempts: 1 });
 
-    expect(received).toHaveLength(1);
-    const expected = `sha256=${createHmac('sha256', 'test-secret').update(received[0].body).digest('hex')}`;
-    expect(received[0].signature).toBe(expected);
-    expect(JSON.parse(received[0].body).id).toBe(id);
+    expect(receiver.received).toHaveLength(1);
+    const expected = `sha256=${createHmac('sha256', 'test-secret').update(receiver.received[0].body).digest('hex')}`;
+    expect(receiver.received[0].signature).toBe(expected);
+    expect(JSON.parse(receiver.received[0].body).id).toBe(id);
   });
 
-  it('refuses callbacks to hosts the operator did not allow, too many files, and unknown batches', async () => {
-    const toElsewhere = multipartBody([
+  it('refuses callbacks to hosts the operator did not allow, too many files, a raw body, and unknown batches', async () => {
+    const toElsewhere = await postBatch(app, [
       { name: 'file', value: LETTER('Ana'), filename: 'a.txt' },
       { name: 'callback_url', value: 'http://169.254.169.254/latest/meta-data' },
     ]);
-    expect((await app.inject({ method: 'POST', url: '/v1/batches', ...toElsewhere })).json().code).toBe('INVALID_REQUEST');
-    const tooMany = multipartBody(Array.from({ length: 4 }, (_, i) => ({ name: 'file', value: LETTER('Ana'), filename: `${i}.txt` })));
-    const response = await app.inject({ method: 'POST', url: '/v1/batches', ...tooMany });
+    expect(toElsewhere.json().code).toBe('INVALID_REQUEST');
+    const response = await postBatch(app, letters(4));
     expect(response.statusCode).toBe(400);
     expect(response.json().detail).toMatch(/at most 3/);
+    const raw = await app.inject({ method: 'POST', url: '/v1/batches', headers: { 'content-type': 'text/plain' }, payload: LETTER('Ana') });
+    expect(raw.json()).toMatchObject({ code: 'INVALID_REQUEST', detail: expect.stringMatching(/multipart/) });
     expect((await app.inject({ method: 'GET', url: '/v1/batches/00000000-0000-0000-0000-000000000000' })).statusCode).toBe(404);
+  });
+});
+
+describe('batches for several tenants', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('a batch is visible only to the key that created it: 404 to any other key, as if it did not exist', async () => {
+    app = await buildTestApp({ API_KEYS: 'office-key-a,office-key-b' });
+    const created = await postBatch(app, letters(2), keyOf('office-key-a'));
+    expect(created.statusCode, created.body).toBe(202);
+    const { id } = created.json();
+    const done = await waitForBatch(app, id, keyOf('office-key-a'));
+    expect(done.items[0].report.elements.student_name.value).toBe('Zhang Wei');
+
+    const other = await app.inject({ method: 'GET', url: `/v1/batches/${id}`, headers: keyOf('office-key-b') });
+    expect(other.statusCode).toBe(404);
+    expect(other.json().code).toBe('NOT_FOUND');
+    expect(other.body).not.toContain('Zhang Wei');
+    const unknown = await app.inject({ method: 'GET', url: '/v1/batches/00000000-0000-0000-0000-000000000000', headers: keyOf('office-key-b') });
+    expect(unknown.json().detail).toBe(other.json().detail); // the same answer: nothing tells the two apart
+    expect((await app.inject({ method: 'GET', url: `/v1/batches/${id}` })).statusCode).toBe(401);
+  });
+
+  it('only unfinished batches count against MAX_BATCHES; finished ones never block the next', async () => {
+    const gated = await gatedChecker();
+    app = await buildApp({ settings: testSettings({ MAX_BATCHES: '2', MAX_BATCHES_PER_KEY: '10' }), checker: gated.checker });
+    const first = await postBatch(app, letters(1));
+    const second = await postBatch(app, letters(1));
+    expect([first.statusCode, second.statusCode]).toEqual([202, 202]);
+    const third = await postBatch(app, letters(1));
+    expect(third.statusCode).toBe(503);
+    expect(third.json().code).toBe('OVERLOADED');
+    expect(Number(third.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+
+    gated.open();
+    await waitForBatch(app, first.json().id);
+    await waitForBatch(app, second.json().id);
+    // Twenty finished batches waiting to be fetched used to block every tenant for an hour.
+    for (let i = 0; i < 6; i++) {
+      const next = await postBatch(app, letters(1));
+      expect(next.statusCode, next.body).toBe(202);
+      await waitForBatch(app, next.json().id);
+    }
+    expect((await app.inject({ method: 'GET', url: `/v1/batches/${first.json().id}` })).statusCode).toBe(200);
+  });
+
+  it('MAX_BATCHES_PER_KEY: one key cannot take every batch slot', async () => {
+    const gated = await gatedChecker();
+    app = await buildApp({ settings: testSettings({ API_KEYS: 'office-key-a,office-key-b', MAX_BATCHES: '10', MAX_BATCHES_PER_KEY: '2' }), checker: gated.checker });
+    for (let i = 0; i < 2; i++) expect((await postBatch(app, letters(1), keyOf('office-key-a'))).statusCode).toBe(202);
+    const refused = await postBatch(app, letters(1), keyOf('office-key-a'));
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED', detail: expect.stringMatching(/2 batches still being checked/) });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await postBatch(app, letters(1), keyOf('office-key-b'))).statusCode).toBe(202);
+    gated.open();
+  });
+
+  it('finished batches are kept within BATCH_MEMORY_MB, the oldest finished dropped first', async () => {
+    app = await buildTestApp({ MAX_BATCH_FILES: '2' });
+    const probe = await postBatch(app, letters(2));
+    const size = Buffer.byteLength(JSON.stringify(await waitForBatch(app, probe.json().id)));
+    await app.close();
+
+    // Room for three such batches, not four.
+    const budgetMb = (3.5 * size) / (1024 * 1024);
+    app = await buildTestApp({ MAX_BATCH_FILES: '2', BATCH_MEMORY_MB: String(budgetMb) });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const created = await postBatch(app, letters(2));
+      ids.push(created.json().id);
+      await waitForBatch(app, created.json().id);
+    }
+    const kept = [];
+    for (const id of ids) kept.push((await app.inject({ method: 'GET', url: `/v1/batches/${id}` })).statusCode);
+    expect(kept).toEqual([404, 404, 404, 200, 200, 200]);
+  });
+
+  it('MAX_BATCH_FILES letters are taken with every option field beside them, one more is refused', async () => {
+    const receiver = await callbackReceiver();
+    try {
+      app = await buildTestApp({ CALLBACK_ALLOWED_HOSTS: receiver.host });
+      const options = [
+        { name: 'student_name', value: 'Zhang Wei' },
+        { name: 'profile', value: 'cpt' },
+        { name: 'program', value: 'cpt' },
+        { name: 'employer', value: 'Tallgrass Robotics Inc.' },
+        { name: 'start_date', value: '2027-06-01' },
+        { name: 'end_date', value: '2027-08-20' },
+        { name: 'graduation_date', value: '2028-05-15' },
+        { name: 'callback_url', value: `http://${receiver.host}/hooks` },
+      ];
+      const accepted = await postBatch(app, [...options.slice(0, 4), ...letters(25), ...options.slice(4)]);
+      expect(accepted.statusCode, accepted.body).toBe(202);
+      expect(accepted.json().summary.total).toBe(25);
+      const done = await waitForBatch(app, accepted.json().id);
+      expect(done.summary).toMatchObject({ total: 25, done: 25, failed: 0 });
+      expect(done.callback.status).toBe('delivered');
+      expect(JSON.parse(receiver.received[0].body).items).toHaveLength(25);
+
+      const tooMany = await postBatch(app, [...options, ...letters(26)]);
+      expect(tooMany.statusCode).toBe(400);
+      expect(tooMany.json().detail).toMatch(/at most 25 letters/);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("a batch's letters hold their places in the check queue until each is checked, not only until the 202", async () => {
+    const gated = await gatedChecker();
+    app = await buildApp({ settings: testSettings({ MAX_QUEUE: '3' }), checker: gated.checker });
+    const accepted = await postBatch(app, letters(3));
+    expect(accepted.statusCode).toBe(202);
+    await expect.poll(() => gated.started()).toBe(1);
+    expect(app.admission.admitted).toBe(3);
+    const single = await app.inject({ method: 'POST', url: '/v1/validate', headers: { 'content-type': 'text/plain' }, payload: LETTER('Ana') });
+    expect(single.statusCode).toBe(503);
+    // A batch that does not fit the queue whole is refused, not partly admitted.
+    expect((await postBatch(app, letters(1))).statusCode).toBe(503);
+    gated.open();
+    await waitForBatch(app, accepted.json().id);
+    await expect.poll(() => app!.admission.admitted).toBe(0);
+    expect((await app.inject({ method: 'POST', url: '/v1/validate', headers: { 'content-type': 'text/plain' }, payload: LETTER('Ana') })).statusCode).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,8 @@ import { loadSettings } from '../../src/config/settings.js';
 import { Problem, Report } from '../../src/report/index.js';
 import { REPO_ROOT, commandLines, expectShownIn, fencedBlocks, studentsSection } from '../cli/readmeSection.js';
 import { STUDENT, letterPdf } from '../cli/sampleLetters.js';
+import { followUpEmail } from '../case/caseLetters.js';
+import { havePoppler, readPdf } from '../record/pdfText.js';
 
 const README_ORIGIN = 'http://127.0.0.1:3000';
 const CURL = ['/usr/bin/curl', '/bin/curl', '/usr/local/bin/curl'].find((p) => existsSync(p));
@@ -30,6 +32,11 @@ beforeAll(async () => {
   letter = await letterPdf('gaps');
   await writeFile(path.join(dir, 'letter.pdf'), letter);
   await writeFile(path.join(dir, 'broken.pdf'), '%PDF-1.7\nthis letter was cut off in transit');
+  // The employer's follow-up: the pay and the work address the letter leaves out.
+  await writeFile(
+    path.join(dir, 'followup.eml'),
+    followUpEmail(['To complete your offer letter: you will be paid $31.50 per hour, and your work location is 1400 Harbor Way, Suite 210, Oakland, CA 94607.']),
+  );
   await symlink(path.join(REPO_ROOT, 'fixtures'), path.join(dir, 'fixtures'));
 });
 
@@ -79,7 +86,11 @@ describe('the README students section', () => {
       expect(raw.code).toBe(0);
       const a = expectStudentLetterReport(JSON.parse(multipart.stdout));
       const b = expectStudentLetterReport(JSON.parse(raw.stdout));
-      expect(b.elements).toEqual(a.elements);
+      // The same elements, quotes and all; only the multipart part has a file name for its quotes to name.
+      expect(b.elements.student_name.evidence[0].document).toEqual({ index: 0, fileName: null });
+      expect(a.elements.student_name.evidence[0].document).toEqual({ index: 0, fileName: 'letter.pdf' });
+      const unnamed = (report: Report) => JSON.parse(JSON.stringify(report.elements).replaceAll('"fileName":"letter.pdf"', '"fileName":null'));
+      expect(unnamed(b)).toEqual(unnamed(a));
       expect(b.document.mediaType).toBe('application/pdf');
     });
 
@@ -90,6 +101,32 @@ describe('the README students section', () => {
       expect(code).toBe(0);
       const [shownReport] = fencedBlocks(section, 'json').map((block) => JSON.parse(block));
       expectShownIn(Report.parse(JSON.parse(stdout)), shownReport);
+    });
+
+    it('checks the letter and the follow-up email together, and writes the record, as the README shows', async () => {
+      const [caseLine, recordLine] = commandLines(section, 'curl').filter((l) => l.includes('@followup.eml'));
+      expect(caseLine).toBe(`curl -F file=@letter.pdf -F file=@followup.eml -F student_name='Priya Raman' ${README_ORIGIN}/v1/validate`);
+      expect(recordLine).toBe(`curl -F file=@letter.pdf -F file=@followup.eml -H 'Accept: application/pdf' -o record.pdf ${README_ORIGIN}/v1/validate`);
+      const together = await run(caseLine);
+      expect(together.code).toBe(0);
+      const report = Report.parse(JSON.parse(together.stdout));
+      expect(report.documents.map((d) => d.fileName)).toEqual(['letter.pdf', 'followup.eml']);
+      // What the letter leaves out comes from the email, and says so.
+      for (const name of ['compensation', 'work_location'] as const) {
+        expect(report.elements[name].status, name).toBe('present');
+        expect(report.elements[name].evidence[0].document, name).toEqual({ index: 1, fileName: 'followup.eml' });
+      }
+      expect(report.elements.student_name.evidence[0].document).toEqual({ index: 0, fileName: 'letter.pdf' });
+
+      const record = await run(recordLine);
+      expect(record.code).toBe(0);
+      const pdf = await readFile(path.join(dir, 'record.pdf'));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      if (havePoppler) {
+        const { text } = await readPdf(pdf);
+        expect(text).toContain(`Verdict: ${report.verdict === 'needs_review' ? 'NEEDS REVIEW' : report.verdict.toUpperCase()}`);
+        expect(text).toContain('followup.eml');
+      }
     });
 
     it('answers a damaged PDF with the problem the README shows', async () => {

@@ -1,11 +1,12 @@
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createChecker, type Checker } from '../../src/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { ReaderPool } from '../../src/extract/isolation/readerPool.js';
 import { buildApp } from '../../src/http/app.js';
 import { buildTestApp, testSettings } from '../helper.js';
 import { LETTER, pdfOf } from '../ingest/samples.js';
+import { gatedChecker } from './realHttp.js';
 
 const validate = (app: FastifyInstance, headers: Record<string, string> = {}, remoteAddress?: string) =>
   app.inject({ method: 'POST', url: '/v1/validate', headers: { 'content-type': 'text/plain', ...headers }, payload: LETTER, remoteAddress });
@@ -101,30 +102,6 @@ describe('rate limits', () => {
     expect([(await direct(1)).statusCode, (await direct(2)).statusCode, (await direct(3)).statusCode]).toEqual([200, 200, 429]);
   });
 });
-
-/** A checker whose checks wait until the test opens the gate: the admission queue is what is under test here. */
-async function gatedChecker() {
-  const real = await createChecker(testSettings({ READER_WORKERS: '0' }));
-  let open!: () => void;
-  let gate = new Promise<void>((resolve) => (open = resolve));
-  let started = 0;
-  const checker: Checker = {
-    ...real,
-    async check(bytes, options) {
-      started += 1;
-      await gate;
-      return real.check(bytes, options);
-    },
-  };
-  return {
-    checker,
-    started: () => started,
-    open: () => {
-      open();
-      gate = Promise.resolve();
-    },
-  };
-}
 
 describe('backpressure', () => {
   it('answers 503 OVERLOADED with Retry-After past MAX_QUEUE without reading the body, and admits again once checks finish', async () => {

@@ -107,4 +107,17 @@ describe('hostile documents get a clear error or a clear warning', () => {
     expect(response.statusCode).toBe(422);
     expect(response.json().code).toBe('DOCUMENT_ENCRYPTED');
   });
+
+  it('reads a Word 97-2003 .doc, and refuses one whose sector chains loop before its reader follows them', async () => {
+    const doc = readFileSync(new URL('../data/doc/offer-letter.doc', import.meta.url));
+    const read = await send(doc, 'application/msword');
+    expect(read.statusCode).toBe(200);
+    expect(read.json().document).toMatchObject({ mediaType: 'application/msword' });
+    const looping = Buffer.from(doc);
+    const directory = looping.readUInt32LE(0x30);
+    looping.writeUInt32LE(directory, (looping.readUInt32LE(0x4c) + 1) * 512 + directory * 4);
+    const refused = await send(looping, 'application/msword');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'DOCUMENT_UNREADABLE', detail: expect.stringMatching(/loops/) });
+  });
 });

@@ -61,13 +61,11 @@ describe('POST /v1/validate', () => {
       },
       { body: { payload: Buffer.from([0, 1, 2, 3, 4]), headers: { 'content-type': 'application/pdf' } }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
       { body: { payload: '%PDF-1.7\nbroken', headers: { 'content-type': 'application/pdf' } }, status: 422, code: 'DOCUMENT_UNREADABLE' },
+      // Several files are one student's case; one more than MAX_CASE_DOCUMENTS (5) is refused by its own code.
       {
-        body: multipartBody([
-          { name: 'file', value: LETTER, filename: 'a.txt', contentType: 'text/plain' },
-          { name: 'file', value: LETTER, filename: 'b.txt', contentType: 'text/plain' },
-        ]),
+        body: multipartBody(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({ name: 'file', value: LETTER, filename: `${n}.txt`, contentType: 'text/plain' }))),
         status: 400,
-        code: 'INVALID_REQUEST',
+        code: 'TOO_MANY_DOCUMENTS',
       },
       { body: multipartBody([{ name: 'letter', value: LETTER, filename: 'a.txt' }]), status: 400, code: 'INVALID_REQUEST' },
       {

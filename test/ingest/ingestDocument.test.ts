@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/ingest/ingestDocument.js';
@@ -20,7 +21,7 @@ const LIMITS = {
 
 function compoundFile(streams: Record<string, string>): Buffer {
   const cfb = CFB.utils.cfb_new();
-  for (const [name, content] of Object.entries(streams)) CFB.utils.cfb_add(cfb, name, Buffer.from(content.padEnd(5000, ' ')));
+  for (const [name, content] of Object.entries(streams)) CFB.utils.cfb_add(cfb, name, Buffer.from(content.padEnd(5000, ' '), 'latin1'));
   return CFB.write(cfb, { type: 'buffer' });
 }
 
@@ -76,9 +77,28 @@ describe('ingestDocument', () => {
     expect(ingest(Buffer.concat([Buffer.from('\r\n\r\n'), pdf])).kind).toBe('pdf');
   });
 
-  it('names a password-protected Word file and an old .doc instead of calling them broken Outlook messages', () => {
+  it('names a password-protected Word file instead of calling it a broken Outlook message', () => {
     expect(() => ingest(compoundFile({ EncryptionInfo: 'info', EncryptedPackage: 'secret' }))).toThrow(expect.objectContaining({ code: 'DOCUMENT_ENCRYPTED' }));
-    expect(() => ingest(compoundFile({ WordDocument: 'text', '1Table': 'table' }))).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringMatching(/\.doc/) }));
+  });
+
+  it('types a Word 97-2003 .doc and checks its Word header before any reader opens it', () => {
+    const doc = ingest(readFileSync(new URL('../data/doc/offer-letter.doc', import.meta.url)), 'application/msword', 'offer-letter.doc');
+    expect(doc).toMatchObject({ kind: 'doc', mediaType: 'application/msword', notices: [] });
+    // The File Information Block: wIdent, nFib, and the flags word at 0x0A (0x0200: the table stream is 1Table).
+    const fib = (nFib: number, flags: number) => {
+      const b = Buffer.alloc(0x20);
+      b.writeUInt16LE(0xa5ec, 0);
+      b.writeUInt16LE(nFib, 2);
+      b.writeUInt16LE(flags, 0x0a);
+      return b.toString('latin1');
+    };
+    expect(() => ingest(compoundFile({ WordDocument: fib(0xc1, 0x0200 | 0x0100), '1Table': 'table' }))).toThrow(expect.objectContaining({ code: 'DOCUMENT_ENCRYPTED' }));
+    expect(() => ingest(compoundFile({ WordDocument: fib(0x68, 0), '0Table': 'table' }))).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringMatching(/Word 6\.0\/95/) }));
+    expect(() => ingest(compoundFile({ WordDocument: fib(0xc1, 0x0200), '0Table': 'table' }))).toThrow(expect.objectContaining({ code: 'DOCUMENT_UNREADABLE', message: expect.stringMatching(/table stream/) }));
+    expect(() => ingest(compoundFile({ WordDocument: 'text', '1Table': 'table' }))).toThrow(expect.objectContaining({ code: 'DOCUMENT_UNREADABLE' }));
+    expect(ingest(compoundFile({ WordDocument: fib(0xc1, 0x0200), '1Table': 'table' })).kind).toBe('doc');
+    const withMacros = ingest(compoundFile({ WordDocument: fib(0xc1, 0x0200), '1Table': 'table', 'Macros/VBA/dir': 'vba' }));
+    expect(withMacros.notices.map((n) => n.code)).toEqual(['DOCUMENT_HAS_MACROS']);
   });
 
   it('refuses a zip that is not a Word document', () => {

@@ -24,6 +24,12 @@ describe('readImageSizes', () => {
     bmp.writeInt32LE(640, 18);
     bmp.writeInt32LE(-480, 22); // top-down rows are stored as a negative height
     expect(readImageSizes(bmp, 'image/bmp')).toEqual([{ width: 640, height: 480 }]);
+    const core = Buffer.alloc(26); // OS/2 1.x: a 12-byte header with 16-bit sizes
+    core.write('BM', 0, 'latin1');
+    core.writeUInt32LE(12, 14);
+    core.writeUInt16LE(800, 18);
+    core.writeUInt16LE(600, 20);
+    expect(readImageSizes(core, 'image/bmp')).toEqual([{ width: 800, height: 600 }]);
     const ispe = Buffer.alloc(20);
     ispe.writeUInt32BE(20, 0);
     ispe.write('ispe', 4, 'latin1');

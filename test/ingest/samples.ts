@@ -98,3 +98,119 @@ export function jpegDeclaring(width: number, height: number): Buffer {
   sof.writeUInt16BE(width, 7);
   return Buffer.concat([Buffer.from('ffd8', 'hex'), app0, sof, Buffer.from('ffd9', 'hex')]);
 }
+
+/**
+ * An email as Gmail's "Download message" or a Takeout mbox gives it: 40-odd lines of delivery,
+ * ARC and DKIM headers (folded over many lines) before From, and the body in base64. The hosts,
+ * addresses and keys are invented.
+ */
+export function gmailExport(body: string, options: { mbox?: boolean } = {}): Buffer {
+  const b64 = (n: number, seed: string) => Buffer.from(seed.repeat(n)).toString('base64').slice(0, 70);
+  const hop = (from: string, by: string, id: string, time: string) => [
+    `Received: from ${from} (${from}. [192.0.2.${id.length + 10}])`,
+    `        by ${by} with ESMTPS id ${id}`,
+    '        for <priya.raman@student.example>',
+    '        (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256);',
+    `        Tue, 01 Dec 2026 ${time} -0800 (PST)`,
+  ];
+  const lines = [
+    ...(options.mbox ? ['From 1851234567890123456@xxx Tue Dec 01 15:02:12 +0000 2026', 'X-GM-THRID: 1851234567890123456', 'X-Gmail-Labels: Inbox,Important,Opened'] : []),
+    'Delivered-To: priya.raman@student.example',
+    'Received: by 2002:a05:7300:5c11:b0:14f:2e1:9a3c with SMTP id h17csp3302514dyc;',
+    '        Tue, 1 Dec 2026 07:02:12 -0800 (PST)',
+    `X-Google-Smtp-Source: ${b64(9, 'smtp-source')}`,
+    `X-Received: by 2002:a17:90a:e7c4:b0:2e2:9b61:4f0a with SMTP id w4mr9911234pjy.77.1795000000000;`,
+    '        Tue, 01 Dec 2026 07:02:12 -0800 (PST)',
+    'ARC-Seal: i=1; a=rsa-sha256; t=1795000000; cv=none;',
+    '        d=google.com; s=arc-20240605;',
+    ...Array.from({ length: 4 }, (_, i) => `        b=${b64(8, `seal${i}`)}`),
+    'ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=google.com; s=arc-20240605;',
+    '        h=to:subject:message-id:date:from:mime-version:dkim-signature;',
+    `        bh=${b64(4, 'body-hash')};`,
+    ...Array.from({ length: 4 }, (_, i) => `        b=${b64(8, `msgsig${i}`)}`),
+    'ARC-Authentication-Results: i=1; mx.google.com;',
+    '       dkim=pass header.i=@northwind.example header.s=sel1 header.b=AbCdEf12;',
+    '       spf=pass (google.com: domain of dana@northwind.example designates 192.0.2.10 as permitted sender) smtp.mailfrom=dana@northwind.example;',
+    '       dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=northwind.example',
+    'Return-Path: <dana@northwind.example>',
+    ...hop('mail.northwind.example', 'mx.google.com', '5b1f17b1804b1-4a0c2d1e3f4sor1234567f9.12.2026.12.01.07.02.10', '07:02:10'),
+    ...hop('relay2.northwind.example', 'mail.northwind.example', 'a1b2c3d4e5', '07:02:09'),
+    ...hop('app01.internal.northwind.example', 'relay2.northwind.example', 'f6e5d4c3', '07:02:08'),
+    'Received-SPF: pass (google.com: domain of dana@northwind.example designates 192.0.2.10 as permitted sender) client-ip=192.0.2.10;',
+    'Authentication-Results: mx.google.com;',
+    '       dkim=pass header.i=@northwind.example header.s=sel1 header.b=AbCdEf12;',
+    '       dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=northwind.example',
+    'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;',
+    '        d=northwind.example; s=sel1; t=1795000000; x=1795604800;',
+    '        h=to:subject:message-id:date:from:mime-version:from:to:cc:subject',
+    '         :date:message-id:reply-to;',
+    `        bh=${b64(4, 'dkim-body')};`,
+    ...Array.from({ length: 6 }, (_, i) => `        b=${b64(8, `dkim${i}`)}`),
+    'X-Google-DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;',
+    '        d=1e100.net; s=20230601; t=1795000000; x=1795604800;',
+    `        b=${b64(8, 'google-dkim')}`,
+    `X-Gm-Message-State: ${b64(8, 'message-state')}`,
+    `X-Gm-Gg: ${b64(8, 'gg')}`,
+    'MIME-Version: 1.0',
+    'From: Dana Whitfield <dana@northwind.example>',
+    'Date: Tue, 1 Dec 2026 10:02:00 -0500',
+    'Message-ID: <CAF3x9kY7nWq2pL0vR8tZ1uH5eJ4mB6cD@mail.northwind.example>',
+    'Subject: Your internship offer',
+    'To: Priya Raman <priya.raman@student.example>',
+    'Content-Type: multipart/alternative; boundary="000000000000a1b2c3d4e5f6"',
+    '',
+    '--000000000000a1b2c3d4e5f6',
+    'Content-Type: text/plain; charset="UTF-8"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    ...(Buffer.from(body).toString('base64').match(/.{1,76}/g) ?? []),
+    '--000000000000a1b2c3d4e5f6--',
+    '',
+  ];
+  return Buffer.from(lines.join(options.mbox ? '\n' : '\r\n'));
+}
+
+/**
+ * One page of text in a CID-keyed (Type0) font that is not embedded, addressed through a predefined
+ * CMap such as UniJIS-UCS2-H: the codes in the content are UCS-2, and only the CMap maps them to
+ * the glyphs of the named character collection (Adobe-Japan1, Adobe-GB1), as Acrobat writes text
+ * in its Asian font packs' fonts. A reader without the predefined CMaps finds no text at all.
+ */
+export function cidFontPdf(lines: string[], font: { cmap: string; ordering: string; name: string; width?: number }): Buffer {
+  const ucs2 = (s: string) => `<${[...s].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('')}>`;
+  const content = lines.map((line, i) => `BT /F1 14 Tf 72 ${720 - i * 22} Td ${ucs2(line)} Tj ET`).join('\n');
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${font.name} /Encoding /${font.cmap} /DescendantFonts [6 0 R] >>`,
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${font.name} /CIDSystemInfo << /Registry (Adobe) /Ordering (${font.ordering}) /Supplement 4 >> /FontDescriptor 7 0 R /DW ${font.width ?? 1000} >>`,
+    `<< /Type /FontDescriptor /FontName /${font.name} /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>`,
+  ]);
+}
+
+/**
+ * One page that is a single bilevel picture of `width` x `height` pixels drawn over the whole page,
+ * white with a few black bars where lines of text would be (DeviceGray, 1 bit, Flate: a 64-megapixel
+ * page is about 10 KB), and an optional text layer. The bitmap is made here, never committed.
+ */
+export function pdfWithPicture(width: number, height: number, text = ''): Buffer {
+  const rowBytes = Math.ceil(width / 8);
+  const bitmap = Buffer.alloc(rowBytes * height, 0xff); // 1 = white in DeviceGray
+  for (let line = 0; line < 20; line++) {
+    const top = Math.floor(height * (0.1 + line * 0.035));
+    for (let y = top; y < top + Math.max(1, Math.floor(height / 200)); y++) bitmap.fill(0x00, y * rowBytes + Math.floor(rowBytes * 0.1), y * rowBytes + Math.floor(rowBytes * (line % 3 === 2 ? 0.6 : 0.9)));
+  }
+  const picture = deflateSync(bitmap, { level: 9 });
+  const lines = text ? text.split('\n').map((l, i) => `BT /F1 11 Tf 72 ${720 - i * 14} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`) : [];
+  const content = ['q 612 0 0 792 0 0 cm /Im1 Do Q', ...lines].join('\n');
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length ${picture.length} >>\nstream\n${picture.toString('latin1')}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]);
+}

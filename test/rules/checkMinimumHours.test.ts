@@ -21,13 +21,13 @@ describe('checkMinimumHours', () => {
 
 describe('checkMinimumHours with "up to" hours', () => {
   it('is an error when even the ceiling is below the floor', () => {
-    const [finding] = checkMinimumHours(contextOf({ profile: PROFILES.coop, elements: withValue('hours_per_week', { min: 0, max: 15 }) }));
+    const [finding] = checkMinimumHours(contextOf({ profile: PROFILES.coop, elements: withValue('hours_per_week', { min: null, max: 15 }) }));
     expect(finding).toMatchObject({ code: 'COOP_HOURS_TOO_LOW', severity: 'error' });
     expect(finding.message).toContain('up to 15 hours');
   });
 
   it('asks an advisor when the letter promises no floor', () => {
-    expect(checkMinimumHours(contextOf({ profile: PROFILES.coop, elements: withValue('hours_per_week', { min: 0, max: 40 }) }))).toEqual([
+    expect(checkMinimumHours(contextOf({ profile: PROFILES.coop, elements: withValue('hours_per_week', { min: null, max: 40 }) }))).toEqual([
       expect.objectContaining({ code: 'COOP_HOURS_TOO_LOW', severity: 'warning', review: true }),
     ]);
   });

@@ -12,6 +12,8 @@ import { cptProfile } from '../../src/rules/profiles/cpt.js';
 import { cptStrictProfile } from '../../src/rules/profiles/cptStrict.js';
 import { microInternshipProfile } from '../../src/rules/profiles/microInternship.js';
 import type { CallerFacts, RuleContext, RuleSettings } from '../../src/rules/ruleContext.js';
+import type { CaseMerge, DocumentFacts } from '../../src/case/caseFacts.js';
+import { ELEMENT_NAMES } from '../../src/report/index.js';
 
 export const TODAY = '2027-03-01';
 
@@ -41,6 +43,16 @@ export function goodElements(): FoundElements {
       { name: 'Lena Ortiz', title: 'Engineering Manager', email: 'lena.ortiz@acmerobotics.example', phone: null },
       quote('You will report to Lena Ortiz'),
       0.8,
+    ),
+    program_relation: present<'program_relation'>(
+      'This internship is directly related to your major in Computer Science.',
+      quote('This internship is directly related to your major in Computer Science.'),
+      0.8,
+    ),
+    learning_objectives: present<'learning_objectives'>(
+      ['Learn to write automated tests', 'Apply motion-planning methods from coursework', 'Present results to the team'],
+      quote('Learning objectives'),
+      0.85,
     ),
   };
 }
@@ -88,16 +100,32 @@ export interface ContextOptions {
   today?: string;
   email?: EmailEnvelope | null;
   settings?: RuleSettings;
+  documents?: DocumentFacts[];
+  merge?: { sources?: Partial<CaseMerge['sources']>; disagreements?: CaseMerge['disagreements'] };
+}
+
+/** The letter as one text PDF, signed by nothing that verifies the signer. */
+export function letterDocument(changes: Partial<DocumentFacts> = {}): DocumentFacts {
+  return { index: 0, fileName: 'offer.pdf', role: 'letter', kind: 'pdf', mediaType: 'application/pdf', sender: null, verifiedSignature: [], ...changes };
+}
+
+/** A follow-up email from the given address. */
+export function followUpEmail(index: number, sender: string, changes: Partial<DocumentFacts> = {}): DocumentFacts {
+  return { index, fileName: `followup-${index}.eml`, role: 'follow-up', kind: 'email', mediaType: 'message/rfc822', sender, verifiedSignature: [], ...changes };
 }
 
 export function contextOf(options: ContextOptions = {}): RuleContext {
+  const elements = options.elements ?? goodElements();
+  const sources = Object.fromEntries(ELEMENT_NAMES.map((n) => [n, elements[n].status === 'missing' ? null : 0])) as CaseMerge['sources'];
   return {
-    elements: options.elements ?? goodElements(),
+    elements,
     profile: options.profile ?? PROFILES.cpt,
     caller: options.caller ?? {},
     today: options.today ?? TODAY,
     email: options.email ?? null,
     settings: options.settings ?? SETTINGS,
+    documents: options.documents ?? [letterDocument()],
+    merge: { sources: { ...sources, ...options.merge?.sources }, disagreements: options.merge?.disagreements ?? [] },
   };
 }
 

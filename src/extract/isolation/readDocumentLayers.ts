@@ -3,9 +3,11 @@ import { checkZipArchive } from '../../ingest/checkZipArchive.js';
 import { inflateZipEntries } from '../../ingest/inflateZipEntries.js';
 import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocument.js';
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
-import { DocumentUnreadableError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
-import type { EmailEnvelope, ExtractedPage, ExtractionNotice } from '../extractedDocument.js';
+import { DocumentUnreadableError, ImageTooLargeError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
+import type { DocumentPart, ExtractionNotice } from '../../document/letterDocument.js';
+import { PageBuilder } from '../layout/pageBuilder.js';
 import type { PrepareLimits } from '../ocr/preparePages.js';
+import { letterPagesFromPdf } from '../pdf/letterPagesFromPdf.js';
 import type { EmailReadResult } from '../readEmail.js';
 import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
 
@@ -30,9 +32,15 @@ export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
   const budget = new Budget(task.limits);
   switch (task.kind) {
     case 'pdf':
-      return { ...(await readPdfLayers(task.bytes, task, budget, 1)), email: null };
+      return { ...(await readPdfLayers(task.bytes, task, budget, 1, BODY)), email: null };
     case 'docx':
-      return { ...(await readDocxLayers(task.bytes, budget)), email: null };
+      return { ...(await readDocxLayers(task.bytes, budget, 1, BODY)), email: null };
+    case 'doc': {
+      const { readDocPage } = await import('../doc/readDocPage.js');
+      const page: LayerPage = { page: await readDocPage(task.bytes, { number: 1, part: BODY }), scan: null };
+      budget.add(page.page);
+      return { pages: [page], email: null, notices: [] };
+    }
     case 'email': {
       const { readEmail } = await import('../readEmail.js');
       return readEmailLayers(await readEmail(task.bytes), task, budget);
@@ -46,13 +54,19 @@ export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
   }
 }
 
-/** An uploaded photo or scan: every page (a TIFF may have several) decoded and prepared for OCR; no text layer. */
+const BODY: DocumentPart = { kind: 'body', fileName: null };
+
+/**
+ * An uploaded photo or scan: every page (a TIFF may have several) decoded and prepared for OCR. It
+ * has no text layer: its page is empty until OCR reads it. The whole page is a picture, so a
+ * signature in it is part of the scan, not a separate image.
+ */
 async function readImageLayers(task: ReadTask, budget: Budget): Promise<LayerPage[]> {
   const { prepareImagePages } = await import('../ocr/preparePages.js');
   const prepared = await prepareImagePages(task.bytes, task.mediaType, prepareLimits(task.limits));
   return prepared.map((scan, i) => {
-    const page: LayerPage = { number: i + 1, text: '', imageCount: 0, scan };
-    budget.add(page);
+    const page: LayerPage = { page: new PageBuilder({ number: i + 1, part: BODY, imageCount: 0 }).build(), scan };
+    budget.add(page.page);
     return page;
   });
 }
@@ -91,18 +105,29 @@ interface PdfDocumentProxy {
   hasJSActions?(): Promise<boolean>;
 }
 
-async function readPdfLayers(bytes: Uint8Array, task: ReadTask, budget: Budget, firstNumber: number): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
+async function readPdfLayers(
+  bytes: Uint8Array,
+  task: ReadTask,
+  budget: Budget,
+  firstNumber: number,
+  part: DocumentPart,
+): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
   // pdf.js decodes streams outside the heap cap: measure them first, capped and thrown away.
   await checkPdfStreams(bytes, { maxStreamBytes: 4 * task.limits.maxImagePixels, maxTotalBytes: task.limits.maxPdfDecodedBytes });
   const { readPdf } = await import('../readPdf.js');
-  const { pages: textPages, notices, parser } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
+  const { pages: textPages, notices, parser, boldFonts } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
   try {
     const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
+    const built = letterPagesFromPdf(
+      textPages.map((p) => p.layout),
+      { firstNumber, part, imageCounts: textPages.map((p) => p.imageCount), boldFonts },
+    );
     const pages: LayerPage[] = [];
-    for (const page of textPages) {
-      const layer: LayerPage = { number: firstNumber + pages.length, text: page.text, imageCount: page.imageCount, scan: null };
-      const visible = visibleLength(page.text);
+    for (const [index, page] of textPages.entries()) {
+      const layer: LayerPage = { page: built[index], scan: null };
+      const visible = visibleLength(layer.page.text);
       const scanned = visible < MIN_TEXT_LAYER_CHARS || (page.imageCount > 0 && visible < THIN_TEXT_LAYER_CHARS);
+      if (scanned) refuseOversizedPicture(page, task.limits.maxImagePixels);
       if (scanned && task.renderScannedPages && doc) {
         const scale = await renderScale(doc, page.number, task.limits.maxImagePixels);
         const shot = await parser.getScreenshot({ partial: [page.number], scale, imageDataUrl: false, imageBuffer: true });
@@ -111,7 +136,7 @@ async function readPdfLayers(bytes: Uint8Array, task: ReadTask, budget: Budget, 
         const { prepareRenderedPage } = await import('../ocr/preparePages.js');
         layer.scan = await prepareRenderedPage(png, prepareLimits(task.limits));
       }
-      budget.add(layer);
+      budget.add(layer.page);
       pages.push(layer);
     }
     if (!notices.some((n) => n.code === 'DOCUMENT_HAS_SCRIPT') && (await pdfHasScript(bytes, doc, textPages.length))) {
@@ -121,6 +146,20 @@ async function readPdfLayers(bytes: Uint8Array, task: ReadTask, budget: Budget, 
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * A page whose text must come from its pictures, when one of them has more pixels than the limit:
+ * pdf.js skips such a picture (decoding it could take gigabytes), so the page would render blank
+ * and be reported as having no text. It is refused by name instead, as an image upload that
+ * large is; the student can scan or export that page again at an ordinary resolution.
+ */
+function refuseOversizedPicture(page: { number: number; largestImage: { width: number; height: number } | null }, maxPixels: number): void {
+  const picture = page.largestImage;
+  if (!picture || picture.width * picture.height <= maxPixels) return;
+  throw new ImageTooLargeError(
+    `Page ${page.number} of the PDF is a picture of ${picture.width} x ${picture.height} pixels; at most ${(maxPixels / 1e6).toFixed(0)} megapixels are read. Scan or export that page again at 300 dpi (about 8.4 megapixels for a letter page).`,
+  );
 }
 
 /** 300 dpi, or less when the page is so large that 300 dpi would pass the pixel limit OCR accepts. */
@@ -154,17 +193,19 @@ async function pdfHasScript(bytes: Uint8Array, doc: PdfDocumentProxy | undefined
   return false;
 }
 
-async function readDocxLayers(bytes: Uint8Array, budget: Budget): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
+async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number, part: DocumentPart): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
   // The directory is checked again here: the reader does not trust what it is told about the bytes.
   const entries = checkZipArchive(bytes, budget.limits);
   const parts = inflateZipEntries(bytes, entries, budget.limits);
-  const inspected = inspectDocxParts(parts);
-  parts.clear();
-  const { readDocx } = await import('../readDocx.js');
-  const { text, imageCount, notices } = await readDocx(bytes, entries);
-  const page: LayerPage = { number: 1, text, imageCount, scan: null };
-  budget.add(page);
-  return { pages: [page], notices: uniqueByCode([...inspected, ...notices]) };
+  try {
+    const notices = inspectDocxParts(parts);
+    const { readDocxPage } = await import('../docx/readDocxPage.js');
+    const page: LayerPage = { page: readDocxPage(parts, { number, part }), scan: null };
+    budget.add(page.page);
+    return { pages: [page], notices };
+  } finally {
+    parts.clear();
+  }
 }
 
 /**
@@ -172,8 +213,9 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget): Promise<{ page
  * headers stay with the document: they make it an "official email" even when the letter is attached.
  */
 async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Budget): Promise<ReadResult> {
-  const first: LayerPage = { number: 1, text: envelopeText(mail.envelope) + mail.body, imageCount: 0, scan: null };
-  budget.add(first);
+  const { emailPage } = await import('../email/emailPage.js');
+  const first: LayerPage = { page: emailPage(mail, { maxTextChars: task.limits.maxTextChars }), scan: null };
+  budget.add(first.page);
   const pages: LayerPage[] = [first];
   const notices: ExtractionNotice[] = [];
   for (const attachment of mail.attachments) {
@@ -184,33 +226,17 @@ async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Bu
       continue; // an attachment we cannot read (a logo, a vCard) is not the letter
     }
     if (inner.kind !== 'pdf' && inner.kind !== 'docx') continue;
-    const read = inner.kind === 'pdf' ? await readPdfLayers(inner.bytes, task, budget, pages.length + 1) : await readDocxLayers(inner.bytes, budget);
-    for (const page of read.pages) pages.push({ ...page, number: pages.length + 1 });
+    const part: DocumentPart = { kind: 'attachment', fileName: attachment.filename };
+    const read = inner.kind === 'pdf' ? await readPdfLayers(inner.bytes, task, budget, pages.length + 1, part) : await readDocxLayers(inner.bytes, budget, pages.length + 1, part);
+    pages.push(...read.pages);
     notices.push(...inner.notices, ...read.notices);
   }
   return { pages, email: mail.envelope, notices: uniqueByCode(notices) };
 }
 
-/** The headers as a reader sees them at the top of a printed email, so evidence can quote them. */
-function envelopeText(envelope: EmailEnvelope): string {
-  const person = (p: { name: string | null; address: string | null }) => (p.name && p.address ? `${p.name} <${p.address}>` : (p.name ?? p.address ?? ''));
-  const lines = [
-    envelope.from ? `From: ${person(envelope.from)}` : null,
-    envelope.to.length ? `To: ${envelope.to.map(person).join(', ')}` : null,
-    envelope.date ? `Date: ${envelope.date.slice(0, 10)}` : null,
-    envelope.subject ? `Subject: ${envelope.subject}` : null,
-  ].filter(Boolean);
-  return lines.length ? `${lines.join('\n')}\n\n` : '';
-}
-
 function uniqueByCode(notices: ExtractionNotice[]): ExtractionNotice[] {
   const seen = new Set<string>();
   return notices.filter((n) => !seen.has(n.code) && seen.add(n.code));
-}
-
-/** A page whose text layer is its text, as the extract stage gives it to the field detectors. */
-export function textLayerPage(page: LayerPage): ExtractedPage {
-  return { number: page.number, text: page.text, source: 'text', ocrConfidence: null, imageCount: page.imageCount };
 }
 
 export function visibleLength(text: string): number {

@@ -14,7 +14,7 @@ process.on('disconnect', () => process.exit(0));
 // already failed and answered, so that must not end the child before the next document.
 process.on('unhandledRejection', () => undefined);
 
-const [{ readDocumentLayers, textLayerPage }, { findElements }, { isProblemError }] = await Promise.all([
+const [{ readDocumentLayers }, { findElements }, { isProblemError }] = await Promise.all([
   import('./readDocumentLayers.js'),
   import('../../fields/findElements.js'),
   import('../../report/errors.js'),
@@ -33,8 +33,9 @@ process.on('message', async ({ id, task }: ReaderRequest) => {
   try {
     if (task.kind === 'fields') return send({ id, ok: true, result: findElements(task.letter) });
     const result: ReadResult = await readDocumentLayers(task);
-    // Read from its text layer alone, the letter is already what the field detectors will be given.
-    const elements = result.pages.every((p) => !p.scan) ? findElements({ pages: result.pages.map(textLayerPage), email: result.email }) : undefined;
+    // Read from its text layer alone, the letter is already what the field detectors will be given:
+    // the structured pages built here, which cross to the parent as plain data.
+    const elements = result.pages.every((p) => !p.scan) ? findElements({ pages: result.pages.map((p) => p.page), email: result.email }) : undefined;
     send({ id, ok: true, result, elements });
   } catch (error) {
     send({ id, ok: false, error: toWire(error) });
@@ -45,9 +46,11 @@ process.on('message', async ({ id, task }: ReaderRequest) => {
 // times documents, not module loading, and the first letter costs what every other does.
 await Promise.all([
   import('../readPdf.js'),
-  import('../readDocx.js'),
+  import('../docx/readDocxPage.js'),
+  import('../doc/readDocPage.js'),
   import('../readEmail.js'),
   import('../readMsg.js'),
+  import('../email/emailPage.js'),
   import('../ocr/preparePages.js'),
 ]);
 send({ ready: true });

@@ -10,7 +10,6 @@ import {
 import type { FoundElements } from '../../fields/findElements.js';
 import type { Letter } from '../../fields/letter.js';
 import type { DocumentReaders, ReadersReadiness, ReaderReply, ReaderTask, ReadResult, ReadTask } from './readerProtocol.js';
-import { textLayerPage } from './readDocumentLayers.js';
 import { residentBytes } from './residentBytes.js';
 import { startReaderChild } from './startReaderChild.js';
 
@@ -94,8 +93,6 @@ const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 30_000;
 // After this many starts in a row fail, the readers are not ready and waiting letters are refused.
 const FAILED_STARTS_NOT_READY = 3;
-// Elements found ahead and not (yet) asked for: a letter that failed after its read (no text, too long) leaves one.
-const FOUND_AHEAD_KEPT = 64;
 
 /**
  * The document readers in child processes, after Apache Tika's forked parser. Whatever a document
@@ -122,8 +119,11 @@ export class ReaderPool implements DocumentReaders {
   private drained: (() => void) | null = null;
   private failedStarts = 0;
   private memoryWatch: NodeJS.Timeout | null = null;
-  /** Elements a child found with the document it read, by the letter they belong to; used once. */
-  private readonly foundAhead = new Map<string, FoundElements>();
+  /**
+   * Elements a child found with the document it read, by the first page object it sent back; used
+   * once. Weakly held: a letter that failed after its read (no text, too long) leaves nothing behind.
+   */
+  private readonly foundAhead = new WeakMap<object, FoundAhead>();
 
   constructor(private readonly options: ReaderPoolOptions) {
     this.slots = Array.from({ length: Math.max(1, options.workers) }, () => ({
@@ -145,11 +145,11 @@ export class ReaderPool implements DocumentReaders {
   }
 
   findElements(letter: Letter, options: { signal?: AbortSignal } = {}): Promise<FoundElements> {
-    const key = letterKey(letter);
-    const found = this.foundAhead.get(key);
-    if (found && !options.signal?.aborted) {
-      this.foundAhead.delete(key);
-      return Promise.resolve(found);
+    const first = letter.pages[0];
+    const found = first ? this.foundAhead.get(first) : undefined;
+    if (found && sameLetter(found, letter) && !options.signal?.aborted) {
+      this.foundAhead.delete(first);
+      return Promise.resolve(found.elements);
     }
     return this.run<FoundElements>({ kind: 'fields', letter }, options);
   }
@@ -275,13 +275,10 @@ export class ReaderPool implements DocumentReaders {
     this.dispatch();
   }
 
-  /** Kept for the findElements call that follows the read; the oldest go once more letters are under way than could ever be. */
+  /** Kept for the findElements call that follows the read, given the very pages the read returned. */
   private keepFoundAhead(result: ReadResult, elements: FoundElements): void {
-    this.foundAhead.set(letterKey({ pages: result.pages.map(textLayerPage), email: result.email }), elements);
-    for (const key of this.foundAhead.keys()) {
-      if (this.foundAhead.size <= FOUND_AHEAD_KEPT) break;
-      this.foundAhead.delete(key);
-    }
+    const pages = result.pages.map((p) => p.page);
+    if (pages[0]) this.foundAhead.set(pages[0], { pages, email: result.email, elements });
   }
 
   private ended(slot: Slot, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
@@ -501,9 +498,16 @@ export class ReaderPool implements DocumentReaders {
   }
 }
 
-/** Everything the field detectors read of a letter: two letters with the same key get the same elements. */
-function letterKey(letter: Letter): string {
-  return JSON.stringify([letter.email, letter.pages.map((p) => [p.number, p.source, p.imageCount, p.text, p.words ?? null])]);
+interface FoundAhead extends Letter {
+  elements: FoundElements;
+}
+
+/**
+ * The letter asked about is the one the child read: the same page objects and envelope, unchanged
+ * since the read (pages OCR replaced are new objects). Identity, not content: nothing is hashed.
+ */
+function sameLetter(found: Letter, letter: Letter): boolean {
+  return found.email === letter.email && found.pages.length === letter.pages.length && found.pages.every((p, i) => p === letter.pages[i]);
 }
 
 /** An idle child does not keep this process alive; a busy one does, until its answer is in. */

@@ -1,7 +1,7 @@
 import type { FoundElements } from '../../fields/findElements.js';
 import type { Letter } from '../../fields/letter.js';
 import type { ZipLimits } from '../../ingest/checkZipArchive.js';
-import type { EmailEnvelope, ExtractionNotice } from '../extractedDocument.js';
+import type { EmailEnvelope, ExtractionNotice, LetterPage } from '../../document/letterDocument.js';
 import type { PreparedPage } from '../ocr/preparePages.js';
 
 /**
@@ -9,7 +9,7 @@ import type { PreparedPage } from '../ocr/preparePages.js';
  * (it is only decoded); an image is decoded and made into pages for OCR there, so that sharp,
  * libvips and the HEIC decoder meet the uploaded bytes only where a runaway costs a reader.
  */
-export type IsolatedKind = 'pdf' | 'docx' | 'email' | 'msg' | 'image';
+export type IsolatedKind = 'pdf' | 'docx' | 'doc' | 'email' | 'msg' | 'image';
 
 export interface ReaderLimits extends ZipLimits {
   maxBytes: number;
@@ -31,10 +31,12 @@ export interface ReadTask {
 
 /** A page as the reader found it: its text layer, and the page prepared for OCR when that layer is missing or thin and OCR can read it. */
 export interface LayerPage {
-  number: number;
-  /** The text layer (for a scanned page: whatever little it has, to compare with OCR's reading; '' for an image). */
-  text: string;
-  imageCount: number;
+  /**
+   * The page built from its text layer, in the reader (for a scanned page: whatever little it has,
+   * to compare with OCR's reading; an empty page for an image). Plain data: it crosses from the
+   * reader child by structured clone.
+   */
+  page: LetterPage;
   /**
    * The page as the OCR engine gets it (preparePages.ts: a grayscale PNG we produced, upright, text
    * at about 300 dpi); null when the text layer is the text. OCR never sees the uploaded bytes.

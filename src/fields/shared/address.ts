@@ -1,3 +1,4 @@
+import { PO_BOX } from './poBox.js';
 import type { Letter } from '../letter.js';
 import { STATE_PATTERN, stateCode } from './usStates.js';
 import { perLetter } from './perLetter.js';
@@ -9,8 +10,6 @@ export interface AddressMention {
   index: number;
   end: number;
   /** Line indexes (0-based, blank lines counted) the address spans. */
-  firstLine: number;
-  lastLine: number;
   text: string;
   street: string | null;
   city: string | null;
@@ -40,7 +39,7 @@ const UNIT = `(?:(?:${both(UNIT_WORDS)})\\.?\\s*#?\\s*[A-Za-z0-9-]+|#\\s*[A-Za-z
 // Words of a street stay on one line; only its suite or floor may wrap ("Suite\n1700").
 const STREET_CORE = `(?:${HOUSE}[ \\t\\r]+(?:${DIRECTION}[ \\t\\r]+)?(?:${NAME_WORD}[ \\t\\r]+){0,4}${SUFFIX}(?:[ \\t\\r]+${DIRECTION}(?![A-Za-z]))?|${HOUSE}[ \\t\\r]+(?:${both(['Broadway'])})|${HOUSE}[ \\t\\r]+(?:State[ \\t\\r]+)?(?:Route|Highway|Hwy|US|County Road)[ \\t\\r]+\\d+[A-Z]?)`;
 export const STREET_RE = new RegExp(`(?<![\\w$#.,-])${STREET_CORE}(?:\\s*,?\\s*${UNIT})*(?![A-Za-z0-9])`, 'g');
-export const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|POB|P\.?O\.?B\.?|Box)\s*#?\s*\d+/i;
+const PO_BOX_RE = PO_BOX;
 
 /** "WA 98101", "Texas 78701-1234", "OR 97201": a state followed by a ZIP, the surest anchor of an address. */
 const STATE_ZIP = new RegExp(`(?<![A-Za-z])(${STATE_PATTERN})\\.?,?(?:[ \\t\\r]+|[ \\t\\r]*\\n[ \\t\\r]*)(\\d{5}(?:[-–](?:[ \\t\\r]*\\n[ \\t\\r]*)?\\d{4})?)(?![\\w-])`, 'g');
@@ -122,12 +121,6 @@ const LOOSE_STREET = /(?:^|[,:|•·]\s*|\n\s*)((?:\d{1,6}[A-Z]?|One|Two|Three)[
 // One separator character per step: a nested "+" here backtracks exponentially on long runs of spaces.
 const GAP = new RegExp(`^(?:[\\s,;·•|–—-]|${UNIT})*$`);
 
-function lineIndexAt(text: string, offset: number): number {
-  let n = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}
-
 /** Every address on every page: anchored on "City, ST ZIP" (which may wrap onto the next line), with the street, suite or PO Box written just before it; and streets with no city after them. */
 export const findAddresses = perLetter(function findAddresses(letter: Letter): readonly AddressMention[] {
   const out: AddressMention[] = [];
@@ -188,8 +181,6 @@ export const findAddresses = perLetter(function findAddresses(letter: Letter): r
         page: page.number,
         index: startAt,
         end: endAt,
-        firstLine: lineIndexAt(text, startAt),
-        lastLine: lineIndexAt(text, endAt),
         text: text.slice(startAt, endAt),
         street,
         city,
@@ -205,12 +196,12 @@ export const findAddresses = perLetter(function findAddresses(letter: Letter): r
       if (isCovered(index, index + m[0].length)) continue;
       const street = tidy(m[0]);
       const written = m[0].startsWith(street) ? street : m[0];
-      out.push({ page: page.number, index, end: index + written.length, firstLine: lineIndexAt(text, index), lastLine: lineIndexAt(text, index + written.length), text: written, street, city: null, state: null, zip: null, poBox: null });
+      out.push({ page: page.number, index, end: index + written.length, text: written, street, city: null, state: null, zip: null, poBox: null });
     }
     for (const m of text.matchAll(new RegExp(PO_BOX_RE.source, 'gi'))) {
       const index = m.index!;
       if (/^Box\b/i.test(m[0]) || isCovered(index, index + m[0].length)) continue;
-      out.push({ page: page.number, index, end: index + m[0].length, firstLine: lineIndexAt(text, index), lastLine: lineIndexAt(text, index + m[0].length), text: m[0], street: null, city: null, state: null, zip: null, poBox: tidy(m[0]) });
+      out.push({ page: page.number, index, end: index + m[0].length, text: m[0], street: null, city: null, state: null, zip: null, poBox: tidy(m[0]) });
     }
   }
   return out.sort((a, b) => a.page - b.page || a.index - b.index);

@@ -46,8 +46,8 @@ const DATE_RE = new RegExp(
     `(?<m1>${MONTH})\\.?${WS}(?<d1>\\d{1,2})${ORD}(?:[ \\t\\r]*,${WS}?|${WS})(?<y1>(?:19|20)\\d{2})\\b`,
     // 27 May 2027 | 1st of June, 2027
     `|(?<d2>\\d{1,2})${ORD}${WS}(?:of${WS})?(?<m2>${MONTH})\\.?,?${WS}(?<y2>(?:19|20)\\d{2})\\b`,
-    // 05/27/2027 | 5-27-2027 | 6/1/27
-    `|(?<m3>\\d{1,2})(?<sep3>[/-])(?<d3>\\d{1,2})\\k<sep3>(?<y3>(?:19|20)\\d{2}|\\d{2})(?![\\d/-])`,
+    // 05/27/2027 | 5-27-2027 | 6/1/27 | 14.06.2027: which number is the month is decided per letter (numericOrder)
+    `|(?<m3>\\d{1,2})(?<sep3>[/.-])(?<d3>\\d{1,2})\\k<sep3>(?<y3>(?:19|20)\\d{2}|\\d{2})(?![\\d/.-]*\\d)`,
     // 2027-05-27 | 2027/05/27
     `|(?<y4>(?:19|20)\\d{2})[-/](?<m4>\\d{1,2})[-/](?<d4>\\d{1,2})(?![\\d/-])`,
     // June 1 | June 1st (no year)
@@ -117,7 +117,30 @@ function sameMonthRanges(text: string): RawDate[] {
   return found;
 }
 
-function patternDates(text: string): RawDate[] {
+/**
+ * Whether the letter writes numeric dates day first (26-05-2027, 14.06.2027) or month first
+ * (05/26/2027): a date whose first number cannot be a month settles it for the whole letter, and so
+ * does one whose second number cannot be; dotted dates are day first where nothing else says.
+ * Otherwise month first, as US letters write them.
+ */
+export type NumericOrder = 'dmy' | 'mdy';
+
+const NUMERIC_DATE = /(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:(?:19|20)\d{2}|\d{2})(?![\d/.-]*\d)/g;
+
+export function numericOrder(texts: readonly string[]): NumericOrder {
+  let dotted = false;
+  for (const text of texts) {
+    for (const m of text.matchAll(NUMERIC_DATE)) {
+      const [a, b] = [Number(m[1]), Number(m[3])];
+      if (a > 12 && b <= 12) return 'dmy';
+      if (b > 12 && a <= 12) return 'mdy';
+      if (m[2] === '.') dotted = true;
+    }
+  }
+  return dotted ? 'dmy' : 'mdy';
+}
+
+function patternDates(text: string, order: NumericOrder = 'mdy'): RawDate[] {
   const found: RawDate[] = sameMonthRanges(text);
   const taken = [...found];
   for (const m of text.matchAll(DATE_RE)) {
@@ -128,7 +151,13 @@ function patternDates(text: string): RawDate[] {
     let year: number | null = null;
     if (g.m1) [month, day, year] = [monthNumber(g.m1), Number(g.d1), Number(g.y1)];
     else if (g.m2) [month, day, year] = [monthNumber(g.m2), Number(g.d2), Number(g.y2)];
-    else if (g.m3) [month, day, year] = [Number(g.m3), Number(g.d3), expandYear(g.y3)];
+    else if (g.m3) {
+      const [a, b] = [Number(g.m3), Number(g.d3)];
+      const y = expandYear(g.y3);
+      // The letter's order, unless only the other order makes a real date.
+      const dayFirst = order === 'dmy' ? a <= 31 && b <= 12 : a > 12 && b <= 12;
+      [month, day, year] = dayFirst ? [b, a, y] : [a, b, y];
+    }
     else if (g.y4) [month, day, year] = [Number(g.m4), Number(g.d4), Number(g.y4)];
     else if (g.m5) [month, day] = [monthNumber(g.m5), Number(g.d5)];
     else if (g.m6) [month, day] = [monthNumber(g.m6), Number(g.d6)];
@@ -288,9 +317,10 @@ export const findDateMentions = perLetter(function findDateMentions(letter: Lett
   const all: DateMention[] = [];
   const pageText = new Map<number, string>();
   let offset = 0;
+  const order = numericOrder(letter.pages.map((p) => p.text));
   for (const page of letter.pages) {
     pageText.set(page.number, page.text);
-    const raw = patternDates(page.text);
+    const raw = patternDates(page.text, order);
     raw.push(...chronoDates(page.text, raw));
     raw.sort((a, b) => a.index - b.index);
     const mentions: DateMention[] = raw.map((r) => ({

@@ -3,6 +3,7 @@ import { addDays, daysBetween, findDateMentions, isoDate, mentionIso, sentenceBo
 import { locateLetterDate, type LocatedLetterDate } from './datesOfLetter.js';
 import { lineAt, zonedLines, type ZonedLine } from './datesZones.js';
 import { perLetter } from './perLetter.js';
+import { layoutOf, type LayoutView } from '../layout/layoutView.js';
 
 /** One reading of the letter's start or end date, with the cue that supports it. */
 export interface DateCandidate {
@@ -37,8 +38,14 @@ type Role = 'start' | 'end' | 'range' | 'deadline' | 'other' | 'none';
 
 const QUALIFIER = '(?:(?:anticipated|expected|tentative|tentatively|proposed|projected|estimated|official|planned|scheduled|internship|intern|co-?op|employment|assignment|program|programme|work|your|job|position|contract|appointment|term)\\s+)*';
 const TAIL = '(?:\\s+(?:date|day))?(?:\\s+of\\s+(?:the\\s+)?\\w+(?:\\s+\\w+)?)?\\s*(?:\\([^)]*\\))?\\s*[:|\\-–—\\t=]*\\s*$';
-const START_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:start(?:ing)?|begin(?:ning)?|commencement|first day|from)${TAIL}`, 'i');
-const END_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:end(?:ing)?|completion|finish|last day|conclusion|termination|through|to|until)${TAIL}`, 'i');
+const START_LABEL = new RegExp(
+  `^[\\W_]*${QUALIFIER}(?:start(?:ing)?|begin(?:ning)?|commencement|first day|from|joining|reporting|date\\s+of\\s+(?:joining|commencement|start|reporting|hire|appointment))${TAIL}`,
+  'i',
+);
+const END_LABEL = new RegExp(
+  `^[\\W_]*${QUALIFIER}(?:end(?:ing)?|completion|finish|last day|last working day|conclusion|termination|through|to|until|relieving|date\\s+of\\s+(?:completion|end|relieving|termination))${TAIL}`,
+  'i',
+);
 const RANGE_LABEL = new RegExp(`^[\\W_]*${QUALIFIER}(?:dates|date\\(s\\)|period|term|duration|timeframe|time frame|length|schedule|tenure)${TAIL}`, 'i');
 const DEADLINE_LABEL = /\b(?:expir\w*|deadline|respond|response|reply|accept(?:ance)?|valid|return)\b[^:|]*[:|\-–—\t]*\s*$/i;
 const OTHER_LABEL = /^[\W_]*(?:[\w'-]+\s+){0,3}(?:date|dated|signed|sent)\s*[:|\-–—\t]*\s*$/i;
@@ -77,47 +84,28 @@ function lastMatch(re: RegExp, text: string): RegExpMatchArray | null {
   return last;
 }
 
-const CELL_SPLIT = /\t|\s{2,}|\|/;
-
-/** Cells of a table row, with their offsets in the row. Empty edge cells ("| a | b |") are dropped. */
-function cells(row: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  let at = 0;
-  for (const part of row.split(new RegExp(`(${CELL_SPLIT.source})`))) {
-    if (!CELL_SPLIT.test(part) && part.trim()) out.push({ text: part.trim(), start: at + part.indexOf(part.trim()) });
-    at += part.length;
-  }
-  return out;
-}
-
 /**
- * The label of a date: the words in front of it on its line, or alone on the line before it
- * ("Start Date\nJune 1, 2027"), or the header of its column when the dates sit in a row under a
- * header row ("Start Date | End Date" over "June 1, 2027 | August 20, 2027").
+ * The label of a date: the label of the table cell or "Label:" it is the value of (a row's first
+ * cell, the header over its column), else the words in front of it on its line, else a short line
+ * alone right above it ("Start Date" over "June 1, 2027").
  */
-function labelOf(m: DateMention, lines: readonly ZonedLine[], pageText: string): { text: string; from: number; column?: true } | null {
+function labelOf(m: DateMention, view: LayoutView, lines: readonly ZonedLine[], pageText: string): { text: string; from: number; column?: true } | null {
+  const pair = view.labelled().find((p) => p.value.span.page === m.page && p.value.span.start <= m.index && m.end <= p.value.span.end);
+  if (pair && pair.value.span.start === m.index - (pair.value.text.length - pair.value.text.trimStart().length)) {
+    return { text: pair.label.text, from: pair.label.span.start, ...(pair.how === 'table-column' ? { column: true as const } : {}) };
+  }
   const line = lineAt(lines, m.page, m.index);
   if (!line) return null;
   const own = pageText.slice(line.start, m.index);
-  const pageLines = lines.filter((l) => l.page === m.page && l.index < line.index && l.text);
-  const prev = pageLines[pageLines.length - 1];
-  const row = cells(pageText.slice(line.start, line.end));
-  if (prev && row.length >= 2 && line.index - prev.index <= 2) {
-    const header = cells(pageText.slice(prev.start, prev.end));
-    const col = row.findIndex((c) => line.start + c.start <= m.index && m.index < line.start + c.start + c.text.length);
-    const valuesOnly = row.every((c) => !/[a-z]{3,}\s*:?$/i.test(c.text) || /\d/.test(c.text));
-    if (col >= 0 && header.length === row.length && valuesOnly) {
-      const h = header[col];
-      return { text: h.text, from: prev.start + h.start, column: true };
-    }
-  }
   if (own.trim()) return { text: own, from: line.start + (own.length - own.trimStart().length) };
-  if (prev && line.index - prev.index <= 2 && prev.text.length <= 40) return { text: prev.text, from: prev.start + (pageText.slice(prev.start, prev.end).length - pageText.slice(prev.start, prev.end).trimStart().length) };
+  const at = lines.indexOf(line);
+  const prev = at > 0 && lines[at - 1].page === line.page ? lines[at - 1] : null;
+  if (prev && prev.text.length <= 40 && !prev.cell === !line.cell) return { text: prev.text, from: prev.start };
   return null;
 }
 
-function classify(m: DateMention, prev: DateMention | null, lines: readonly ZonedLine[], pageText: string): Classified {
-  const label = labelOf(m, lines, pageText);
+function classify(m: DateMention, prev: DateMention | null, view: LayoutView, lines: readonly ZonedLine[], pageText: string): Classified {
+  const label = labelOf(m, view, lines, pageText);
   if (label) {
     const t = label.text.replace(/\s+/g, ' ');
     // Only the tail of a line counts as a label: "Position: Intern | Start Date: June 1" -> "Start Date:".
@@ -184,6 +172,7 @@ const REJECTED_AS: Record<string, string> = {
 export const findEmploymentDates = perLetter(function findEmploymentDates(letter: Letter): EmploymentDates {
   const mentions = findDateMentions(letter);
   const lines = zonedLines(letter);
+  const view = layoutOf(letter);
   const letterDate = locateLetterDate(letter, mentions, lines);
   const pageText = new Map(letter.pages.map((p) => [p.number, p.text]));
   const result: EmploymentDates = { start: [], end: [], rejected: [], duration: null, letterDate };
@@ -212,7 +201,7 @@ export const findEmploymentDates = perLetter(function findEmploymentDates(letter
       return;
     }
     const prev = mentions[i - 1]?.page === m.page ? mentions[i - 1] : null;
-    const c = classify(m, prev, lines, text);
+    const c = classify(m, prev, view, lines, text);
     const zone = lineAt(lines, m.page, m.index)?.zone ?? 'body';
     const explicit = c.role === 'start' || c.role === 'end' || (c.role === 'range' && c.how === 'label');
     if (zone !== 'body' && !explicit && !(m.range && zone === 'top' && c.role === 'none')) {

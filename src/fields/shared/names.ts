@@ -46,7 +46,8 @@ const NOT_NAME_WORDS = new Set(
   there folks partner partners managing executive general counsel attorney attorneys founder cofounder co-founder owner
   ceo cto cfo coo cio vp svp evp chair chairman chairwoman chairperson dean secretary treasurer administrator
   superintendent principal supervisor generalist partner business hiring member members committee board panel
-  admissions colleagues sirs ladies gentlemen customer client office`.split(/\s+/).filter(Boolean),
+  admissions colleagues sirs ladies gentlemen customer client office signatory signatures authorized authorised representative participant
+  participants`.split(/\s+/).filter(Boolean),
 );
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|(?:[dlDL]|Mc|Mac|O)['’]\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)$/u;

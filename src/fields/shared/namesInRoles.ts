@@ -1,3 +1,4 @@
+import type { Span } from '../../document/letterDocument.js';
 import type { Letter } from '../letter.js';
 import { letterLines } from './letterLines.js';
 import { cleanPersonName, readNameAt, sameOrPartOf } from './names.js';
@@ -19,6 +20,7 @@ export interface SupervisorMention {
   page: number;
   /** The sentence or line the supervisor was read from. */
   quote: string;
+  span: Span;
   cue: string;
 }
 
@@ -37,7 +39,7 @@ const CUES: { re: RegExp; cue: string }[] = [
   { re: /\b(?:work(?:ing)?|be)\s+(?:directly\s+)?under\b/giu, cue: 'work under' },
   { re: /\bunder\s+the\s+(?:direct\s+)?(?:supervision|direction|guidance|mentorship|leadership)\s+of\b/giu, cue: 'under the supervision of' },
   {
-    re: /\b(?:your|the\s+intern'?s?|the\s+student'?s?)\s+(?:direct\s+|immediate\s+|day-to-day\s+)?(?:supervisor|manager|mentor|reporting\s+manager|hiring\s+manager|supervising\s+\p{L}+|manager\s+for\s+this\s+(?:assignment|internship|co-?op|role|position))(?:\s+(?:will\s+be|is))?\s*[,:]?/giu,
+    re: /\b(?:your|the\s+intern'?s?|the\s+student'?s?)\s+(?:direct\s+|immediate\s+|day-to-day\s+)?(?:supervisor|manager|mentor|reporting\s+manager|hiring\s+manager|course\s+coordinator|supervising\s+\p{L}+|manager\s+for\s+this\s+(?:assignment|internship|co-?op|role|position))(?:\((?:s|es)\))?(?:\s+(?:will\s+be|is|are))?\s*[,:]?/giu,
     cue: 'your supervisor',
   },
   { re: /\b(?:supervisor|manager|mentor)\s+for\s+(?:this|the|your)\s+(?:position|role|internship|co-op|assignment|term)\s+(?:will\s+be|is)\b/giu, cue: 'supervisor for this position' },
@@ -128,7 +130,7 @@ export const findSupervisorMentions = perLetter(function findSupervisorMentions(
       else if (!t) break;
     }
     const contacts = contactsIn(around.join('\n'));
-    mentions.push({ name: person.name, title, ...contacts, page: line.page, quote: labelAlone?.text ?? line.text, cue: labelAlone ? 'label, with the name on the next line' : 'labeled line' });
+    mentions.push({ name: person.name, title, ...contacts, page: line.page, quote: labelAlone?.text ?? line.text, span: (labelAlone ?? line).span, cue: labelAlone ? 'label, with the name on the next line' : 'labeled line' });
   });
 
   const sentences = letterSentences(letter);
@@ -149,7 +151,7 @@ export const findSupervisorMentions = perLetter(function findSupervisorMentions(
   return mentions;
 });
 
-function sentenceMentions(letter: Letter, sentence: { page: number; text: string }, mentions: SupervisorMention[]): void {
+function sentenceMentions(letter: Letter, sentence: { page: number; text: string; span: Span }, mentions: SupervisorMention[]): void {
   {
     if (LABEL.test(withoutBullet(sentence.text))) return;
     for (const { re, cue } of CUES) {
@@ -161,13 +163,14 @@ function sentenceMentions(letter: Letter, sentence: { page: number; text: string
         // "You will report directly to me": the signer supervises.
         const signer = findSignerNames(letter)[0];
         if (signer) {
-          mentions.push({ name: signer.name, title: null, email: null, phone: null, page: sentence.page, quote: sentence.text, cue: `${cue} me (the signer)` });
+          mentions.push({ name: signer.name, title: null, email: null, phone: null, page: sentence.page, quote: sentence.text, span: sentence.span, cue: `${cue} me (the signer)` });
           break;
         }
       }
-      const person = readPersonAndTitle(rest);
+      // "Professor(s) Olumide Fashola": the plural mark of a form letter is not part of the name.
+      const person = readPersonAndTitle(rest.replace(/^(\s*\p{L}+\.?)\((?:s|es)\)/u, '$1'));
       if (!person) continue;
-      mentions.push({ name: person.name, title: person.title, ...contactsIn(rest), page: sentence.page, quote: sentence.text, cue });
+      mentions.push({ name: person.name, title: person.title, ...contactsIn(rest), page: sentence.page, quote: sentence.text, span: sentence.span, cue });
       break;
     }
     const before = NAME_BEFORE.exec(sentence.text);
@@ -181,7 +184,7 @@ function sentenceMentions(letter: Letter, sentence: { page: number; text: string
           const titlePart = parts[k + 1]?.trim();
           const afterName = p.slice(p.indexOf(name) + name.length);
           const title = titleAfterName(afterName) ?? (titlePart && looksLikeTitle(titlePart) ? cleanTitle(titlePart) : null);
-          mentions.push({ name, title, ...contactsIn(sentence.text), page: sentence.page, quote: sentence.text, cue: 'will be your supervisor' });
+          mentions.push({ name, title, ...contactsIn(sentence.text), page: sentence.page, quote: sentence.text, span: sentence.span, cue: 'will be your supervisor' });
           break;
         }
       }

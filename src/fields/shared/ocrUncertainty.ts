@@ -1,6 +1,9 @@
-import type { ExtractedPage, OcrWord } from '../../extract/extractedDocument.js';
+import type { LetterPage } from '../../document/letterDocument.js';
+import { ocrConfidenceOf, ocrWordsOf, type OcrWord } from '../../extract/extractedDocument.js';
 import type { ElementName, Evidence, Finding } from '../../report/index.js';
 import type { FoundElements } from '../findElements.js';
+import { spanOfEvidence } from '../layout/placeEvidence.js';
+import type { FoundEvidence } from './foundElement.js';
 import type { Letter } from '../letter.js';
 
 // Tesseract's word confidences (0..1 here): clean print reads at 0.9 and above, but a word can be
@@ -35,6 +38,8 @@ const READABLE_AS: Record<ElementName, string> = {
   letter_date: "the letter's date",
   employer_name: "the employer's name",
   supervisor: "the supervisor's name",
+  program_relation: 'how the work relates to your studies',
+  learning_objectives: 'the learning objectives',
 };
 
 // Parts of a value the detector chose from a keyword it matched ("bi-weekly" -> per: biweekly): had
@@ -64,8 +69,8 @@ interface Judgement {
  * How surely the OCR words under an evidence quote were read; null when the quote is not on an
  * OCR page or cannot be placed on its words.
  */
-export function readingOfQuote(page: Pick<ExtractedPage, 'text' | 'source' | 'words'>, quote: string): QuoteReading | null {
-  const under = wordsUnder(page, quote);
+export function readingOfQuote(letter: Letter, evidence: FoundEvidence): QuoteReading | null {
+  const under = wordsUnder(letter, evidence);
   return under ? summarize(under) : null;
 }
 
@@ -80,7 +85,7 @@ export function readingOfQuote(page: Pick<ExtractedPage, 'text' | 'source' | 'wo
  */
 export function markOcrUncertainty(elements: FoundElements, letter: Letter): FoundElements {
   if (!letter.pages.some((p) => p.source === 'ocr')) return elements;
-  const allWords = letter.pages.flatMap((p) => (p.source === 'ocr' ? (p.words ?? []) : []));
+  const allWords = letter.pages.flatMap((p) => (p.source === 'ocr' ? ocrWordsOf(p) : []));
   const marked = { ...elements } as Record<ElementName, FoundElements[ElementName]>;
   for (const name of Object.keys(elements) as ElementName[]) {
     const element = elements[name];
@@ -101,12 +106,12 @@ export function markOcrUncertainty(elements: FoundElements, letter: Letter): Fou
 }
 
 /** The OCR words under all of the evidence quotes; the page named is the one read worst. */
-function evidenceWords(evidence: Evidence[], letter: Letter): { words: OcrWord[]; page: number } | null {
+function evidenceWords(evidence: FoundEvidence[], letter: Letter): { words: OcrWord[]; page: number } | null {
   const words: OcrWord[] = [];
   let worst: { page: number; confidence: number } | null = null;
   for (const item of evidence) {
     const page = letter.pages.find((p) => p.number === item.page);
-    const under = page ? wordsUnder(page, item.quote) : null;
+    const under = wordsUnder(letter, item);
     if (!under) continue;
     words.push(...under);
     const confidence = summarize(under).confidence;
@@ -184,12 +189,14 @@ function normalizeWord(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-function wordsUnder(page: Pick<ExtractedPage, 'text' | 'source' | 'words'>, quote: string): OcrWord[] | null {
-  if (page.source !== 'ocr' || !page.words?.length || !quote.trim()) return null;
-  const span = locate(page.text, quote);
+function wordsUnder(letter: Letter, evidence: FoundEvidence): OcrWord[] | null {
+  const page = letter.pages.find((p) => p.number === evidence.page);
+  if (!page || page.source !== 'ocr') return null;
+  const words = ocrWordsOf(page);
+  const span = words.length ? spanOfEvidence(letter, evidence) : null;
   if (!span) return null;
-  const under = wordSpans(page.text, page.words).filter((w) => w.end > span.start && w.start < span.end);
-  return under.length ? under.map((w) => w.word) : null;
+  const under = words.filter((w) => w.end > span.start && w.start < span.end);
+  return under.length ? under : null;
 }
 
 function summarize(words: OcrWord[]): QuoteReading {
@@ -208,11 +215,10 @@ function summarize(words: OcrWord[]): QuoteReading {
 }
 
 /** DOCUMENT_LOW_OCR_CONFIDENCE when the OCR pages as a whole were read poorly. */
-export function lowOcrConfidenceFindings(pages: Pick<ExtractedPage, 'number' | 'source' | 'ocrConfidence' | 'words'>[]): Finding[] {
+export function lowOcrConfidenceFindings(pages: readonly LetterPage[]): Finding[] {
   const ocrPages = pages.filter((p) => p.source === 'ocr' && p.ocrConfidence !== null);
   if (ocrPages.length === 0) return [];
-  const words = ocrPages.reduce((n, p) => n + Math.max(1, p.words?.length ?? 1), 0);
-  const mean = ocrPages.reduce((sum, p) => sum + (p.ocrConfidence as number) * Math.max(1, p.words?.length ?? 1), 0) / words;
+  const mean = ocrConfidenceOf(ocrPages) as number;
   if (mean >= LOW_DOCUMENT_CONFIDENCE) return [];
   const poor = ocrPages.filter((p) => (p.ocrConfidence as number) < LOW_DOCUMENT_CONFIDENCE).map((p) => p.number);
   const where = poor.length === 1 ? `page ${poor[0]}` : `pages ${poor.join(', ')}`;
@@ -224,44 +230,6 @@ export function lowOcrConfidenceFindings(pages: Pick<ExtractedPage, 'number' | '
       message: `The scan was hard to read (OCR confidence ${pct(mean)}; worst on ${where}). Values read from it may be wrong: upload a sharper scan or the original PDF.`,
     },
   ];
-}
-
-interface WordSpan {
-  word: OcrWord;
-  start: number;
-  end: number;
-}
-
-const spansCache = new WeakMap<OcrWord[], WordSpan[]>();
-
-/** Where each OCR word sits in the page text (the engine's text lists the words in reading order). */
-function wordSpans(text: string, words: OcrWord[]): WordSpan[] {
-  const cached = spansCache.get(words);
-  if (cached) return cached;
-  const spans: WordSpan[] = [];
-  let cursor = 0;
-  for (const word of words) {
-    const at = text.indexOf(word.text, cursor);
-    // A word not found near the cursor was tidied out of the text: skip it, keep the place.
-    if (at < 0 || at - cursor > 40) continue;
-    spans.push({ word, start: at, end: at + word.text.length });
-    cursor = at + word.text.length;
-  }
-  spansCache.set(words, spans);
-  return spans;
-}
-
-/** The quote's place in the page text: verbatim, else with any run of whitespace matching any other. */
-function locate(text: string, quote: string): { start: number; end: number } | null {
-  const trimmed = quote.trim();
-  const at = text.indexOf(trimmed);
-  if (at >= 0) return { start: at, end: at + trimmed.length };
-  const pattern = trimmed
-    .split(/\s+/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s+');
-  const match = new RegExp(pattern).exec(text);
-  return match ? { start: match.index, end: match.index + match[0].length } : null;
 }
 
 function pct(value: number): string {

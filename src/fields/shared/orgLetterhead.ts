@@ -1,10 +1,14 @@
+import type { Span } from '../../document/letterDocument.js';
+import type { LayoutView, ViewLine } from '../layout/layoutView.js';
 import type { LetterLine } from './letterLines.js';
 import { cleanPersonName } from './names.js';
 import { findOrgNames, isOrgLine } from './orgNames.js';
 import { DATE_LINE, isContactLine } from './sections.js';
 
-/** How many lines at the top of a page are read as its header. */
-const TOP_LINES = 8;
+// Without a page header, the letterhead is looked for in the top matter: the first blocks of the page
+// above the greeting and the first paragraph of prose, at most this many of them.
+const TOP_BLOCKS = 4;
+const TOP_LINES = 12;
 
 /** A line that can be the name line of a letterhead: short, capitalized, not a sentence, date or greeting. */
 function couldBeHeader(text: string): boolean {
@@ -28,6 +32,7 @@ const WEB_OR_PHONE = /\b(?:www\.|https?:\/\/|tel\.?\b|phone\b|fax\b)|\(\d{3}\)\s
 export interface HeaderFound {
   organization: string;
   quote: string;
+  span: Span;
   page: number;
   confidence: number;
   how: string;
@@ -53,11 +58,39 @@ function splitNameFromAddress(text: string): { name: string; rest: string } | nu
  * short header line followed by an address, phone or web line. A person's name over a home address,
  * after the date, is the recipient's block, not a letterhead.
  */
-export function findLetterheadBlock(lines: readonly LetterLine[], page: number): HeaderFound | null {
-  const top = lines.filter((l) => l.page === page).slice(0, TOP_LINES);
-  // Stop at the greeting or the first paragraph: the header sits above them.
-  const end = top.findIndex((l) => /^(?:dear|hello|hi)\b/i.test(l.text) || l.text.length > 110);
-  const head = end >= 0 ? top.slice(0, end) : top;
+/**
+ * The lines a letterhead may be on, in reading order: the page header (a Word header part, a PDF's
+ * top band as the reader found it), then the top matter of the body: its first blocks, above the
+ * greeting and the first paragraph of prose. A line that is a label or a value of a labelled pair
+ * ("Employer: Acme Corp.") is content, not a letterhead; the envelope of an email is not either.
+ */
+export function letterheadLines(view: LayoutView, page: number): ViewLine[] {
+  const lines = view.lines({ page }).filter((l) => l.region !== 'envelope' && l.region !== 'footer');
+  const inPair = new Set(
+    view
+      .labelled()
+      .filter((p) => p.label.span.page === page && p.how !== 'colon')
+      .flatMap((p) => [p.label.span.start, p.value.span.start]),
+  );
+  const header = lines.filter((l) => l.region === 'header');
+  const body = lines.filter((l) => l.region !== 'header');
+  const blocks: unknown[] = [];
+  const top: ViewLine[] = [];
+  for (const line of body) {
+    if (/^(?:dear|hello|hi)\b/i.test(line.text) || line.text.length > 110) break;
+    if (!blocks.includes(line.block)) blocks.push(line.block);
+    if (blocks.length > TOP_BLOCKS || top.length >= TOP_LINES) break;
+    top.push(line);
+  }
+  return [...header, ...top].filter((l) => !inPair.has(l.span.start));
+}
+
+export function findLetterheadBlock(view: LayoutView, page: number): HeaderFound | null {
+  const head: LetterLine[] = letterheadLines(view, page);
+  // Where the page has type sizes, the letterhead is set larger than the body: its name line first.
+  const sizes = view.lines({ page }).map((l) => l.fontSize).filter((n): n is number => n !== null).sort((a, b) => a - b);
+  const bodySize = sizes.length ? sizes[Math.floor(sizes.length / 2)] : null;
+  const prominent = (l: LetterLine) => (bodySize !== null && l.fontSize !== null && l.fontSize >= bodySize * 1.2) || l.bold === true;
   let dateSeen = false;
   for (let k = 0; k < head.length; k++) {
     const line = head[k];
@@ -85,8 +118,9 @@ export function findLetterheadBlock(lines: readonly LetterLine[], page: number):
       return {
         organization: org.name,
         quote: line.text,
+        span: line.span,
         page: line.page,
-        confidence: org.strength === 'suffix' || contactFollows ? 0.9 : 0.75,
+        confidence: org.strength === 'suffix' || contactFollows || prominent(line) ? 0.9 : 0.75,
         how: `company name "${org.name}" at the top of page ${page}${contactFollows ? ', with an address/contact line' : ''}`,
       };
     }
@@ -98,8 +132,9 @@ export function findLetterheadBlock(lines: readonly LetterLine[], page: number):
     return {
       organization: text,
       quote: line.text,
+      span: line.span,
       page: line.page,
-      confidence: 0.75,
+      confidence: prominent(line) ? 0.85 : 0.75,
       how: `header line "${text}" at the top of page ${page}, with an address/contact line`,
     };
   }

@@ -1,3 +1,4 @@
+import { isFreeMailAddress } from './freeMailDomains.js';
 import { isNotNameWord } from './names.js';
 
 /**
@@ -41,13 +42,6 @@ const ROLE_WORDS = new Set(
   ),
 );
 
-export const FREE_MAIL_DOMAINS = new Set(
-  `gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.co.in yahoo.ca ymail.com rocketmail.com outlook.com
-  hotmail.com hotmail.co.uk live.com msn.com icloud.com me.com mac.com aol.com proton.me protonmail.com pm.me
-  gmx.com gmx.net gmx.de mail.com zoho.com zohomail.com yandex.com yandex.ru qq.com 163.com 126.com sina.com
-  naver.com hanmail.net daum.net web.de tutanota.com tuta.io fastmail.com hey.com inbox.com rediffmail.com
-  comcast.net verizon.net att.net sbcglobal.net cox.net`.split(/\s+/),
-);
 
 export interface OrgMatch {
   name: string;
@@ -189,11 +183,7 @@ export function domainOf(address: string): string | null {
 }
 
 export function isFreeMail(address: string): boolean {
-  const at = address.lastIndexOf('@');
-  if (at < 0) return false;
-  const host = address.slice(at + 1).trim().toLowerCase();
-  const domain = domainOf(address);
-  return FREE_MAIL_DOMAINS.has(host) || (domain !== null && FREE_MAIL_DOMAINS.has(domain));
+  return isFreeMailAddress(address);
 }
 
 function compact(s: string): string {

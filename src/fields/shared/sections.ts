@@ -2,7 +2,11 @@ import type { Letter } from '../letter.js';
 import { letterLines, type LetterLine } from './letterLines.js';
 import { cleanPersonName, readNameAt } from './names.js';
 import { isOrgLine } from './orgNames.js';
-import { perLetter } from './perLetter.js';
+import type { Span } from '../../document/letterDocument.js';
+import { layoutOf } from '../layout/layoutView.js';
+import { closingOf } from '../layout/letterParts.js';
+
+export { closingOf };
 
 /**
  * The parts of a letter that several fields read: the greeting, the closing and the signature block
@@ -33,27 +37,12 @@ export function isContactLine(text: string): boolean {
   return STREET.test(text) || CITY_STATE_ZIP.test(text) || SUITE.test(text) || PHONE.test(text) || WEB.test(text) || EMAIL_ADDRESS.test(text);
 }
 
-// "Sincerely," "Best regards," "Thanks," "Respectfully yours," and one-line "Sincerely, Jane Smith".
-const CLOSING =
-  /^(?:(?:very\s+)?(?:sincerely|truly|faithfully|cordially|respectfully)(?:\s+yours)?|yours\s+(?:sincerely|truly|faithfully|respectfully|cordially)|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best(?:\s+wishes)?|all\s+the\s+best|warmly|cheers|thanks(?:\s+again)?|many\s+thanks|thank\s+you(?:\s+again)?|with\s+(?:appreciation|gratitude|best\s+wishes)|on\s+behalf\s+of\s+.{2,60})\s*[,.!—–-]?\s*(.*)$/iu;
-
 export interface Closing {
   line: LetterLine;
   /** Index of the closing line in the array it was found in. */
   at: number;
   /** A name written on the same line ("Sincerely, Jane Smith"). */
   inlineName: string | null;
-}
-
-/** Whether a line is a complimentary closing; the text after it, if any, must be a name. */
-export function closingOf(text: string): { inlineName: string | null } | null {
-  const m = CLOSING.exec(text);
-  if (!m) return null;
-  const rest = m[1].trim();
-  if (!rest) return { inlineName: null };
-  // "Thank you for your interest." is a sentence, not a closing.
-  const name = cleanPersonName(rest.replace(/^\/s\/\s*/i, ''));
-  return name ? { inlineName: name } : null;
 }
 
 /** Lines that end the signature block: an acceptance section, enclosures, a quoted earlier message. */
@@ -209,100 +198,10 @@ export function findQuotedHeaders(lines: readonly LetterLine[], within = 15): Qu
   return count >= 3 && found.from !== null ? found : null;
 }
 
-/** Splits text into sentences, keeping each sentence's offset; "Mr." or an initial does not end one. */
-export function sentencesOf(text: string): { text: string; index: number }[] {
-  const out: { text: string; index: number }[] = [];
-  const push = (from: number, to: number) => {
-    const raw = text.slice(from, to);
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim()) out.push({ text: raw.trim(), index: from + lead });
-  };
-  const re = /[.!?]+["”’')\]]*(?=\s|$)/gu;
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const end = m.index + m[0].length;
-    const upto = text.slice(last, end);
-    const next = text.slice(end).trimStart();
-    // A sentence never goes on in lower case: "jennifer. wu@…" is a broken address, "approx. ten" an abbreviation.
-    if (/^\p{Ll}/u.test(next)) continue;
-    // Titles and initials never end a sentence; "Inc." or "a.m." ends one only before a capitalized word.
-    if (/(?:\b(?:mr|mrs|ms|mx|dr|prof|st|jr|sr|no|vs|e\.g|i\.e|approx|dept|ext|apt|ste|fl)\.|(?:^|[\s(])\p{Lu}\.)$/iu.test(upto) && next) continue;
-    if (/\b(?:inc|corp|co|ltd|llc|etc|u\.s|a\.m|p\.m)\.$/iu.test(upto) && next && !/^[\p{Lu}"“]/u.test(next)) continue;
-    push(last, end);
-    last = end;
-  }
-  push(last, text.length);
-  return out;
-}
-
 /**
- * Sentences of the whole letter, with wrapped lines joined (a PDF breaks sentences across lines). Lines that
- * stand alone (headings, bullets, address lines) stay separate sentences.
+ * Sentences of the whole letter, from the layout view: wrapped lines joined, lines that stand alone
+ * (headings, bullets, address lines) kept apart, never across paragraphs or table cells.
  */
-export const letterSentences = perLetter(function letterSentences(letter: Letter): readonly { page: number; text: string }[] {
-  const out: { page: number; text: string }[] = [];
-  for (const page of letter.pages) {
-    const lines = page.text.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim());
-    let chunk = '';
-    const flush = () => {
-      for (const s of sentencesOf(chunk)) out.push({ page: page.number, text: s.text });
-      chunk = '';
-    };
-    for (const line of lines) {
-      if (!line) {
-        flush();
-        continue;
-      }
-      if (bulletItem(line) !== null || /:$/.test(line)) {
-        flush();
-        chunk = line;
-        flush();
-        continue;
-      }
-      // Join a wrapped line onto the sentence it continues.
-      if (chunk && !/[.!?:]$/.test(chunk) && /^[\p{Ll}\p{N}(&$]/u.test(line)) chunk += ' ' + line;
-      else if (chunk && !/[.!?:]$/.test(chunk) && chunk.length > 50) chunk += ' ' + line;
-      else {
-        flush();
-        chunk = line;
-      }
-    }
-    flush();
-  }
-  return out;
-});
-
-/**
- * The letter's own text for a whitespace-normalized quote (sentences are joined across wrapped lines):
- * evidence must be exact text from the letter. Falls back to the quote when it cannot be located.
- */
-export function exactQuote(letter: Letter, page: number, quote: string, focus?: string): string {
-  const text = letter.pages.find((p) => p.number === page)?.text;
-  if (!text) return quote;
-  const words = quote.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // A "quote" of thousands of words (a page with no sentence breaks) would make a pattern too large to compile.
-  if (words.length === 0 || words.length > 400) return quote;
-  const m = new RegExp(words.join('\\s+'), 'u').exec(text);
-  const exact = m ? m[0] : quote;
-  return focus && exact.length > LONG_QUOTE ? (lineAround(exact, focus) ?? exact) : exact;
-}
-
-// A "sentence" this long has run through headings (a letterhead with no full stop): quote the line instead.
-const LONG_QUOTE = 160;
-
-/** The line(s) of a long quote that hold the focus term, with a wrapped neighbour when the term spans two lines. */
-function lineAround(quote: string, focus: string): string | null {
-  const lines = quote.split(/\r?\n/);
-  const needle = focus.replace(/\s+/g, ' ').toLowerCase();
-  const norm = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
-  const at = lines.findIndex((l) => norm(l).includes(needle));
-  if (at >= 0) return lines[at].trim() ? lines[at] : null;
-  for (let i = 0; i + 1 < lines.length; i++) if (norm(`${lines[i]} ${lines[i + 1]}`).includes(needle)) return `${lines[i]}\n${lines[i + 1]}`;
-  return null;
-}
-
-/** The element with every evidence quote mapped back to the letter's own text (lines are read whitespace-normalized). */
-export function withExactQuotes<T extends { evidence: { page: number; quote: string }[] }>(letter: Letter, found: T): T {
-  return { ...found, evidence: found.evidence.map((e) => ({ page: e.page, quote: exactQuote(letter, e.page, e.quote) })) };
+export function letterSentences(letter: Letter): readonly { page: number; text: string; span: Span }[] {
+  return layoutOf(letter).sentences().map((s) => ({ page: s.span.page, text: s.text, span: s.span }));
 }

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
-import type { FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '../../report/errors.js';
+import { accessOf } from '../routePolicy.js';
 
 export interface ApiKeyOptions {
   /** API_KEYS: empty means no keys, and the whole API is open (rate-limited per address). */
@@ -19,19 +19,16 @@ declare module 'fastify' {
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-// What a student's browser needs when the form is open: the check itself and the profile list.
-function isOpenToStudents(request: FastifyRequest): boolean {
-  const path = request.url.split('?')[0];
-  return (request.method === 'POST' && path === '/v1/validate') || (request.method === 'GET' && path === '/v1/profiles');
-}
-
 /**
- * Optional API keys, sent as "Authorization: Bearer <key>". Only /v1/* is guarded; the form page,
- * its assets and the health checks stay open. A request with a key is the pipeline's or an
- * integration's: it is identified by the key (and rate-limited per key). A request without one is a
- * student's: allowed when no keys are set, or, with keys set, on the form's own two routes when
- * OPEN_WEB_FORM is true (rate-limited per address, at the lower limit). A wrong key is always 401,
- * even on an open route, so that a misconfigured integration finds out at once.
+ * Optional API keys, sent as "Authorization: Bearer <key>". What a route needs is its own declared
+ * access (routePolicy.ts), read from the route the request matched, so that `/%761/validate` and
+ * `/v1/validate` are one route with one rule; a request that matches no route gets its 404 and
+ * nothing else. The form page, its assets and the health checks are `public`. A request with a key
+ * is the pipeline's or an integration's: it is identified by the key (and rate-limited per key). A
+ * request without one is a student's: allowed when no keys are set, or, with keys set, on the
+ * `open-form` routes (the check and the profile list) when OPEN_WEB_FORM is true (rate-limited per
+ * address, at the lower limit). A wrong key is always 401, even on an open route, so that a
+ * misconfigured integration finds out at once.
  * Keys are compared as SHA-256 digests with timingSafeEqual, every key every time.
  */
 export default fp<ApiKeyOptions>(
@@ -59,8 +56,9 @@ export default fp<ApiKeyOptions>(
         request.apiKeyId = id;
         return;
       }
-      if (!request.url.startsWith('/v1/')) return;
-      if (openWebForm && isOpenToStudents(request)) return;
+      if (request.is404) return;
+      const access = accessOf(request);
+      if (access === 'public' || (access === 'open-form' && openWebForm)) return;
       reply.header('www-authenticate', 'Bearer realm="offercheck"');
       throw new UnauthorizedError('This endpoint needs an API key, sent as "Authorization: Bearer <key>".');
     });

@@ -1,109 +1,167 @@
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { FileTooLargeError, OverloadedError } from '../../report/errors.js';
+import { CheckAdmission, type AdmissionStats, type CheckTicket } from '../admission/checkAdmission.js';
+import { closeAfterAnswer } from '../admission/lingeringClose.js';
+import { UploadBudget } from '../admission/uploadBudget.js';
+import { UploadPace } from '../admission/uploadPace.js';
+import { isUpload } from '../readUpload.js';
+import { clientOf, runsChecks } from '../routePolicy.js';
 
 export interface BackpressureOptions {
-  /** Requests that run checks, admitted at once (MAX_QUEUE): reading their upload, waiting, or being checked. */
+  /** MAX_QUEUE: letters admitted at once (waiting for a reader or OCR worker, or being checked). */
   maxQueue: number;
-  /** MAX_UPLOAD_BYTES: a single-letter upload that announces more is refused before its body is read. */
-  maxUploadBytes: number;
-  /** A ticket is released after this long whatever happened to its request (REQUEST_TIMEOUT_MS x 2). */
+  /** MAX_UPLOADS_PER_CLIENT and MAX_UPLOAD_BYTES_IN_FLIGHT: what bodies still arriving may hold. */
+  maxUploadsPerClient: number;
+  maxUploadBytesInFlight: number;
+  /** UPLOAD_TIMEOUT_MS and MIN_UPLOAD_BYTES_PER_SECOND: how fast a body must arrive. */
+  uploadTimeoutMs: number;
+  minUploadBytesPerSecond: number;
+  /** MAX_RSS_MB in bytes: past it, new checks are refused rather than started. */
+  maxRssBytes: number;
+  /** A single letter's ticket is released after this long whatever happened to its request (REQUEST_TIMEOUT_MS x 2). */
   ticketTimeoutMs: number;
-}
-
-export interface AdmissionStats {
-  admitted: number;
-  refused: number;
-  /** Seconds the last checks took, smoothed: what Retry-After tells a refused client. */
-  retryAfterSeconds: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     admission: AdmissionStats;
+    uploadsInFlight(): { uploads: number; bytes: number };
+  }
+  interface FastifyRequest {
+    checkTicket: CheckTicket | null;
   }
 }
 
-// A multipart body carries its boundaries, part headers and a few short fields besides the file.
-const MULTIPART_OVERHEAD = 64 * 1024;
-const TICKET = Symbol('admission ticket');
+/** The window the minimum upload rate is measured over (see UploadPace). */
+const RATE_WINDOW_MS = 10_000;
 
-interface Ticket {
-  admittedAt: number;
-  handlerDone: boolean;
-  responseGone: boolean;
-  released: boolean;
-  timer: NodeJS.Timeout;
-}
-
-function runsChecks(request: FastifyRequest): boolean {
-  return request.method === 'POST' && request.url.startsWith('/v1/');
+/**
+ * A route that hands its letters' ticket on (batches) releases it letter by letter itself; the
+ * request's hooks then leave it alone.
+ */
+export function takeCheckTicket(request: FastifyRequest): CheckTicket {
+  const ticket = request.checkTicket;
+  if (!ticket) throw new Error('takeCheckTicket: the request holds no admission ticket');
+  request.checkTicket = null;
+  return ticket;
 }
 
 /**
- * A bounded queue in front of the checker: every POST /v1/* holds a ticket from before its body is
- * read until its handler has answered and its connection is done with (a client that leaves does
- * not free the slot while its check still runs). Past MAX_QUEUE tickets the answer is 503 OVERLOADED
- * with Retry-After, at once and without reading the body, so memory stays bounded by
- * MAX_QUEUE x MAX_UPLOAD_BYTES however many clients arrive. Every 503 carries Retry-After.
+ * Load, in two stages, on the routes whose config says `runsChecks` (however their path was spelled):
+ *
+ * 1. Before the body is read (preParsing): a request is refused at once, without reading its body,
+ *    when the process is past MAX_RSS_MB, when no letter could be admitted anyway, when it announces
+ *    more than the route takes, or when its client already has MAX_UPLOADS_PER_CLIENT bodies
+ *    arriving or the bodies arriving claim MAX_UPLOAD_BYTES_IN_FLIGHT. Otherwise its body is read
+ *    under UPLOAD_TIMEOUT_MS and MIN_UPLOAD_BYTES_PER_SECOND (408 UPLOAD_TOO_SLOW).
+ * 2. Once the body is complete (preHandler): its letters are admitted against MAX_QUEUE, or
+ *    refused. A letter holds its place until it has been checked: a single letter until its answer
+ *    is sent and its connection is done with (a client that leaves does not free the place while
+ *    its check still runs), a batch's letters one by one as the batch checks them.
+ *
+ * So an upload that trickles in holds an upload slot of its own client for at most the body
+ * deadline, and never a place in the check queue. Every refusal is 503 OVERLOADED with Retry-After;
+ * an answer sent before the body was read to its end closes the connection without a reset, so the
+ * client reads it (lingeringClose.ts).
  */
 export default fp<BackpressureOptions>(
   async (app, options) => {
-    const stats: AdmissionStats = { admitted: 0, refused: 0, retryAfterSeconds: 1 };
-    let smoothedMs = 1000;
-    app.decorate('admission', stats);
+    const admission = new CheckAdmission(options.maxQueue);
+    const uploads = new UploadBudget({ perClient: options.maxUploadsPerClient, bytes: options.maxUploadBytesInFlight });
+    app.decorate('admission', admission.stats);
+    app.decorate('uploadsInFlight', () => uploads.inFlight);
+    app.decorateRequest('checkTicket', null);
 
-    function release(ticket: Ticket) {
-      if (ticket.released) return;
-      ticket.released = true;
-      clearTimeout(ticket.timer);
-      stats.admitted -= 1;
-      smoothedMs = smoothedMs * 0.8 + (Date.now() - ticket.admittedAt) * 0.2;
-      stats.retryAfterSeconds = Math.min(60, Math.max(1, Math.ceil(smoothedMs / 1000)));
+    const retryIn = () => `send it again in ${admission.stats.retryAfterSeconds} s`;
+    function refuseWhenShortOfMemory() {
+      const rss = process.memoryUsage.rss();
+      if (rss > options.maxRssBytes) {
+        admission.refuse();
+        throw new OverloadedError(`The service is short of memory right now (${Math.round(rss / 2 ** 20)} MB in use); ${retryIn()}.`);
+      }
     }
 
-    // preParsing: after authentication and the rate limit (onRequest), before any body is read.
-    app.addHook('preParsing', async (request, reply) => {
-      if (!runsChecks(request)) return;
+    app.addHook('preParsing', async (request, reply, payload) => {
+      if (!runsChecks(request)) return payload;
+      refuseWhenShortOfMemory();
+      if (admission.free <= 0) {
+        admission.refuse();
+        throw new OverloadedError(`The service is checking ${admission.stats.admitted} letters already; ${retryIn()}.`);
+      }
       const announced = Number(request.headers['content-length']);
-      if (request.url.split('?')[0] === '/v1/validate' && announced > options.maxUploadBytes + MULTIPART_OVERHEAD) {
-        // The connection cannot be reused: the unread body would be taken for the next request.
-        reply.header('connection', 'close');
-        throw new FileTooLargeError(`The upload is ${announced} bytes; the limit is ${options.maxUploadBytes}.`);
+      const hasBody = request.headers['transfer-encoding'] !== undefined || announced > 0;
+      if (!hasBody) return payload;
+      const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit!;
+      if (announced > limit) throw new FileTooLargeError(`The upload is ${announced} bytes; this route takes at most ${limit}.`);
+      const slot = uploads.tryStart(clientOf(request), Number.isFinite(announced) ? announced : limit);
+      if (slot === 'client-busy') {
+        admission.refuse();
+        throw new OverloadedError(`${options.maxUploadsPerClient} uploads from you are still arriving; ${retryIn()}.`);
       }
-      if (stats.admitted >= options.maxQueue) {
-        stats.refused += 1;
-        reply.header('connection', 'close');
-        throw new OverloadedError(`The service is checking ${stats.admitted} letters already; send this one again in ${stats.retryAfterSeconds} s.`);
+      if (slot === 'full') {
+        admission.refuse();
+        throw new OverloadedError(`The service is receiving as many uploads as it can hold; ${retryIn()}.`);
       }
-      stats.admitted += 1;
-      const ticket: Ticket = {
-        admittedAt: Date.now(),
-        handlerDone: false,
-        responseGone: false,
-        released: false,
-        timer: setTimeout(() => release(ticket), options.ticketTimeoutMs),
+      const paced = new UploadPace(payload, {
+        deadlineMs: options.uploadTimeoutMs,
+        minBytesPerSecond: options.minUploadBytesPerSecond,
+        windowMs: RATE_WINDOW_MS,
+      });
+      // The slot is the body's: free once it has arrived, failed, or its request is gone.
+      paced.once('end', slot.release);
+      paced.once('close', slot.release);
+      request.raw.once('close', slot.release);
+      reply.raw.once('close', slot.release);
+      return paced;
+    });
+
+    app.addHook('preHandler', async (request, reply) => {
+      if (!runsChecks(request) || !isUpload(request.body)) return;
+      refuseWhenShortOfMemory();
+      const ticket = admission.tryAdmit(request.body.files.length);
+      if (!ticket) {
+        throw new OverloadedError(`The service is checking ${admission.stats.admitted} letters already; ${retryIn()}.`);
+      }
+      request.checkTicket = ticket;
+      // The request's own ticket: released once its handler has answered and its connection is done.
+      let handlerDone = false;
+      let responseGone = false;
+      const timer = setTimeout(() => ticket.releaseAll(), options.ticketTimeoutMs);
+      timer.unref();
+      const settle = () => {
+        if (!handlerDone || !responseGone || request.checkTicket !== ticket) return;
+        clearTimeout(timer);
+        ticket.releaseAll();
       };
-      ticket.timer.unref();
-      (request as FastifyRequest & { [TICKET]?: Ticket })[TICKET] = ticket;
       const gone = () => {
-        ticket.responseGone = true;
-        if (ticket.handlerDone) release(ticket);
+        responseGone = true;
+        settle();
       };
       reply.raw.once('finish', gone);
       reply.raw.once('close', gone);
+      (request as FastifyRequest & { [HANDLER_DONE]?: () => void })[HANDLER_DONE] = () => {
+        handlerDone = true;
+        // A route that took the ticket over releases it itself.
+        if (request.checkTicket !== ticket) clearTimeout(timer);
+        settle();
+      };
     });
 
     // onSend runs once the handler has answered, also when its client has already left.
-    app.addHook('onSend', async (request, reply: FastifyReply, payload) => {
-      const ticket = (request as FastifyRequest & { [TICKET]?: Ticket })[TICKET];
-      if (ticket) {
-        ticket.handlerDone = true;
-        if (ticket.responseGone) release(ticket);
+    app.addHook('onSend', async (request, reply, payload) => {
+      (request as FastifyRequest & { [HANDLER_DONE]?: () => void })[HANDLER_DONE]?.();
+      if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(admission.stats.retryAfterSeconds));
+      // Answered before its body had all arrived (a refusal): close without a reset, so the client
+      // reads the answer. (`complete` is Node's: the parser has the whole message; inject() has none.)
+      if (request.raw.complete === false) {
+        reply.header('connection', 'close');
+        closeAfterAnswer(request.raw);
       }
-      if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(stats.retryAfterSeconds));
       return payload;
     });
   },
-  { name: 'backpressure', dependencies: ['problem-details'] },
+  { name: 'backpressure', dependencies: ['problem-details', 'api-keys'] },
 );
+
+const HANDLER_DONE = Symbol('handler done');

@@ -6,12 +6,6 @@ import { PROBLEM_TITLES, isProblemError } from '../../report/errors.js';
 // Fastify's and its plugins' own error codes, mapped onto ours so clients see one vocabulary.
 const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'FILE_TOO_LARGE',
-  FST_REQ_FILE_TOO_LARGE: 'FILE_TOO_LARGE',
-  FST_PARTS_LIMIT: 'INVALID_REQUEST',
-  FST_FILES_LIMIT: 'INVALID_REQUEST',
-  FST_FIELDS_LIMIT: 'INVALID_REQUEST',
-  FST_PROTO_VIOLATION: 'INVALID_REQUEST',
-  FST_INVALID_MULTIPART_CONTENT_TYPE: 'INVALID_REQUEST',
   FST_ERR_CTP_EMPTY_BODY: 'FILE_MISSING',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_REQUEST',
@@ -19,14 +13,13 @@ const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_REQUEST',
 };
 
-const TRUNCATED_MULTIPART = /^Unexpected end of (?:multipart data|form)$/;
-
 export function problemCodeOf(error: FastifyError): ProblemCode {
   if (isProblemError(error)) return error.code;
   const mapped = FASTIFY_CODES[error.code];
   if (mapped) return mapped;
-  // busboy's error, without a code, for a multipart body that stops before its closing boundary.
-  if (TRUNCATED_MULTIPART.test(error.message)) return 'UPLOAD_INCOMPLETE';
+  // Node's error on a request whose client ended it before its Content-Length: the client has
+  // already been answered 400 UPLOAD_INCOMPLETE by the parser's error handler (app.ts).
+  if (error.code === 'ECONNRESET' && error.message === 'aborted') return 'UPLOAD_INCOMPLETE';
   const status = error.statusCode ?? 500;
   if (status === 429) return 'RATE_LIMITED';
   if (status === 503) return 'OVERLOADED';
@@ -83,6 +76,5 @@ export default fp(
 
 function publicDetail(error: FastifyError): string | undefined {
   // Fastify's own messages describe the request, never the letter, so they are safe to return.
-  if (TRUNCATED_MULTIPART.test(error.message)) return 'The upload ended before the file was complete; nothing was checked. Send it again.';
   return error.code?.startsWith('FST_') ? error.message : undefined;
 }

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import { RateLimitedError } from '../../report/errors.js';
+import { clientOf, runsChecks } from '../routePolicy.js';
 
 export interface RateLimitOptions {
   /** RATE_LIMIT_PER_MINUTE: requests without an API key, per client address. */
@@ -10,7 +11,8 @@ export interface RateLimitOptions {
 }
 
 /**
- * Per-minute limits on the requests that run checks (POST /v1/*): per API key for the pipeline and integrations, per client address for
+ * Per-minute limits on the routes that run checks (those whose config says `runsChecks`, whatever
+ * spelling of their path reached them): per API key for the pipeline and integrations, per client address for
  * everyone else. The address is request.ip, which honours TRUST_PROXY: behind a reverse proxy it must
  * name that proxy (or its hop count), or every student shares the proxy's address and its limit;
  * trusting every hop ("true") in front of the open internet lets a client choose its own address with
@@ -25,9 +27,9 @@ export default fp<RateLimitOptions>(
       timeWindow: 60_000,
       cache: 10_000,
       max: (request) => (request.apiKeyId ? perKey : perAddress),
-      keyGenerator: (request) => (request.apiKeyId ? `key:${request.apiKeyId}` : `ip:${request.ip}`),
+      keyGenerator: clientOf,
       // Only what runs checks is counted: polling a batch or listing profiles costs next to nothing.
-      allowList: (request) => !(request.method === 'POST' && request.url.startsWith('/v1/')),
+      allowList: (request) => !runsChecks(request),
       errorResponseBuilder: (request, context) =>
         new RateLimitedError(
           `At most ${context.max} requests a minute are accepted ${request.apiKeyId ? 'per API key' : 'from one address'}; try again in ${context.after}.`,

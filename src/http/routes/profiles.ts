@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { ELEMENT_LABELS, ELEMENT_NAMES } from '../../report/index.js';
 
 /** GET /v1/profiles: what each school profile requires and the numbers its rules use. */
 const profileRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/v1/profiles', async () => ({
+  app.get('/v1/profiles', { config: { access: 'open-form' } }, async () => ({
     profiles: [...app.checker.profiles.values()].map((p) => ({
       id: p.id,
       name: p.name,
@@ -10,6 +11,7 @@ const profileRoutes: FastifyPluginAsync = async (app) => {
       requires: p.requires,
       rules: p.rules,
     })),
+    elements: ELEMENT_NAMES.map((name) => ({ name, label: ELEMENT_LABELS[name] })),
   }));
 };
 export default profileRoutes;

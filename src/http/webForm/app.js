@@ -1,22 +1,8 @@
 // The students' web form: posts the chosen letter to /v1/validate and shows the JSON report as a checklist.
 // Plain ES module, no framework, no build step. Everything from the report is inserted as text, never as HTML.
 
-const ELEMENT_LABELS = {
-  letterhead: 'Company letterhead or official email',
-  student_name: 'Your name',
-  position_type: 'Internship or co-op',
-  job_title: 'Job title',
-  duties: 'Duties',
-  hours_per_week: 'Hours per week',
-  start_date: 'Start date',
-  end_date: 'End date',
-  work_location: 'Work address',
-  compensation: 'Pay',
-  signature: 'Signature',
-  letter_date: 'Date of the letter',
-  employer_name: 'Employer',
-  supervisor: 'Supervisor',
-};
+// The checklist's words for each element come from the service (GET /v1/profiles), never a copy here.
+const ELEMENT_LABELS = {};
 
 // Icon and word together, so the mark never rests on color alone.
 const STATUS = {
@@ -46,6 +32,7 @@ const $ = (id) => document.getElementById(id);
 
 const form = $('check-form');
 const fileInput = $('file');
+const addFileInput = $('add-file');
 const photoInput = $('photo');
 const dropzone = $('dropzone');
 const chosenFile = $('chosen-file');
@@ -54,7 +41,10 @@ const statusLine = $('status');
 const errorBox = $('error');
 const resultBox = $('result');
 
-let selectedFile = null;
+// The documents to check, the letter first: more than one is a case (a follow-up email, another page).
+let selectedFiles = [];
+// What was last checked, so that the record can be asked for the same documents.
+let lastCheck = null;
 const profileNames = new Map();
 
 /** Grows the email box to its text, so the whole email is readable without scrolling inside it. */
@@ -109,6 +99,7 @@ function describeValue(name, value) {
     case 'duties':
       return value.join('; ');
     case 'hours_per_week':
+      if (value.min === null) return `up to ${value.max} hours a week`;
       return value.min === value.max ? `${value.min} hours a week` : `${value.min}–${value.max} hours a week`;
     case 'start_date':
     case 'end_date':
@@ -139,7 +130,14 @@ function describeValue(name, value) {
   }
 }
 
-function renderElement(name, element) {
+/** Where a quote comes from, in words: the page, and in a case of several documents which one. */
+function quoteSource(evidence, documentCount) {
+  if (documentCount <= 1) return `From the letter, page ${evidence.page}`;
+  const name = evidence.document?.fileName || `document ${(evidence.document?.index ?? 0) + 1}`;
+  return `From ${name}, page ${evidence.page}`;
+}
+
+function renderElement(name, element, documentCount) {
   const status = STATUS[element.status] ?? { icon: '?', text: element.status };
   const item = el('li', { className: `item status-${element.status}`, 'data-element': name, 'data-status': element.status });
   const head = el(
@@ -154,9 +152,10 @@ function renderElement(name, element) {
   // Quotes from the same page share one caption, so a list of duties does not repeat "page 1" four times.
   const byPage = [];
   for (const evidence of element.evidence ?? []) {
+    const source = quoteSource(evidence, documentCount);
     const last = byPage.at(-1);
-    if (last && last.page === evidence.page) last.quotes.push(evidence.quote);
-    else byPage.push({ page: evidence.page, quotes: [evidence.quote] });
+    if (last && last.source === source) last.quotes.push(evidence.quote);
+    else byPage.push({ source, quotes: [evidence.quote] });
   }
   for (const group of byPage) {
     item.append(
@@ -164,7 +163,7 @@ function renderElement(name, element) {
         'figure',
         { className: 'evidence' },
         ...group.quotes.map((quote) => el('blockquote', {}, quote)),
-        el('figcaption', {}, `From the letter, page ${group.page}`),
+        el('figcaption', {}, group.source),
       ),
     );
   }
@@ -205,7 +204,7 @@ function composeEmail(report, studentName) {
   for (const [name, element] of Object.entries(report.elements)) {
     if (!element.required || !(element.status === 'missing' || element.status === 'invalid')) continue;
     covered.add(name);
-    requests.push(element.fix || `Please include ${ELEMENT_LABELS[name].toLowerCase()}.`);
+    requests.push(element.fix || `Please include ${(ELEMENT_LABELS[name] ?? name).toLowerCase()}.`);
   }
   for (const finding of report.findings) {
     if (finding.severity !== 'error' || finding.code.startsWith('ELEMENT_') || (finding.element && covered.has(finding.element))) continue;
@@ -253,8 +252,9 @@ function renderReport(report, studentName) {
   const optionalList = $('optional-list');
   requiredList.replaceChildren();
   optionalList.replaceChildren();
+  const documentCount = report.documents?.length ?? 1;
   for (const [name, element] of Object.entries(report.elements)) {
-    (element.required ? requiredList : optionalList).append(renderElement(name, element));
+    (element.required ? requiredList : optionalList).append(renderElement(name, element, documentCount));
   }
   $('optional-block').hidden = optionalList.children.length === 0;
 
@@ -282,10 +282,17 @@ function renderReport(report, studentName) {
     updateMailLink();
   }
 
-  const doc = report.document;
-  const source = doc.textSource === 'ocr' ? ', read from an image' : doc.textSource === 'mixed' ? ', partly read from images' : '';
   const checklist = profileNames.get(report.profile) ?? report.profile;
-  $('document-meta').textContent = `Checked on ${formatDate(report.checkedOn)} against the checklist “${checklist}”: ${doc.pages} page${doc.pages === 1 ? '' : 's'}${source}.`;
+  const describe = (doc) => {
+    const source = doc.textSource === 'ocr' ? ', read from an image' : doc.textSource === 'mixed' ? ', partly read from images' : '';
+    return `${doc.pages} page${doc.pages === 1 ? '' : 's'}${source}`;
+  };
+  const documents = report.documents ?? [report.document];
+  const read =
+    documents.length > 1
+      ? `${documents.length} documents (${documents.map((d) => `${d.fileName || `document ${d.index + 1}`}, ${describe(d)}`).join('; ')})`
+      : describe(report.document);
+  $('document-meta').textContent = `Checked on ${formatDate(report.checkedOn)} against the checklist “${checklist}”: ${read}.`;
 }
 
 function showError(title, detail, meta) {
@@ -320,19 +327,54 @@ function showPreview(file) {
   preview.src = previewUrl;
 }
 
-function chooseFile(file) {
-  selectedFile = file ?? null;
-  chosenFile.textContent = selectedFile ? `Chosen: ${selectedFile.name || 'photo'} (${formatBytes(selectedFile.size)})` : 'No file chosen yet.';
-  dropzone.classList.toggle('has-file', Boolean(selectedFile));
-  showPreview(selectedFile);
+/** The chosen documents in words, and a list with a Remove button for each once there are several. */
+function showChosenFiles() {
+  const files = selectedFiles;
+  if (files.length === 0) chosenFile.textContent = 'No file chosen yet.';
+  else if (files.length === 1) chosenFile.textContent = `Chosen: ${files[0].name || 'photo'} (${formatBytes(files[0].size)})`;
+  else chosenFile.textContent = `Chosen: ${files.length} documents, checked together; the first is the letter.`;
+  const list = $('file-list');
+  list.hidden = files.length < 2;
+  list.replaceChildren(
+    ...(files.length < 2
+      ? []
+      : files.map((file, index) => {
+          const name = file.name || `photo ${index + 1}`;
+          const remove = el('button', { type: 'button', className: 'button button-secondary remove-file', 'aria-label': `Remove ${name}` }, 'Remove');
+          remove.addEventListener('click', () => {
+            selectedFiles = selectedFiles.filter((_, i) => i !== index);
+            showChosenFiles();
+            // The button is gone: focus goes back to choosing files, not to the top of the page.
+            ($('add-file-button').hidden ? fileInput : addFileInput).focus();
+          });
+          return el('li', { 'data-file': name }, `${name} (${formatBytes(file.size)})${index === 0 ? ' – the letter' : ''}`, remove);
+        })),
+  );
+  dropzone.classList.toggle('has-file', files.length > 0);
+  $('add-file-button').hidden = files.length === 0;
+  // A photo is previewed alone: the last one taken, to see it is the whole page and sharp.
+  showPreview(files.at(-1));
+}
+
+/** Replaces the chosen documents (Choose a file, a drop), or adds to them (Add a follow-up or page, Take a photo). */
+function chooseFiles(files, { add = false } = {}) {
+  const chosen = Array.from(files ?? []).filter(Boolean);
+  selectedFiles = add ? [...selectedFiles, ...chosen] : chosen;
+  showChosenFiles();
 }
 
 fileInput.addEventListener('change', () => {
-  chooseFile(fileInput.files[0]);
+  chooseFiles(fileInput.files);
   photoInput.value = '';
 });
+addFileInput.addEventListener('change', () => {
+  chooseFiles(addFileInput.files, { add: true });
+  addFileInput.value = '';
+});
 photoInput.addEventListener('change', () => {
-  chooseFile(photoInput.files[0]);
+  // A second page photographed after the first is added to it.
+  chooseFiles(photoInput.files, { add: true });
+  photoInput.value = '';
   fileInput.value = '';
 });
 
@@ -347,25 +389,32 @@ for (const type of ['dragleave', 'drop']) {
 }
 dropzone.addEventListener('drop', (event) => {
   event.preventDefault();
-  const file = event.dataTransfer?.files?.[0];
-  if (!file) return;
+  const files = event.dataTransfer?.files;
+  if (!files || files.length === 0) return;
   photoInput.value = '';
   fileInput.value = '';
-  chooseFile(file);
+  chooseFiles(files);
 });
+
+/** The request body for the chosen documents and options: the same for the report and for the record. */
+function checkRequestBody(check) {
+  const body = new FormData();
+  if (check.studentName) body.append('student_name', check.studentName);
+  if (check.profile) body.append('profile', check.profile);
+  check.files.forEach((file, index) => body.append('file', file, file.name || (index === 0 ? 'letter' : `document-${index + 1}`)));
+  return body;
+}
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  if (!selectedFile) {
+  if (selectedFiles.length === 0) {
     showError('No letter chosen', 'Choose your offer letter (or take a photo of it) first, then press “Check my letter”.');
     fileInput.focus();
     return;
   }
   const studentName = $('student-name').value.trim();
-  const body = new FormData();
-  if (studentName) body.append('student_name', studentName);
-  if ($('profile').value) body.append('profile', $('profile').value);
-  body.append('file', selectedFile, selectedFile.name || 'letter');
+  const check = { files: [...selectedFiles], studentName, profile: $('profile').value };
+  const body = checkRequestBody(check);
 
   submitButton.disabled = true;
   // The previous letter's report must not be mistaken for this one's.
@@ -393,7 +442,10 @@ form.addEventListener('submit', async (event) => {
       showError(title, payload?.detail ?? '', meta);
       return;
     }
+    // The element names the report is shown with come from the service.
+    await profilesLoaded;
     renderReport(payload, studentName);
+    lastCheck = check;
     resultBox.hidden = false;
     fitTextarea($('email-text'));
     statusLine.textContent = 'Done: the report is below.';
@@ -401,6 +453,42 @@ form.addEventListener('submit', async (event) => {
   } finally {
     submitButton.disabled = false;
     resultBox.removeAttribute('aria-busy');
+  }
+});
+
+/**
+ * The record for the student's file: the same documents checked again, answered as a PDF
+ * (Accept: application/pdf), saved through a link to the downloaded bytes. Nothing is kept on the
+ * server between the two requests, so the record is made from a check of its own.
+ */
+$('download-record').addEventListener('click', async () => {
+  if (!lastCheck) return;
+  const button = $('download-record');
+  button.disabled = true;
+  statusLine.textContent = 'Making the record…';
+  try {
+    let response;
+    try {
+      response = await fetch('/v1/validate', { method: 'POST', body: checkRequestBody(lastCheck), headers: { accept: 'application/pdf' } });
+    } catch {
+      statusLine.textContent = 'The record could not be made: the service could not be reached.';
+      return;
+    }
+    if (!response.ok || !(response.headers.get('content-type') ?? '').startsWith('application/pdf')) {
+      const problem = await response.json().catch(() => null);
+      statusLine.textContent = `The record could not be made: ${problem?.detail ?? problem?.title ?? `the service answered ${response.status}`}`;
+      return;
+    }
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'offercheck-record.pdf';
+    const url = URL.createObjectURL(await response.blob());
+    const link = el('a', { href: url, download: name, hidden: '' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    statusLine.textContent = `The record is downloaded as ${name}.`;
+  } finally {
+    button.disabled = false;
   }
 });
 
@@ -452,9 +540,10 @@ $('copy-email').addEventListener('click', async () => {
 });
 
 // More than one school profile: let the student choose; a failure just keeps the default.
-fetch('/v1/profiles', { headers: { accept: 'application/json' } })
+const profilesLoaded = fetch('/v1/profiles', { headers: { accept: 'application/json' } })
   .then((r) => (r.ok ? r.json() : null))
   .then((data) => {
+    for (const e of data?.elements ?? []) ELEMENT_LABELS[e.name] = e.label;
     const profiles = data?.profiles ?? [];
     for (const p of profiles) profileNames.set(p.id, p.name);
     if (profiles.length < 2) return;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readDocumentLayers, textLayerPage } from '../../../src/extract/isolation/readDocumentLayers.js';
+import { readDocumentLayers } from '../../../src/extract/isolation/readDocumentLayers.js';
 import { findElements } from '../../../src/fields/findElements.js';
 import { ReaderPool } from '../../../src/extract/isolation/readerPool.js';
 import type { ReadTask } from '../../../src/extract/isolation/readerProtocol.js';
@@ -60,7 +60,7 @@ describe('ReaderPool', () => {
 
   it('finds the elements of a letter read from its text layer in the same task, as this thread finds them', async () => {
     const read = await pool.read(task('docx', buildDocx(LETTER.split('\n'))));
-    const letter = { pages: read.pages.map(textLayerPage), email: read.email };
+    const letter = { pages: read.pages.map((p) => p.page), email: read.email };
     const tasks = pool.stats().tasks;
     expect(await pool.findElements(letter)).toEqual(findElements(letter));
     expect(pool.stats().tasks).toBe(tasks);
@@ -71,7 +71,7 @@ describe('ReaderPool', () => {
 
   it('answers bytes that are no image with DOCUMENT_UNREADABLE from the child, and reads on', async () => {
     await expect(pool.read(task('image', Buffer.from('GIF89a but then nothing'), 'image/gif'))).rejects.toMatchObject({ code: 'DOCUMENT_UNREADABLE' });
-    expect((await pool.read(task('docx', buildDocx(['Still here.'])))).pages[0].text).toBe('Still here.');
+    expect((await pool.read(task('docx', buildDocx(['Still here.'])))).pages[0].page.text).toBe('Still here.');
     expect(pool.stats().replaced).toBe(0);
   });
 
@@ -81,7 +81,7 @@ describe('ReaderPool', () => {
     expect(Date.now() - started).toBeLessThan(1000 + 15_000); // the deadline, plus a child start on a busy machine
     expect(pool.stats().replaced).toBe(1);
     const next = await pool.read(task('docx', buildDocx(['Dear Priya Raman,'])));
-    expect(next.pages[0].text).toBe('Dear Priya Raman,');
+    expect(next.pages[0].page.text).toBe('Dear Priya Raman,');
   });
 
   it('kills a child whose resident size passes the ceiling (native memory the heap cap never sees): DOCUMENT_TOO_COMPLEX, and reads on', async () => {
@@ -92,7 +92,7 @@ describe('ReaderPool', () => {
       await expect(ceiling.read({ ...task('pdf', poison), renderScannedPages: true })).rejects.toMatchObject({ code: 'DOCUMENT_TOO_COMPLEX' });
       expect(ceiling.stats()).toMatchObject({ replaced: 1 });
       expect(ceiling.stats().peakRssMb).toBeGreaterThanOrEqual(640);
-      expect((await ceiling.read(task('docx', buildDocx(['Still here.'])))).pages[0].text).toBe('Still here.');
+      expect((await ceiling.read(task('docx', buildDocx(['Still here.'])))).pages[0].page.text).toBe('Still here.');
     } finally {
       await ceiling.close();
     }
@@ -105,7 +105,7 @@ describe('ReaderPool', () => {
     try {
       await expect(small.read(task('docx', hugeDocx()))).rejects.toMatchObject({ code: 'DOCUMENT_TOO_COMPLEX' });
       expect(small.stats().replaced).toBe(1);
-      expect((await small.read(task('docx', buildDocx(['Still here.'])))).pages[0].text).toBe('Still here.');
+      expect((await small.read(task('docx', buildDocx(['Still here.'])))).pages[0].page.text).toBe('Still here.');
     } finally {
       await small.close();
     }
@@ -131,12 +131,12 @@ describe('ReaderPool', () => {
     const recycling = new ReaderPool({ workers: 1, memoryMb: 256, rssCeilingMb: 1536, taskTimeoutMs: 60_000, maxTasksPerChild: 2 });
     try {
       await recycling.warm();
-      for (const n of [1, 2]) expect((await recycling.read(task('docx', buildDocx([`Letter ${n}`])))).pages[0].text).toBe(`Letter ${n}`);
+      for (const n of [1, 2]) expect((await recycling.read(task('docx', buildDocx([`Letter ${n}`])))).pages[0].page.text).toBe(`Letter ${n}`);
       // The worn child stays ready while its successor starts, then the successor takes over.
       expect(recycling.stats()).toMatchObject({ recycled: 1, started: 2, workers: 1, ready: 1 });
       await expect.poll(() => recycling.stats().starting, { timeout: 30_000 }).toBe(0);
       expect(recycling.stats()).toMatchObject({ workers: 1, ready: 1, replaced: 0 });
-      expect((await recycling.read(task('docx', buildDocx(['Letter 3'])))).pages[0].text).toBe('Letter 3');
+      expect((await recycling.read(task('docx', buildDocx(['Letter 3'])))).pages[0].page.text).toBe('Letter 3');
     } finally {
       await recycling.close();
     }
@@ -170,7 +170,7 @@ describe('ReaderPool', () => {
   it('finishes the documents under way on close, then ends its children and refuses new ones', async () => {
     const reading = pool.read(task('docx', buildDocx(['Dear Priya Raman,'])));
     const closed = pool.close();
-    await expect(reading).resolves.toMatchObject({ pages: [{ text: 'Dear Priya Raman,' }] });
+    await expect(reading).resolves.toMatchObject({ pages: [{ page: { text: 'Dear Priya Raman,' } }] });
     await closed;
     expect(pool.stats()).toMatchObject({ workers: 0, busy: 0, queued: 0 });
     await expect(pool.read(task('docx', buildDocx(['late'])))).rejects.toMatchObject({ code: 'OVERLOADED' });

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../src/extract/extractDocument.js';
-import { textSourceOf } from '../../../src/extract/extractedDocument.js';
+import { ocrWordsOf, textSourceOf } from '../../../src/extract/extractedDocument.js';
 import { createOcrService, type OcrPoolService } from '../../../src/extract/ocr/createOcrService.js';
 import { ingestDocument } from '../../../src/ingest/ingestDocument.js';
 import { LETTER_LINES, letterImage } from './letterImage.js';
@@ -49,7 +49,7 @@ describe('scanned PDFs', () => {
     for (const page of doc.pages.slice(1)) {
       expect(page.text).toContain('40 hours per week');
       expect(page.ocrConfidence).toBeGreaterThan(0.8);
-      expect(page.words?.length).toBeGreaterThan(40);
+      expect(ocrWordsOf(page).length).toBeGreaterThan(40);
     }
     expect(ocr.stats()).toMatchObject({ workersStarted: 2, queued: 0 });
   });

@@ -43,6 +43,19 @@ describe('findDateMentions', () => {
     expect(mentionIso(m)).toBeNull();
   });
 
+  it.each([
+    ['14.06.2027', '2027-06-14'],
+    ['06/01/27', '2027-06-01'],
+    ['02.03.2027', '2027-03-02'],
+  ])('reads the numeric date %s', (text, expected) => {
+    expect(isos(`From ${text} on.`)).toEqual([expected]);
+  });
+
+  it('reads every numeric date of a letter day first when one of them can only be day first', () => {
+    expect(isos('Date: 15-11-2026\nDate of Joining: 09-04-2027\nEnd: 05-08-2027')).toEqual(['2026-11-15', '2027-04-09', '2027-08-05']);
+    expect(isos('Date: 11/15/2026\nStart: 04/09/2027')).toEqual(['2026-11-15', '2027-04-09']);
+  });
+
   it('rejects impossible dates', () => {
     expect(isos('February 30, 2027 and 13/45/2027')).toEqual([]);
   });

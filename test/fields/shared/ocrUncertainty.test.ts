@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedPage, OcrWord } from '../../../src/extract/extractedDocument.js';
+import type { OcrWord } from '../../../src/extract/extractedDocument.js';
+import type { LetterPage } from '../../../src/document/letterDocument.js';
 import { findElements } from '../../../src/fields/findElements.js';
-import type { Letter } from '../../../src/fields/letter.js';
+import { pageOf, type Letter } from '../../../src/fields/letter.js';
 import { lowOcrConfidenceFindings, markOcrUncertainty, readingOfQuote } from '../../../src/fields/shared/ocrUncertainty.js';
 
 /** An OCR page whose words are read with confidence 0.95 unless `shaky` gives another. */
-function ocrPage(number: number, text: string, shaky: Record<string, number> = {}): ExtractedPage {
-  const words: OcrWord[] = text
+function ocrWords(text: string, shaky: Record<string, number> = {}): OcrWord[] {
+  return text
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => ({ text: word, confidence: shaky[word] ?? 0.95 }));
-  return { number, text, source: 'ocr', ocrConfidence: 0.9, words, imageCount: 0 };
+}
+
+function ocrPage(number: number, text: string, shaky: Record<string, number> = {}): LetterPage {
+  return pageOf({ number, text, source: 'ocr', words: ocrWords(text, shaky) });
 }
 
 const LETTER = [
@@ -34,9 +38,10 @@ const LETTER = [
 describe('readingOfQuote', () => {
   it('places a quote on the OCR words under it', () => {
     const page = ocrPage(1, 'You will work 40 hours per week.', { '40': 0.42 });
-    expect(readingOfQuote(page, '40 hours per week')).toMatchObject({ words: 4, weakestDigitWord: 0.42 });
-    expect(readingOfQuote(page, 'not on the page')).toBeNull();
-    expect(readingOfQuote({ ...page, source: 'text' }, '40 hours per week')).toBeNull();
+    const letter = (p: LetterPage): Letter => ({ pages: [p], email: null });
+    expect(readingOfQuote(letter(page), { page: 1, quote: '40 hours per week' })).toMatchObject({ words: 4, weakestDigitWord: 0.42 });
+    expect(readingOfQuote(letter(page), { page: 1, quote: 'not on the page' })).toBeNull();
+    expect(readingOfQuote(letter({ ...page, source: 'text' }), { page: 1, quote: '40 hours per week' })).toBeNull();
   });
 });
 
@@ -77,10 +82,9 @@ describe('markOcrUncertainty judges the words of the value, not the whole quote'
 
   it('lets a name word read well elsewhere in the letter vouch for a poor reading in the evidence', () => {
     const text = LETTER.replace('Dear Priya Ramaswamy,', 'Dear Priya,').concat('\nCopy to: Priya Ramaswamy');
-    const page = ocrPage(1, text);
     // The greeting's "Priya," is poorly read; "Priya" in the copy line is read well.
-    const words = page.words!.map((w) => (w.text === 'Priya,' ? { ...w, confidence: 0.2 } : w));
-    const elements = findElements({ pages: [{ ...page, words }], email: null });
+    const words = ocrWords(text).map((w) => (w.text === 'Priya,' ? { ...w, confidence: 0.2 } : w));
+    const elements = findElements({ pages: [pageOf({ number: 1, text, source: 'ocr', words })], email: null });
     expect(elements.student_name.value).toBeTruthy();
     expect(elements.student_name.status).toBe('present');
   });
@@ -95,7 +99,7 @@ describe('markOcrUncertainty judges the words of the value, not the whole quote'
 
 describe('lowOcrConfidenceFindings', () => {
   it('warns when the OCR pages were read poorly as a whole, naming the worst pages', () => {
-    const page = (number: number, ocrConfidence: number): ExtractedPage => ({ ...ocrPage(number, 'a few words here'), ocrConfidence });
+    const page = (number: number, ocrConfidence: number): LetterPage => ({ ...ocrPage(number, 'a few words here'), ocrConfidence });
     expect(lowOcrConfidenceFindings([page(1, 0.93), page(2, 0.9)])).toEqual([]);
     const [finding] = lowOcrConfidenceFindings([page(1, 0.9), page(2, 0.41)]);
     expect(finding).toMatchObject({ code: 'DOCUMENT_LOW_OCR_CONFIDENCE', severity: 'warning', element: null });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { letterFromText } from '../../../src/fields/letter.js';
+import { evidenceAt } from '../../../src/fields/layout/placeEvidence.js';
 import { letterLines } from '../../../src/fields/shared/letterLines.js';
-import { bulletItem, closingOf, exactQuote, findGreeting, findQuotedHeaders, letterSentences, sentencesOf, signatureBlock, signerOfLine } from '../../../src/fields/shared/sections.js';
+import { bulletItem, closingOf, findGreeting, findQuotedHeaders, letterSentences, signatureBlock, signerOfLine } from '../../../src/fields/shared/sections.js';
+import { sentencesOf } from '../../../src/fields/layout/sentences.js';
 
 describe('closings and signature blocks', () => {
   it.each(['Sincerely,', 'Best regards,', 'Yours truly,', 'With warm regards,', 'Thanks,', 'Respectfully yours', 'Cheers!'])('%s is a closing', (line) => {
@@ -67,8 +69,10 @@ describe('sentences', () => {
     ]);
   });
 
-  it('quotes the letter exactly across a line break', () => {
+  it('gives each sentence its span: the letter\'s words across a line break, quoted whole', () => {
     const letter = letterFromText('Your internship will\nbegin in May.');
-    expect(exactQuote(letter, 1, 'Your internship will begin in May.')).toBe('Your internship will\nbegin in May.');
+    const [sentence] = letterSentences(letter);
+    expect(letter.pages[0].text.slice(sentence.span.start, sentence.span.end)).toBe('Your internship will\nbegin in May.');
+    expect(evidenceAt(letter, sentence.span).quote).toBe('Your internship will begin in May.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFreeMailDomain, mailDomain } from '../../../src/rules/shared/freeMailDomains.js';
+import { isFreeMailDomain, mailDomain } from '../../../src/fields/shared/freeMailDomains.js';
 
 describe('free-mail domains', () => {
   it('takes the domain from an address with or without a display name', () => {

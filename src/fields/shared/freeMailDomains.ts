@@ -1,8 +1,19 @@
 /**
- * Mail services anyone can sign up to. An offer sent from one is not an official company email:
+ * The one list of mail services anyone can sign up to, for the letterhead detector (an email from
+ * one is no official email) and the rule that flags it. An offer sent from one is not an official company email:
  * recruiting scams use them, and an office cannot tell who stands behind the address.
  */
 const FREE_MAIL_DOMAINS = new Set([
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'gmx.com',
+  'gmx.net',
+  'gmx.de',
+  'zoho.com',
+  'yandex.com',
+  'yandex.ru',
   'gmail.com',
   'googlemail.com',
   'ymail.com',
@@ -64,4 +75,13 @@ export function mailDomain(address: string): string | null {
 export function isFreeMailDomain(domain: string): boolean {
   const d = domain.toLowerCase().replace(/\.$/, '');
   return FREE_MAIL_DOMAINS.has(d) || FREE_MAIL_FAMILIES.test(d);
+}
+
+/** Whether an address is at a free mail service, also on a subdomain ("hr@mail.yahoo.com"). */
+export function isFreeMailAddress(address: string): boolean {
+  const domain = mailDomain(address.includes('@') ? address : `x@${address}`);
+  if (!domain) return false;
+  const parts = domain.split('.');
+  for (let i = 0; i + 1 < parts.length; i++) if (isFreeMailDomain(parts.slice(i).join('.'))) return true;
+  return false;
 }
