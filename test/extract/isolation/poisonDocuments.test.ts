@@ -104,7 +104,7 @@ describe('a runaway document costs its reader child, never the service', () => {
     expect(answer.statusCode).toBeGreaterThanOrEqual(400);
     expect(answer.statusCode).toBeLessThan(500);
     expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(answer.json().code).toBe('DOCUMENT_TOO_COMPLEX');
+    expect(answer.json().code).toBe('DOCUMENT_UNREADABLE');
     await expectStillComplete(app, letter);
   });
 });
