@@ -60,8 +60,10 @@ describe('fuzz (quick)', () => {
     expect(checks).toEqual([{ after: 50, failure: null }]);
     // Not everything is refused: damaged letters that still read give reports.
     const answers = Object.fromEntries(tally(outcomes));
-    // The looping Outlook directory fills its reader's heap: that child ends, the service does not.
-    expect(answers.DOCUMENT_TOO_COMPLEX).toBeGreaterThanOrEqual(1);
+    // An Outlook directory that loops (it filled msgreader's heap) is refused by the compound-file check before msgreader runs.
+    const loops = outcomes.filter((o) => / CFB: .*sibling is itself/.test(o.name));
+    expect(loops.length).toBeGreaterThanOrEqual(1);
+    expect(loops.map((o) => o.answer)).toEqual(loops.map(() => 'DOCUMENT_UNREADABLE'));
     expect(answers.report).toBeGreaterThan(5);
     expect(answers.ARCHIVE_LIMIT_EXCEEDED).toBeGreaterThan(5);
     expect(answers.IMAGE_TOO_LARGE).toBeGreaterThan(5);
@@ -73,7 +75,6 @@ describe('fuzz (quick)', () => {
     expect(letter.statusCode).toBe(200);
     // The parsers' memory was the reader children's: this process holds what it held before.
     expect(pool.stats()).toMatchObject({ busy: 0, queued: 0 });
-    expect(pool.stats().replaced).toBeGreaterThanOrEqual(1);
     const after = settledMemory();
     expect(after.heapUsed - before.heapUsed).toBeLessThan(25 * MiB);
     expect(after.rss - before.rss).toBeLessThan(100 * MiB);
