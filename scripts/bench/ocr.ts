@@ -1,7 +1,8 @@
 // npm run bench:ocr [-- --rounds N]: OCR speed and memory (never asserted in tests).
 // npm run bench:ocr -- --soak: only the memory soak (200 OCR requests in a row, RSS before and after).
-//   - per-page time with a warm pool (p50/p99), end to end (clean + recognize): the pool (which reads
-//     a page in two halves at once when two workers are idle) and one worker; and the engine alone;
+//   - per-page time with a warm pool (p50/p99), end to end as the service reads a photo: decoded and
+//     cleaned in a reader child process, then recognized here by the pool (which reads a page in two
+//     halves at once when two workers are idle) or by one worker; and the engine alone;
 //   - pages per second: the pool (OCR_WORKERS, default 2) against one worker;
 //   - the same prepared page through Debian's native `tesseract` (OMP_THREAD_LIMIT=1) as the yardstick,
 //     with the same best_int model and the service's engine settings, and with Debian's own model;
@@ -16,6 +17,7 @@ import zlib from 'node:zlib';
 import { PDFParse } from 'pdf-parse';
 import sharp from 'sharp';
 import type { Worker } from 'tesseract.js';
+import { ReaderPool } from '../../src/extract/isolation/readerPool.js';
 import { createOcrService, type OcrPoolService } from '../../src/extract/ocr/createOcrService.js';
 import { prepareImagePages } from '../../src/extract/ocr/preparePages.js';
 import { recognizePage } from '../../src/extract/ocr/recognizePage.js';
@@ -41,6 +43,17 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+// The service's reader children (READER_WORKERS, 2 by default) decode and clean every photo.
+const readers = new ReaderPool({ workers: 2, memoryMb: 256, rssCeilingMb: 768, taskTimeoutMs: 120_000 });
+const READ_LIMITS = { maxBytes: 20e6, maxPages: LIMITS.maxPages, maxTextChars: 60_000, maxImagePixels: LIMITS.maxPixels, maxPdfDecodedBytes: 512e6, maxEntries: 2000, maxUncompressedBytes: 100e6, maxRatio: 200 };
+
+/** A photo as the service reads it: prepared in a reader child, then every page recognized as one document. */
+async function readImage(ocr: OcrPoolService, page: BenchPage) {
+  const read = await readers.read({ kind: 'image', mediaType: page.mediaType, bytes: page.bytes, limits: READ_LIMITS, renderScannedPages: true });
+  const documentKey = {};
+  return Promise.all(read.pages.map((p) => ocr.recognize(p.scan!, { documentKey })));
 }
 
 function settingsFor(workers: number) {
@@ -120,7 +133,7 @@ async function perPageLatency(pages: BenchPage[], workers: number): Promise<numb
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {
         const t = performance.now();
-        await ocr.readImage(page.bytes, page.mediaType);
+        await readImage(ocr, page);
         times.push(performance.now() - t);
       }
     }
@@ -136,7 +149,7 @@ async function throughput(pages: BenchPage[], workers: number, count: number): P
   try {
     await ocr.ready();
     const started = performance.now();
-    await Promise.all(Array.from({ length: count }, (_, i) => ocr.readImage(pages[i % pages.length].bytes, pages[i % pages.length].mediaType)));
+    await Promise.all(Array.from({ length: count }, (_, i) => readImage(ocr, pages[i % pages.length])));
     return count / ((performance.now() - started) / 1000);
   } finally {
     await ocr.close();
@@ -156,7 +169,7 @@ async function runSoak(ocr: OcrPoolService, pages: BenchPage[]) {
       while (next < SOAK_REQUESTS) {
         const n = next++;
         const page = pages[n % pages.length];
-        await ocr.readImage(page.bytes, page.mediaType);
+        await readImage(ocr, page);
         if ((n + 1) % 50 === 0) samples.push(`${n + 1}: ${mb(process.memoryUsage().rss)}`);
       }
     }),
@@ -170,21 +183,23 @@ async function runSoak(ocr: OcrPoolService, pages: BenchPage[]) {
 }
 
 const pages = await benchPages();
+await readers.warm();
 console.log(`OCR bench: ${pages.length} page(s) [${pages.map((p) => p.name).join(', ')}], pool of ${poolSize}, ${os.availableParallelism()} cores, load ${os.loadavg()[0].toFixed(1)}`);
 if (soak) {
   const soaked = createOcrService(settingsFor(poolSize));
   try {
     await soaked.ready();
     // Warm: the first pages grow each worker's engine heap to its working size.
-    for (const page of pages) await soaked.readImage(page.bytes, page.mediaType);
+    for (const page of pages) await readImage(soaked, page);
     await runSoak(soaked, pages);
   } finally {
     await soaked.close();
   }
-  console.log(`peak RSS (process, workers included): ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(`peak RSS (this process, OCR workers included): ${mb(process.resourceUsage().maxRSS * 1024)}; a reader child at most ${readers.stats().peakRssMb} MB`);
 } else {
   await benchSpeed(pages);
 }
+await readers.close();
 
 async function benchSpeed(pages: BenchPage[]) {
   // 1. Per-page latency with a warm pool, one page at a time: the pool reads an idle page in two
@@ -247,5 +262,5 @@ async function benchSpeed(pages: BenchPage[]) {
   const many = await throughput(pages, poolSize, batch);
   console.log(`throughput, ${batch} pages at once: 1 worker ${one.toFixed(2)} pages/s, pool of ${poolSize} ${many.toFixed(2)} pages/s (${(many / one).toFixed(2)}x)`);
 
-  console.log(`peak RSS (process, workers included): ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(`peak RSS (this process, OCR workers included): ${mb(process.resourceUsage().maxRSS * 1024)}; a reader child at most ${readers.stats().peakRssMb} MB`);
 }

@@ -47,14 +47,25 @@ export const SettingsSchema = z.object({
   // Covers reading, parsing and OCR of one request.
   REQUEST_TIMEOUT_MS: intFrom(60_000, 1000),
 
-  // Document parsers (pdf.js, mammoth, mailparser) run in worker threads with a memory cap each;
-  // a runaway file costs one worker, which is replaced. 0 reads in the request's thread (CLI only).
+  // Document parsers and image decoders (pdf.js, mammoth, mailparser, msgreader, sharp) run in child
+  // processes, started ahead of the first letter; a runaway file costs one child, which is replaced,
+  // and whatever it allocated goes back to the system. 0 reads in the request's thread (CLI only).
   READER_WORKERS: intFrom(Math.max(1, Math.min(2, os.availableParallelism())), 0),
-  // A letter needs ~30-80 MB of parser heap; 256 leaves room for a 20-page scan and stops a bomb.
+  // Each reader child's V8 heap cap. A letter needs ~30-80 MB of parser heap; 256 leaves room for a
+  // 20-page scan and stops a bomb.
   READER_MEMORY_MB: intFrom(256, 96),
-  // The heap cap does not cover buffers outside it (pdf.js's decoded streams, rendered pages): past
-  // this resident size of the whole process, the reader task running longest is ended. Keep it under
-  // the container's memory limit.
+  // Each reader child's resident size, read by the service while the child works: the heap cap does
+  // not see native memory (pdf.js's decoded images and rendered pages, libvips' pixels). Past it the
+  // child is killed and the letter answered DOCUMENT_TOO_COMPLEX. A child idles at ~150 MB and peaked
+  // at ~300 on a 40 MP photo. A child still above 60% of this after a letter is replaced.
+  READER_RSS_MB: intFrom(768, 192),
+  // A reader child is replaced after this many documents, so nothing a parser keeps accumulates. A
+  // child's start costs ~0.85 s of CPU (loading pdf.js, sharp and the rest): spread over 1000 letters,
+  // under a millisecond each. Memory it keeps is handled sooner, by the size check after each letter.
+  READER_MAX_TASKS: intFrom(1000, 1),
+  // This process's own resident size (uploads held, OCR workers) past which /readyz says not ready:
+  // the service cannot take a letter safely, and an orchestrator should replace it. Keep it under
+  // the container's memory limit less READER_WORKERS x READER_RSS_MB.
   MAX_RSS_MB: intFrom(1536, 256),
 
   OCR_WORKERS: intFrom(Math.max(1, Math.min(4, os.availableParallelism())), 0),
@@ -160,6 +171,15 @@ const SECRET_SETTINGS = new Set(['API_KEYS', 'CALLBACK_SECRET', 'JOB_ENCRYPTION_
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** Settings that only make sense together; checked after each one alone. */
+function checkTogether(settings: Settings): string[] {
+  const issues: string[] = [];
+  if (settings.READER_RSS_MB <= settings.READER_MEMORY_MB) {
+    issues.push(`READER_RSS_MB: must be larger than READER_MEMORY_MB (${settings.READER_MEMORY_MB}): a child's resident size includes its heap (got ${settings.READER_RSS_MB})`);
+  }
+  return issues;
+}
+
 /** Thrown with every bad variable named, so an operator fixes them all in one go. */
 export class SettingsError extends Error {
   constructor(readonly issues: string[]) {
@@ -180,5 +200,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       }),
     );
   }
+  const issues = checkTogether(result.data);
+  if (issues.length > 0) throw new SettingsError(issues);
   return result.data;
 }

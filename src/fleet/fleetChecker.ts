@@ -86,6 +86,8 @@ export async function createFleetChecker(options: FleetCheckerOptions): Promise<
     async ready() {
       await redis.ping();
     },
+    // Readiness with the fleet is Redis's, asked by /readyz itself; here only shutting down counts.
+    readiness: () => (closing ? { ready: false, reason: 'The service is shutting down.' } : { ready: true }),
     async warm() {},
     async close() {
       closing = true;

@@ -69,7 +69,7 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
   if (fleet) app.addHook('onClose', () => fleet.close());
   // The OCR workers start here, once: /readyz answers once they have loaded.
   const ocr = checker || fleet || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
-  await app.register(checkerPlugin, { checker: checker ?? fleet?.checker ?? (await createChecker(settings, { ocr })) });
+  await app.register(checkerPlugin, { checker: checker ?? fleet?.checker ?? (await createChecker(settings, { ocr, log: app.log })) });
   const ocrBacklog = fleet?.backlog ?? (ocr ? poolBacklog(ocr) : null);
   await app.register(ocrDeadline, {
     admission: ocrBacklog ? new OcrDeadlineAdmission(ocrBacklog, settings.REQUEST_TIMEOUT_MS) : null,

@@ -331,7 +331,7 @@ export function buildOpenApiDocument() {
         get: {
           operationId: 'getReadiness',
           tags: ['health'],
-          summary: 'Readiness: everything a check needs is loaded',
+          summary: 'Readiness: a letter could be checked now (OCR loaded, reader children able to start, memory under MAX_RSS_MB)',
           security: [{}],
           responses: {
             '200': { description: 'Ready.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } },

@@ -7,7 +7,12 @@ export interface HealthOptions {
   fleet?: Fleet | null;
 }
 
-/** /healthz: the process answers. /readyz: everything a check needs (OCR workers, or Redis for the fleet) is there. */
+/**
+ * /healthz: the process answers. /readyz: a letter could be checked now: the OCR workers have
+ * loaded, the reader children can start, and this process's memory is under MAX_RSS_MB (with the
+ * fleet, Redis answers). Not ready is 503 NOT_READY, so that an orchestrator sends no traffic, or
+ * replaces an instance that stays so.
+ */
 const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { fleet }) => {
   let ready = false;
   app.checker.ready().then(
@@ -28,6 +33,8 @@ const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { fleet }) =
       }
     }
     if (!ready) return sendProblem(reply, request, 'NOT_READY', 'OCR workers are still loading.');
+    const now = app.checker.readiness();
+    if (!now.ready) return sendProblem(reply, request, 'NOT_READY', now.reason ?? 'The service cannot check letters now.');
     return { status: 'ready' };
   });
 };
