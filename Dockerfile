@@ -35,6 +35,12 @@ COPY --chown=root:root profiles ./profiles
 # The service never writes: code and data stay root-owned and read-only to the runtime user.
 USER node
 EXPOSE 3000
+# The service's health; a worker container has no HTTP server: disable it there (compose.yaml does).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# Two commands, one image:
+#   node dist/http/server.js   the service (the default): everything in one process, or, with
+#                              REDIS_URL and JOB_ENCRYPTION_KEY, the API in front of the fleet;
+#   node dist/worker/main.js   a worker of the fleet (REDIS_URL and JOB_ENCRYPTION_KEY, the same
+#                              as the API's): `docker run ... offercheck node dist/worker/main.js`.
 CMD ["node", "dist/http/server.js"]

@@ -2,9 +2,10 @@
 # What the tests need from Debian: chromium for the browser test (playwright-core never downloads
 # a browser) with the Liberation fonts the OCR test pages are drawn in, qpdf, which packs a PDF
 # into object streams for a hostile-input test, heif-enc, which makes an iPhone-style HEIC photo,
-# pdftotext with poppler-data's CMaps, which the PDF reader is compared with on CJK text, and native
+# pdftotext with poppler-data's CMaps, which the PDF reader is compared with on CJK text, native
 # tesseract, so that both OCR engines are tested (the service reads its own model; the English data
-# package comes along as a dependency). Installs what is missing when this machine can
+# package comes along as a dependency), and redis-server, which the fleet's tests start on a free
+# port of their own (never a mocked Redis). Installs what is missing when this machine can
 # (root with apt-get); otherwise says how.
 set -u
 missing=()
@@ -15,6 +16,7 @@ command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -d /usr/share/poppler/cMap ] || missing+=(poppler-data)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing ${missing[*]} for the tests ..."

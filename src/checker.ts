@@ -5,8 +5,8 @@ import { withDigitalSignature } from './case/withDigitalSignature.js';
 import type { Settings } from './config/settings.js';
 import type { LetterDocument } from './document/letterDocument.js';
 import { extractDocument } from './extract/extractDocument.js';
-import { createDocumentReaders } from './extract/isolation/createDocumentReaders.js';
-import type { DocumentReaders } from './extract/isolation/readerProtocol.js';
+import { createDocumentReaders, type ReaderLogger } from './extract/isolation/createDocumentReaders.js';
+import type { DocumentReaders, ReadersReadiness } from './extract/isolation/readerProtocol.js';
 import { ocrConfidenceOf, textSourceOf } from './extract/extractedDocument.js';
 import type { OcrService } from './extract/ocrService.js';
 import type { FoundElements } from './fields/findElements.js';
@@ -60,17 +60,24 @@ export interface Checker {
    */
   checkCase(documents: CaseDocumentInput[], options?: Omit<CheckOptions, 'declaredType' | 'fileName'>): Promise<Report>;
   profiles: Map<string, Profile>;
-  /** Resolves once everything a check needs (OCR workers) is loaded; starts the reader workers without waiting for them. */
+  /** Resolves once everything a check needs (OCR workers) is loaded; starts the reader children without waiting for them. */
   ready(): Promise<void>;
-  /** Starts the reader workers and resolves once they listen (a first request would otherwise wait for them). */
+  /**
+   * Whether a letter could be checked now, asked at every /readyz: not when this process's own
+   * memory is past MAX_RSS_MB, when no reader child can start, or while shutting down.
+   */
+  readiness(): ReadersReadiness;
+  /** Starts the reader children and resolves once they listen (a first request would otherwise wait for them). */
   warm(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface CheckerDependencies {
   ocr?: OcrService | null;
-  /** Where the document parsers run; by default a pool of capped worker threads (READER_WORKERS). */
+  /** Where the document parsers run; by default a pool of capped child processes (READER_WORKERS). */
   readers?: DocumentReaders;
+  /** Told when a reader child is ended or cannot start (causes and sizes, never content). */
+  log?: ReaderLogger;
 }
 
 const PROGRAM_PROFILES: Record<NonNullable<CallerFacts['program']>, string> = {
@@ -87,7 +94,7 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
   };
   const profiles = loadProfiles(settings.PROFILES_DIR, ruleSettings);
   const ocr = dependencies.ocr ?? null;
-  const readers = dependencies.readers ?? createDocumentReaders(settings);
+  const readers = dependencies.readers ?? createDocumentReaders(settings, dependencies.log);
   const limits = {
     maxBytes: settings.MAX_UPLOAD_BYTES,
     maxPages: settings.MAX_PAGES,
@@ -126,7 +133,7 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
     const ingested = ingestDocument(input.bytes, input.declaredType ?? null, limits, { declaredName: ref.fileName });
     const extracted = await extractDocument(ingested, { limits, ocr, readers, signal });
     const letter = { pages: extracted.pages, email: extracted.email };
-    // In a reader worker too: the detectors run over text anyone can send, under the same watchdog.
+    // In a reader child too: the detectors run over text anyone can send, under the same deadline.
     const elements = await readers.findElements(letter, { signal });
     // A certificate in the PDF or a signing service's stamp: what "verified" means for an e-signature.
     const verifiedSignature: VerifiedSignatureMark[] = [
@@ -230,7 +237,7 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
   async function guarded(documents: CaseDocumentInput[], options: CheckOptions): Promise<Report> {
     if (closing) throw new OverloadedError('The service is shutting down; send the letter again in a moment.');
     let timer: NodeJS.Timeout | undefined;
-    // Past the deadline the request is answered, and the work stops: the reader worker still on
+    // Past the deadline the request is answered, and the work stops: the reader child still on
     // the document is ended (and replaced), its pages still queued for OCR are dropped.
     const gaveUp = new AbortController();
     const deadline = new Promise<never>((_, reject) => {
@@ -262,12 +269,19 @@ export async function createChecker(settings: Settings, dependencies: CheckerDep
     },
     checkCase: (documents, options = {}) => guarded(documents, options),
     async ready() {
-      // Reader workers start in well under a second and a request simply waits for one: readiness is OCR's.
+      // Reader children start in well under a second and a request simply waits for one: this waits for OCR.
       void readers.warm().catch(() => undefined);
       if (ocr) await ocr.ready();
     },
+    readiness() {
+      if (closing) return { ready: false, reason: 'The service is shutting down.' };
+      // The readers' memory is theirs, bounded per child: this is the uploads and OCR held here.
+      const rssMb = Math.round(process.memoryUsage.rss() / (1024 * 1024));
+      if (rssMb > settings.MAX_RSS_MB) return { ready: false, reason: `The service's memory (${rssMb} MB) is past MAX_RSS_MB (${settings.MAX_RSS_MB}).` };
+      return readers.readiness?.() ?? { ready: true };
+    },
     warm: () => readers.warm(),
-    /** New checks are refused, the ones under way finish, then the reader and OCR workers end. */
+    /** New checks are refused, the ones under way finish, then the reader children and OCR workers end. */
     async close() {
       closing = true;
       await Promise.all(inFlight);

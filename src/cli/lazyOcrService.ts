@@ -9,8 +9,7 @@ export function lazyOcrService(start: () => OcrService): OcrService {
   let service: OcrService | null = null;
   const started = () => (service ??= start());
   return {
-    readImage: (bytes, mediaType, options) => started().readImage(bytes, mediaType, options),
-    readRenderedPage: (png, options) => started().readRenderedPage(png, options),
+    recognize: (page, options) => started().recognize(page, options),
     ready: () => (service ? service.ready() : Promise.resolve()),
     close: () => (service ? service.close() : Promise.resolve()),
   };

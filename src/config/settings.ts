@@ -47,14 +47,25 @@ export const SettingsSchema = z.object({
   // Covers reading, parsing and OCR of one request.
   REQUEST_TIMEOUT_MS: intFrom(60_000, 1000),
 
-  // Document parsers (pdf.js, mammoth, mailparser) run in worker threads with a memory cap each;
-  // a runaway file costs one worker, which is replaced. 0 reads in the request's thread (CLI only).
+  // Document parsers and image decoders (pdf.js, mammoth, mailparser, msgreader, sharp) run in child
+  // processes, started ahead of the first letter; a runaway file costs one child, which is replaced,
+  // and whatever it allocated goes back to the system. 0 reads in the request's thread (CLI only).
   READER_WORKERS: intFrom(Math.max(1, Math.min(2, os.availableParallelism())), 0),
-  // A letter needs ~30-80 MB of parser heap; 256 leaves room for a 20-page scan and stops a bomb.
+  // Each reader child's V8 heap cap. A letter needs ~30-80 MB of parser heap; 256 leaves room for a
+  // 20-page scan and stops a bomb.
   READER_MEMORY_MB: intFrom(256, 96),
-  // The heap cap does not cover buffers outside it (pdf.js's decoded streams, rendered pages): past
-  // this resident size of the whole process, the reader task running longest is ended. Keep it under
-  // the container's memory limit.
+  // Each reader child's resident size, read by the service while the child works: the heap cap does
+  // not see native memory (pdf.js's decoded images and rendered pages, libvips' pixels). Past it the
+  // child is killed and the letter answered DOCUMENT_TOO_COMPLEX. A child idles at ~150 MB and peaked
+  // at ~300 on a 40 MP photo. A child still above 60% of this after a letter is replaced.
+  READER_RSS_MB: intFrom(768, 192),
+  // A reader child is replaced after this many documents, so nothing a parser keeps accumulates. A
+  // child's start costs ~0.85 s of CPU (loading pdf.js, sharp and the rest): spread over 1000 letters,
+  // under a millisecond each. Memory it keeps is handled sooner, by the size check after each letter.
+  READER_MAX_TASKS: intFrom(1000, 1),
+  // This process's own resident size (uploads held, OCR workers) past which /readyz says not ready:
+  // the service cannot take a letter safely, and an orchestrator should replace it. Keep it under
+  // the container's memory limit less READER_WORKERS x READER_RSS_MB.
   MAX_RSS_MB: intFrom(1536, 256),
 
   OCR_WORKERS: intFrom(Math.max(1, Math.min(4, os.availableParallelism())), 0),
@@ -123,9 +134,58 @@ export const SettingsSchema = z.object({
     .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
   // Signs callback bodies (HMAC-SHA256) so the receiver can tell they came from this service.
   CALLBACK_SECRET: z.string().default(''),
+  // A callback the receiver does not answer with a 2xx is tried again after CALLBACK_BACKOFF_MS, then
+  // twice as long each time (never more than 5 minutes apart), CALLBACK_ATTEMPTS times in all: the
+  // defaults keep trying for about 4 minutes, long enough for a receiver's restart.
+  CALLBACK_ATTEMPTS: intFrom(8, 1),
+  CALLBACK_BACKOFF_MS: intFrom(2000, 10),
+
+  // The fleet (README, operations): with REDIS_URL, batches live in Redis and letters are checked by
+  // worker processes (`npm run worker`, on any number of machines) through BullMQ queues; without
+  // it, everything runs in this one process, as `npm start` on a laptop needs. rediss:// for TLS;
+  // an ACL user and its password go in the URL (redis://user:password@host:6379/0).
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((s) => (s?.trim() ? s.trim() : undefined))
+    .refine((s) => s === undefined || /^rediss?:\/\/./.test(s), 'a redis:// or rediss:// URL'),
+  // AES-256-GCM key for everything of a letter that goes into Redis (its bytes, its options, its
+  // report): 32 random bytes in base64 (`openssl rand -base64 32`), the same for the service and
+  // every worker. Required with REDIS_URL.
+  JOB_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || s === '' || isBase64Key(s), 'base64 of exactly 32 bytes (openssl rand -base64 32)'),
+  // A worker renews its hold on a letter every half of this; a worker that dies holding one (killed,
+  // out of memory, its machine gone) loses it after this long, and another worker takes the letter up.
+  JOB_LOCK_MS: intFrom(30_000, 1000),
+  // How many times a letter is taken up again after the worker checking it died; one more death and
+  // the letter is recorded as a problem (INTERNAL_ERROR): a letter that kills every worker it meets
+  // must not go round the fleet for ever.
+  JOB_STALL_RETRIES: intFrom(1, 0),
+}).superRefine((settings, context) => {
+  if (settings.REDIS_URL && !settings.JOB_ENCRYPTION_KEY) {
+    context.addIssue({ code: 'custom', path: ['JOB_ENCRYPTION_KEY'], message: 'required with REDIS_URL: base64 of 32 random bytes (openssl rand -base64 32)' });
+  }
 }).transform((s) => ({ ...s, MAX_CASE_BYTES: s.MAX_CASE_BYTES ?? 2 * s.MAX_UPLOAD_BYTES }));
 
+function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value.trim()) && Buffer.from(value.trim(), 'base64').length === 32;
+}
+
+/** Settings whose values never appear in a message, not even a bad one's. */
+const SECRET_SETTINGS = new Set(['API_KEYS', 'CALLBACK_SECRET', 'JOB_ENCRYPTION_KEY', 'REDIS_URL']);
+
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Settings that only make sense together; checked after each one alone. */
+function checkTogether(settings: Settings): string[] {
+  const issues: string[] = [];
+  if (settings.READER_RSS_MB <= settings.READER_MEMORY_MB) {
+    issues.push(`READER_RSS_MB: must be larger than READER_MEMORY_MB (${settings.READER_MEMORY_MB}): a child's resident size includes its heap (got ${settings.READER_RSS_MB})`);
+  }
+  return issues;
+}
 
 /** Thrown with every bad variable named, so an operator fixes them all in one go. */
 export class SettingsError extends Error {
@@ -139,8 +199,15 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   const result = SettingsSchema.safeParse(env);
   if (!result.success) {
     throw new SettingsError(
-      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`),
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const value = env[name];
+        const got = SECRET_SETTINGS.has(name) ? (value ? `a value of ${value.length} characters` : 'nothing') : JSON.stringify(value);
+        return `${issue.path.join('.')}: ${issue.message} (got ${got})`;
+      }),
     );
   }
+  const issues = checkTogether(result.data);
+  if (issues.length > 0) throw new SettingsError(issues);
   return result.data;
 }

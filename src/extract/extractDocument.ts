@@ -17,8 +17,9 @@ export interface ExtractOptions {
   /** Aborted when the request has given up: the reader worker is stopped, pages still waiting for OCR are dropped. */
   signal?: AbortSignal;
   /**
-   * Where the parsers (pdf.js, mammoth, mailparser, msgreader) run: the checker passes its pool of
-   * capped worker threads; absent, this thread. OCR always runs here, on the pages they render.
+   * Where the parsers and image decoders (pdf.js, mammoth, mailparser, msgreader, sharp) run: the
+   * checker passes its pool of capped child processes; absent, this thread. OCR always runs here,
+   * on the pages they prepare.
    */
   readers?: DocumentReaders;
 }
@@ -39,41 +40,35 @@ export async function extractDocument(doc: IngestedDocument, options: ExtractOpt
 }
 
 async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Promise<ExtractedDocument> {
-  switch (doc.kind) {
-    case 'text':
-      return { mediaType: doc.mediaType, pages: [pageFromText(decodeText(doc.bytes, doc.encoding ?? 'utf-8'))], email: null, notices: [] };
-    case 'image':
-      return extractImage(doc, options);
-    case 'pdf':
-    case 'docx':
-    case 'doc':
-    case 'email':
-    case 'msg': {
-      const readers = options.readers ?? inProcessReaders;
-      const read = await readers.read(
-        {
-          kind: doc.kind,
-          mediaType: doc.mediaType,
-          bytes: doc.bytes,
-          limits: {
-            ...options.limits,
-            maxImagePixels: options.limits.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
-            maxPdfDecodedBytes: options.limits.maxPdfDecodedBytes ?? DEFAULT_MAX_PDF_DECODED_BYTES,
-          },
-          renderScannedPages: options.ocr !== null,
-        },
-        { signal: options.signal },
-      );
-      return { mediaType: doc.mediaType, pages: await readScannedPages(read.pages, options), email: read.email, notices: read.notices };
-    }
+  if (doc.kind === 'text') {
+    return { mediaType: doc.mediaType, pages: [pageFromText(decodeText(doc.bytes, doc.encoding ?? 'utf-8'))], email: null, notices: [] };
   }
+  // An image is decoded and prepared by the readers, then read by OCR like a scanned page.
+  if (doc.kind === 'image' && !options.ocr) throw new UnsupportedMediaTypeError('Images need OCR, which is switched off on this server (OCR_WORKERS=0).');
+  const readers = options.readers ?? inProcessReaders;
+  const read = await readers.read(
+    {
+      kind: doc.kind,
+      mediaType: doc.mediaType,
+      bytes: doc.bytes,
+      limits: {
+        ...options.limits,
+        maxImagePixels: options.limits.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
+        maxPdfDecodedBytes: options.limits.maxPdfDecodedBytes ?? DEFAULT_MAX_PDF_DECODED_BYTES,
+      },
+      renderScannedPages: options.ocr !== null,
+    },
+    { signal: options.signal },
+  );
+  return { mediaType: doc.mediaType, pages: await readScannedPages(read.pages, options), email: read.email, notices: read.notices };
 }
 
 /**
- * Pages the reader rendered (no text layer, or a thin one over pictures) go to the OCR pool, all
- * at once as one document so the pool serves documents in turn; the first failure gives up the
- * pages still waiting. A thin layer's OCR text is kept only if it finds clearly more than the layer
- * (a closing page with a signature image reads the same both ways and stays a text page).
+ * Pages the reader prepared for OCR (an image's pages; PDF pages with no text layer, or a thin one
+ * over pictures) go to the OCR pool, all at once as one document so the pool serves documents in
+ * turn; the first failure gives up the pages still waiting. A thin layer's OCR text is kept only if
+ * it finds clearly more than the layer (a closing page with a signature image reads the same both
+ * ways and stays a text page).
  */
 async function readScannedPages(layers: LayerPage[], options: ExtractOptions): Promise<ExtractedPage[]> {
   const failed = new AbortController();
@@ -81,7 +76,7 @@ async function readScannedPages(layers: LayerPage[], options: ExtractOptions): P
   const reading = layers.map(async ({ page, scan }, index): Promise<ExtractedPage> => {
     if (!scan || !options.ocr) return page;
     const visible = visibleLength(page.text);
-    const r = await options.ocr.readRenderedPage(scan, ocrOptions);
+    const r = await options.ocr.recognize(scan, ocrOptions);
     if (visible >= MIN_TEXT_LAYER_CHARS && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return page;
     // The first page of the letter, or of an attachment, is where a letterhead sits.
     const opensDocument = index === 0 || !samePart(layers[index - 1].page.part, page.part);
@@ -90,14 +85,6 @@ async function readScannedPages(layers: LayerPage[], options: ExtractOptions): P
   // Handled at once so a page failing while others are read is not an unhandled rejection.
   for (const read of reading) read.catch(() => failed.abort());
   return Promise.all(reading);
-}
-
-async function extractImage(doc: IngestedDocument, options: ExtractOptions): Promise<ExtractedDocument> {
-  if (!options.ocr) throw new UnsupportedMediaTypeError('Images need OCR, which is switched off on this server (OCR_WORKERS=0).');
-  const results = await options.ocr.readImage(doc.bytes, doc.mediaType, { signal: options.signal });
-  // The whole page is a picture: a signature in it is part of the scan, not a separate image.
-  const pages = results.map((r, i) => pageFromOcr({ number: i + 1, rows: r.tsv, width: r.width, height: r.height, confidence: r.confidence, imageCount: 0, opensDocument: i === 0 }));
-  return { mediaType: doc.mediaType, pages, email: null, notices: [] };
 }
 
 function samePart(a: DocumentPart, b: DocumentPart): boolean {

@@ -1,5 +1,6 @@
 import type { OcrWord } from './extractedDocument.js';
 import type { OcrTsvRow } from './ocr/tesseractTsv.js';
+import type { PreparedPage } from './ocr/preparePages.js';
 
 export interface OcrPageResult {
   text: string;
@@ -21,15 +22,14 @@ export interface OcrPageOptions {
 }
 
 /**
- * What the extract stage needs from OCR. The implementation (a pool of OCR_WORKERS engine
- * workers: native tesseract processes or tesseract.js threads) lives in src/extract/ocr/ and is
- * created once at start-up.
+ * What the extract stage needs from OCR: recognizing pages the readers prepared. Uploaded images
+ * and rendered PDF pages are decoded and cleaned by the readers (in a reader child process in the
+ * service: preparePages.ts), so the engines only ever see PNGs we produced. The implementation (a
+ * pool of long-lived OCR workers) lives in src/extract/ocr/ and is created once at start-up.
  */
 export interface OcrService {
-  /** Every page of an image upload (a multi-page TIFF gives several), cleaned and recognized. */
-  readImage(bytes: Uint8Array, mediaType: string, options?: OcrPageOptions): Promise<OcrPageResult[]>;
-  /** One PDF page rendered to PNG. */
-  readRenderedPage(png: Uint8Array, options?: OcrPageOptions): Promise<OcrPageResult>;
+  /** One prepared page: an uploaded image's page or a scanned PDF page. */
+  recognize(page: PreparedPage, options?: OcrPageOptions): Promise<OcrPageResult>;
   /** Resolves once the workers are loaded; readiness waits on it. */
   ready(): Promise<void>;
   close(): Promise<void>;

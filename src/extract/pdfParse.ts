@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PDFParse as PdfParseInstance } from 'pdf-parse';
+import { pdfjsDirectory, requireFromPdfParse } from './pdfjsPackage.js';
 
 // pdf-parse loads pdf.js's "legacy" build (the one that runs on Node 20), which bundles core-js
 // and, on loading, swaps built-ins that Node already has for JavaScript versions when they miss
@@ -16,8 +16,7 @@ const nativeJsonParse = JSON.parse;
 
 const { PDFParse: PdfParseClass } = await import('pdf-parse');
 // The pdf.js that pdf-parse itself resolves (it pins its version), not whichever one npm hoisted.
-const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
-await import(pathToFileURL(fromPdfParse.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href);
+await import(pathToFileURL(requireFromPdfParse.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href);
 
 Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
 JSON.parse = nativeJsonParse;
@@ -25,8 +24,6 @@ JSON.parse = nativeJsonParse;
 /** pdf-parse's parser, loaded with the built-ins left native. */
 export const PDFParse = PdfParseClass;
 export type PDFParse = PdfParseInstance;
-
-const pdfjsDirectory = dirname(fromPdfParse.resolve('pdfjs-dist/package.json'));
 
 /**
  * The data pdf.js ships for fonts a PDF names but does not embed, from the installed package:

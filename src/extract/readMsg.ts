@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { readCompoundFile } from '../ingest/readCompoundFile.js';
 import { DocumentUnreadableError } from '../report/errors.js';
 import { decodeCodepage } from './email/decodeCodepage.js';
 import { rtfBody } from './email/rtfBody.js';
@@ -10,8 +11,15 @@ type MsgReaderClass = InstanceType<MsgReaderCtor>;
 type MsgFields = ReturnType<MsgReaderClass['getFileData']>;
 const MsgReader: MsgReaderCtor = createRequire(import.meta.url)('@kenjiuno/msgreader').default;
 
-/** Outlook .msg (an OLE2 compound file) read into the same shape as an .eml. */
+/**
+ * Outlook .msg (an OLE2 compound file) read into the same shape as an .eml. The compound file's
+ * chains and directory tree are checked first (readCompoundFile, as for a .doc): msgreader follows
+ * them unchecked, and a directory whose entries loop made it allocate until the heap ran out (a
+ * 12 KB file took the whole process down before the readers ran in child processes; in a child it
+ * still cost seconds and the child). Now such a file is refused before msgreader sees it.
+ */
 export function readMsg(bytes: Uint8Array): EmailReadResult {
+  readCompoundFile(bytes);
   let reader: MsgReaderClass;
   let data: MsgFields;
   try {

@@ -45,6 +45,8 @@ function cleanJobTitle(raw: string): string | null {
   // A template's unfilled placeholder: "[Job Title]", "{{ designation }}", "<<Position>>".
   if (/[[\]{}<>]/u.test(t)) return null;
   if (NOT_TITLE.test(t)) return null;
+  // A title names a job, not the parties: "the agreement between you and Acme concerning your participation".
+  if (/\b(?:you|your|we|our|us|between|concerning|regarding)\b/iu.test(t)) return null;
   return t;
 }
 

@@ -6,7 +6,8 @@ import { letterLines, type LetterLine } from './shared/letterLines.js';
 import { missing, present, type FoundElement, type FoundEvidence } from './shared/foundElement.js';
 import { letterSentences, signatureBlock, signerOfLine } from './shared/sections.js';
 import { domainOf, findOrgNames, isFreeMail, orgMatchesDomain } from './shared/orgNames.js';
-import { cleanPersonName } from './shared/names.js';
+import { cleanPersonName, sameOrPartOf } from './shared/names.js';
+import { extractStudentName } from './studentName.js';
 
 const FIX = 'Please have the letter signed by the employer (a signature over the signer\'s name and title).';
 
@@ -66,7 +67,17 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
     if (team) trace.push(`signed off by "${team.text}", no person named`);
   }
 
-  if (!block && esignLines.length === 0 && !service) {
+  if (!signer) {
+    // "______ / Monica Delacroix / University Recruiting Lead": a signature line over a typed name,
+    // even where the complimentary close stands elsewhere (LaTeX's letter class sets it apart).
+    const lined = signatureLineSigner(letter, lines);
+    if (lined && !isCompanyOfLetter(letter, lined.name)) {
+      signer = lined.name;
+      signerLine = lined.line;
+      trace.push(`signature line over the typed name "${signer}"`);
+    }
+  }
+  if (!block && esignLines.length === 0 && !service && !signer) {
     trace.push('no closing ("Sincerely," "Best regards,") and no signature line');
     return missing<'signature'>(FIX, trace);
   }
@@ -142,7 +153,7 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
     return present<'signature'>({ kind: 'typed', signer }, evidence, 0.85, trace);
   }
   // A closing with a single-word sign-off ("Best, Dana"): typed, but the signer is not a full name.
-  const single = block?.lines.map((l) => cleanPersonName(l.text)).find((n) => n);
+  const single = block?.lines.map((l) => cleanPersonName(l.text)).find((n) => n && !isCompanyOfLetter(letter, n));
   if (single) {
     trace.push(`closing followed by "${single}" only`);
     return present<'signature'>({ kind: 'typed', signer: single }, evidence, 0.6, trace);
@@ -150,6 +161,33 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
   // "Authorized Signatory", "The Acme Recruiting Team": nobody signed, by hand, electronically or by name.
   trace.push(`closing "${block?.closing.line.text}" with no signer name, drawn signature or e-signature under it`);
   return missing<'signature'>(FIX, trace);
+}
+
+// Words around a signature line that make it the student's (or a witness's) line, not the employer's.
+const ACCEPTANCE_CUE = /\b(?:accept(?:ed|ance)?|acknowledg\w*|agreed?|candidate|applicant|employee|intern|student|trainee|date|witness)\b/iu;
+
+/**
+ * A line of underscores followed by a person's name: the employer's signature line, unless the
+ * words just above it or the title under the name make it the student's acceptance line.
+ */
+function signatureLineSigner(letter: Letter, lines: readonly LetterLine[]): { name: string; line: LetterLine } | null {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!/^_{6,}\s*$/.test(lines[i].text.trim())) continue;
+    const nameLine = lines[i + 1];
+    const name = signerOfLine(nameLine.text);
+    if (!name || nameLine.page !== lines[i].page) continue;
+    const above = lines[i - 1];
+    const title = lines[i + 2];
+    const cued = (line: LetterLine | undefined) => line !== undefined && line.text.length <= 60 && ACCEPTANCE_CUE.test(line.text);
+    // "Please sign and return a copy as a token of your acceptance." over the line: the student signs it.
+    const asksToSign = above !== undefined && /\bsign/iu.test(above.text) && /\baccept/iu.test(above.text);
+    if (cued(above) || cued(title) || asksToSign || ACCEPTANCE_CUE.test(nameLine.text)) continue;
+    // The addressee's own name under a line is the student's signature line.
+    const student = extractStudentName(letter).value;
+    if (student && sameOrPartOf(name, student)) continue;
+    return { name, line: nameLine };
+  }
+  return null;
 }
 
 /**

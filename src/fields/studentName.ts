@@ -19,9 +19,12 @@ interface Candidate {
   weight: number;
 }
 
-/** The labels an addressee's name is given: "To:", "Candidate", "Employee Name" (in a table or before a colon). */
+/**
+ * The labels an addressee's name is given: "To:", "Candidate", "Employee Name" (in a table or before
+ * a colon); "Accepted by:" filled in is the student accepting (left blank, it holds no name).
+ */
 const NAME_LABEL =
-  /^(?:to|attn\.?|attention|candidate|student|intern|employee|recipient|name|prepared\s+for|offer\s+to|issued\s+to|(?:student|candidate|intern|employee|recipient|full|participant|applicant)(?:'s)?\s+name|participant|applicant)$/iu;
+  /^(?:to|attn\.?|attention|candidate|student|intern|employee|recipient|name|prepared\s+for|offer\s+to|issued\s+to|(?:accepted|acknowledged|agreed)(?:\s+and\s+(?:accepted|agreed))?\s+by|(?:student|candidate|intern|employee|recipient|full|participant|applicant)(?:'s)?\s+name|participant|applicant)$/iu;
 const LABELED = new RegExp(`^(${NAME_LABEL.source.slice(1, -1)})\\s*(?::|\\||\\t)\\s*(.+)$`, 'iu');
 const SUBJECT = /^(?:re|subject)\s*:\s*(.+)$/iu;
 

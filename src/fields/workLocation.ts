@@ -1,3 +1,4 @@
+import { layoutOf } from './layout/layoutView.js';
 import { withPlacedEvidence } from './layout/placeEvidence.js';
 import type { Letter } from './letter.js';
 import { findAddresses, type AddressMention } from './shared/address.js';
@@ -133,6 +134,29 @@ function statesIn(sentence: string): string[] {
 }
 
 /** The state a remote worker works from: named in the remote sentence, or in the next one when it is about residence. */
+// The labels a letter gives the place of work under, in a table row or before a colon.
+const LOCATION_LABEL =
+  /^(?:(?:work(?:ing)?|job|internship|co-?op|position|office|employment|duty)\s+)?(?:location|site|address|station|place(?:\s+of\s+(?:work|employment))?)$|^(?:work\s*-?\s*site|worksite|place\s+of\s+(?:work|employment|performance))$/iu;
+const REMOTE_VALUE = /^(?:fully\s+|100\s*%\s+|entirely\s+)?(?:remote(?:ly)?|virtual|work(?:ing)?\s+from\s+home|tele-?work(?:ing)?)\b/iu;
+
+/**
+ * "Work location | Remote", "Office Address: Remote (from the student's residence in Washington)":
+ * a location label whose value is remote, as definite as "fully remote". The span runs from the
+ * label to the end of the value, so the state named in it is the remote state.
+ */
+function remoteByLabel(letter: Letter): { page: number; quote: string; text: string; start: number; end: number; fully: boolean } | null {
+  const view = layoutOf(letter);
+  for (const pair of view.labelled()) {
+    const label = pair.label.text.trim().replace(/[\s:|-]+$/u, '');
+    if (!LOCATION_LABEL.test(label) || !REMOTE_VALUE.test(pair.value.text.trim()) || NOT_REMOTE.test(pair.value.text)) continue;
+    const page = letter.pages.find((p) => p.number === pair.label.span.page);
+    if (!page) continue;
+    const span = { page: page.number, start: pair.label.span.start, end: pair.value.span.end };
+    return { page: page.number, quote: view.textAt(span).trim(), text: page.text, start: span.start, end: span.end, fully: true };
+  }
+  return null;
+}
+
 function remoteState(pageText: string, sentenceStart: number, sentenceEnd: number): { state: string | null; note: string } {
   let codes = statesIn(pageText.slice(sentenceStart, sentenceEnd));
   if (codes.length === 0) {
@@ -155,7 +179,7 @@ function findWorkLocation(letter: Letter): FoundElement<'work_location'> {
   const placed = place(letter, findAddresses(letter), lines);
   const trace: string[] = [];
 
-  let remote: { page: number; quote: string; text: string; start: number; end: number; fully: boolean } | null = null;
+  let remote: { page: number; quote: string; text: string; start: number; end: number; fully: boolean } | null = remoteByLabel(letter);
   let hybrid: { page: number; quote: string } | null = null;
   let officeReference: { page: number; quote: string } | null = null;
   for (const page of letter.pages) {
@@ -205,7 +229,8 @@ function findWorkLocation(letter: Letter): FoundElement<'work_location'> {
     const { state, note } = remoteState(remote.text, remote.start, remote.end);
     if (chosen) trace.push(`address "${chosen.p.address.text.replace(/\s+/g, ' ')}" set aside: the letter says the work is fully remote`);
     trace.unshift(`remote: "${remote.quote}", ${note}`);
-    return present<'work_location'>({ mode: 'remote', street: null, city: null, state, zip: null }, [{ page: remote.page, quote: remote.quote }], 0.9, trace);
+    const span = { page: remote.page, start: remote.start, end: remote.end };
+    return present<'work_location'>({ mode: 'remote', street: null, city: null, state, zip: null }, [{ page: remote.page, quote: remote.quote, span }], 0.9, trace);
   }
 
   if (!chosen) {

@@ -3,11 +3,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Settings } from '../config/settings.js';
 import { createChecker, type Checker } from '../checker.js';
 import { createOcrService } from '../extract/ocr/createOcrService.js';
+import { connectFleet } from '../fleet/connectFleet.js';
+import { OcrDeadlineAdmission, poolBacklog } from './admission/ocrDeadline.js';
 import { loggerOptions, requestIdOptions } from './logger.js';
 import apiKeys from './plugins/apiKeys.js';
 import backpressure from './plugins/backpressure.js';
 import checkerPlugin from './plugins/checker.js';
 import noStore from './plugins/noStore.js';
+import ocrDeadline from './plugins/ocrDeadline.js';
 import problemDetails, { problemBody } from './plugins/problemDetails.js';
 import rateLimit from './plugins/rateLimit.js';
 import uploads from './plugins/uploads.js';
@@ -59,19 +62,30 @@ export async function buildApp({ settings, checker, fastify = {} }: BuildAppOpti
     maxRssBytes: settings.MAX_RSS_MB * 1024 * 1024,
     ticketTimeoutMs: settings.REQUEST_TIMEOUT_MS * 2,
   });
+  // With REDIS_URL, letters are checked by the fleet's workers (npm run worker) and batches live in
+  // Redis; without it, everything happens in this process. The fleet's connections close last
+  // (onClose hooks run in reverse order), once the batch routes and the checker are done with them.
+  const fleet = !checker && settings.REDIS_URL ? await connectFleet(settings, app.log) : null;
+  if (fleet) app.addHook('onClose', () => fleet.close());
   // The OCR workers start here, once: /readyz answers once they have loaded.
-  const ocr = checker || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
+  const ocr = checker || fleet || settings.OCR_WORKERS === 0 ? null : createOcrService(settings, app.log);
   // Which engine reads pages is settled before the service listens: OCR_ENGINE=native on a machine
   // without a working tesseract stops the start-up here, with the reason.
   const ocrEngine = ocr ? await ocr.engine() : null;
   if (ocrEngine) app.log.info({ ocr: { ...ocrEngine, workers: settings.OCR_WORKERS } }, `OCR engine: ${ocrEngine.name} (${ocrEngine.version})`);
-  await app.register(checkerPlugin, { checker: checker ?? (await createChecker(settings, { ocr })) });
+  await app.register(checkerPlugin, { checker: checker ?? fleet?.checker ?? (await createChecker(settings, { ocr, log: app.log })) });
+  const ocrBacklog = fleet?.backlog ?? (ocr ? poolBacklog(ocr) : null);
+  await app.register(ocrDeadline, {
+    admission: ocrBacklog ? new OcrDeadlineAdmission(ocrBacklog, settings.REQUEST_TIMEOUT_MS) : null,
+    maxPages: settings.MAX_PAGES,
+    releaseAfterMs: settings.REQUEST_TIMEOUT_MS * 2,
+  });
   await app.register(uploads, { settings });
   // Every route declares who may call it (routePolicy.ts); these need no key ever.
-  await app.register(withAccess('public', async (health) => health.register(healthRoutes, { ocrEngine: ocrEngine?.name ?? null })));
+  await app.register(withAccess('public', healthRoutes), { fleet, ocrEngine: ocrEngine?.name ?? null });
   await app.register(profileRoutes);
   await app.register(validateRoutes, { settings });
-  await app.register(batchRoutes, { settings });
+  await app.register(batchRoutes, { settings, batches: fleet?.batches });
   await app.register(withAccess('public', webFormRoutes));
   return app;
 }

@@ -16,6 +16,8 @@ declare module 'fastify' {
     runsChecks?: boolean;
     /** Letters one request may carry (multipart parts named "file"). */
     maxLetters?: number;
+    /** The client waits for the report: a photo is admitted only if OCR can read it within the deadline (plugins/ocrDeadline.ts). */
+    waitsForCheck?: boolean;
     /**
      * What several files of one request are: `case`, one student's letter and the documents sent
      * after it, checked together (their bytes bounded together; a raw body is a case of one);
@@ -47,11 +49,14 @@ export function clientOf(request: FastifyRequest): string {
 }
 
 /** Registers a plugin's routes with the given access, unless a route declares its own. */
-export function withAccess(access: RouteAccess, plugin: FastifyPluginAsync): FastifyPluginAsync {
-  return async (app) => {
+export function withAccess<Options extends Record<string, unknown> = Record<never, never>>(
+  access: RouteAccess,
+  plugin: FastifyPluginAsync<Options>,
+): FastifyPluginAsync<Options> {
+  return async (app, options) => {
     app.addHook('onRoute', (route) => {
       route.config = { access, ...route.config };
     });
-    await app.register(plugin);
+    await app.register(plugin, options);
   };
 }

@@ -28,6 +28,9 @@ const MINI_SECTOR_BYTES = 64;
 const MINI_STREAM_CUTOFF = 4096;
 // Directory trees are balanced (red-black); a deeper one is built to exhaust a reader's stack.
 const MAX_TREE_DEPTH = 128;
+// Storages inside storages: an Outlook message attached to a message attached to ... A letter's
+// thread is a handful deep; thousands is a file built to exhaust its reader.
+const MAX_NESTING = 32;
 
 /**
  * Reads an OLE2 compound file's structure (the container of legacy Word .doc files and Outlook
@@ -131,28 +134,35 @@ export function readCompoundFile(bytes: Uint8Array): CompoundFile {
     for (let j = 0; j < perSector && j * 4 + 4 <= sector.length; j++) miniFat[i * perSector + j] = sector.readUInt32LE(j * 4);
   });
 
-  // The root's children: a tree of siblings under root.child, walked without recursion.
+  // Every storage's children: a tree of siblings under the storage's child, walked without
+  // recursion, each entry once (an entry met twice is a loop, whether through a sibling or a child
+  // pointer, at the root or in a storage below it: an Outlook message keeps its recipients and
+  // attachments in storages of their own, and its reader walks them all). Every stream's chain is
+  // checked; the root's own streams and storages are what the callers look up.
   const rootStreams = new Map<string, CompoundStream>();
   const rootStorages = new Set<string>();
   const visited = new Uint8Array(entryCount);
   visited[0] = 1;
-  const stack: { id: number; depth: number }[] = root.child === NO_STREAM ? [] : [{ id: root.child, depth: 1 }];
+  const stack: { id: number; depth: number; nesting: number }[] = root.child === NO_STREAM ? [] : [{ id: root.child, depth: 1, nesting: 0 }];
   while (stack.length > 0) {
-    const { id, depth } = stack.pop()!;
+    const { id, depth, nesting } = stack.pop()!;
     if (id >= entryCount) damaged('its directory points outside itself');
     if (visited[id]) damaged('its directory loops');
-    if (depth > MAX_TREE_DEPTH) damaged('its directory is too deep');
+    if (depth > MAX_TREE_DEPTH || nesting > MAX_NESTING) damaged('its directory is too deep');
     visited[id] = 1;
     const e = entry(id);
-    if (e.left !== NO_STREAM) stack.push({ id: e.left, depth: depth + 1 });
-    if (e.right !== NO_STREAM) stack.push({ id: e.right, depth: depth + 1 });
-    if (e.type === 1) rootStorages.add(e.name);
+    if (e.left !== NO_STREAM) stack.push({ id: e.left, depth: depth + 1, nesting });
+    if (e.right !== NO_STREAM) stack.push({ id: e.right, depth: depth + 1, nesting });
+    if (e.type === 1) {
+      if (nesting === 0) rootStorages.add(e.name);
+      if (e.child !== NO_STREAM) stack.push({ id: e.child, depth: 1, nesting: nesting + 1 });
+    }
     if (e.type !== 2) continue;
     if (e.sizeHigh !== 0 || e.sizeLow > buf.length) damaged(`the stream ${e.name} is larger than the file`);
     const mini = e.sizeLow < MINI_STREAM_CUTOFF;
     const sectors = e.sizeLow === 0 ? [] : mini ? chainOf(miniFat, e.start, miniSectorCount, 'mini sector chain') : chainOf(fat, e.start, sectorCount, 'sector chain');
     if (sectors.length * (mini ? MINI_SECTOR_BYTES : sectorSize) < e.sizeLow) damaged(`the stream ${e.name} is shorter than it says`);
-    rootStreams.set(e.name, { name: e.name, size: e.sizeLow, sectors, mini });
+    if (nesting === 0) rootStreams.set(e.name, { name: e.name, size: e.sizeLow, sectors, mini });
   }
 
   return {

@@ -15,7 +15,16 @@ type ProblemErrorClass = new (detail?: string) => ProblemError;
 function define(code: ProblemCode, title: string) {
   const Cls = createError<[string?]>(code, '%s', PROBLEM_STATUS[code]) as unknown as ProblemErrorClass;
   PROBLEM_TITLES[code] = title;
+  CLASSES[code] = Cls;
   return Cls;
+}
+
+const CLASSES: Partial<Record<ProblemCode, ProblemErrorClass>> = {};
+
+/** The error for a problem code, as a stage would have thrown it: how a problem found in a worker process is answered here. */
+export function problemErrorFor(code: ProblemCode, detail?: string): ProblemError {
+  const Cls = CLASSES[code] ?? CLASSES.INTERNAL_ERROR!;
+  return new Cls(detail);
 }
 
 export const PROBLEM_TITLES: Partial<Record<ProblemCode, string>> = {};

@@ -26,7 +26,11 @@ const Readiness = z
     ocrEngine: z
       .enum(['native', 'wasm'])
       .nullable()
-      .describe('What reads photos and scans: native tesseract processes, or tesseract.js (WebAssembly); null when OCR is off.'),
+      .optional()
+      .describe('What reads photos and scans in this process: native tesseract processes, or tesseract.js (WebAssembly); null when OCR is off; absent with the fleet (its workers read them).'),
+    redis: z.literal('ok').optional().meta({ description: 'With the fleet (REDIS_URL): Redis answers.' }),
+    workers: z.number().int().optional().meta({ description: 'With the fleet: workers heard from in the last 10 s.' }),
+    ocrSlots: z.number().int().optional().meta({ description: 'With the fleet: pages those workers can read by OCR at once (0: photos are refused).' }),
   })
   .meta({ id: 'Readiness' });
 
@@ -229,7 +233,18 @@ export function buildOpenApiDocument() {
             'Up to MAX_BATCH_FILES letters, each in a multipart part named `file`, with the same options as /v1/validate applied to all. ' +
             'Answers 202 at once; fetch the result from the Location, or name a `callback_url` (on a host the operator allows) to receive it. ' +
             'The batch belongs to the API key that created it. Each letter counts against the service\'s queue until it is checked: a batch that does not fit whole is 503 `OVERLOADED`; ' +
-            'a key with MAX_BATCHES_PER_KEY batches still being checked gets 429 `RATE_LIMITED`.',
+            'a key with MAX_BATCHES_PER_KEY batches still being checked gets 429 `RATE_LIMITED`. ' +
+            'Send an `Idempotency-Key` to make retrying safe: the same request again with the same key (from the same API key) gets the batch the first one created, checked once.',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description:
+                'Your own name for this request (1-255 visible ASCII characters, a UUID say), kept while the batch is. Repeated with the same letters and options: 202 with the same batch and `Idempotent-Replayed: true`; with other letters or options: 400 `INVALID_REQUEST`.',
+              schema: { type: 'string', minLength: 1, maxLength: 255 },
+            },
+          ],
           requestBody: {
             required: true,
             content: {
@@ -249,7 +264,10 @@ export function buildOpenApiDocument() {
           responses: {
             '202': {
               description: 'Accepted; the letters are being checked.',
-              headers: { Location: { description: 'Where to fetch the batch.', schema: { type: 'string' } } },
+              headers: {
+                Location: { description: 'Where to fetch the batch.', schema: { type: 'string' } },
+                'Idempotent-Replayed': { description: '`true` when this is the batch an earlier request with the same Idempotency-Key created.', schema: { type: 'string', enum: ['true'] } },
+              },
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } },
             },
             ...problemResponses([
@@ -269,7 +287,10 @@ export function buildOpenApiDocument() {
               '{$request.body#/callback_url}': {
                 post: {
                   summary: 'The finished batch',
-                  description: 'Header `Offercheck-Signature: sha256=<hex HMAC of the body>` when a secret is set. Answer 2xx; other answers are retried twice.',
+                  description:
+                    'Header `Offercheck-Signature: sha256=<hex HMAC of the body>` when a secret is set. Answer 2xx; any other answer, or none within 10 s, is retried ' +
+                    'after CALLBACK_BACKOFF_MS, doubling each time (at most 5 minutes apart), CALLBACK_ATTEMPTS times in all; the batch\'s `callback` shows how delivery stands. ' +
+                    'A delivery may, rarely, come twice (a worker stopped after the POST and before recording it): use the batch `id` to tell.',
                   requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } } },
                   responses: { '204': { description: 'Received.' }, '4XX': { description: 'Refused: the delivery is retried, then given up on (the batch stays fetchable).' } },
                 },
@@ -317,7 +338,7 @@ export function buildOpenApiDocument() {
         get: {
           operationId: 'getReadiness',
           tags: ['health'],
-          summary: 'Readiness: everything a check needs is loaded',
+          summary: 'Readiness: a letter could be checked now (OCR loaded, reader children able to start, memory under MAX_RSS_MB)',
           security: [{}],
           responses: {
             '200': { description: 'Ready.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } } },

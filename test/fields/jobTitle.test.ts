@@ -34,6 +34,11 @@ describe('extractJobTitle', () => {
     expect(r.trace[0]).toMatch(/"Position" line/);
   });
 
+  it('does not take a phrase about the parties for a title ("serve as the agreement between you and ...")', () => {
+    const r = title('Dear Participant:\n\nThese Terms will serve as the agreement between you and Ironwood Civil Engineers concerning your participation in the program.');
+    expect(r.status).toBe('missing');
+  });
+
   it('does not take "as a result" or "as a member of" for a title', () => {
     const r = title('As a result of your interview, we are pleased to offer you a paid internship. As a member of our team, you will grow.');
     expect(r.status).toBe('missing');

@@ -13,6 +13,26 @@ describe('extractSignature', () => {
     expect(r.evidence.map((e) => e.quote)).toEqual(['Sincerely,', 'Margaret Ellison']);
   });
 
+  it('reads a signature line over a typed name and title, even where the closing stands elsewhere with the company name', () => {
+    const r = extractSignature(
+      letterFromText(`${BODY}Please sign and return the enclosed copy.\n\n______________________________\nMonica Delacroix\nUniversity Recruiting Lead\n\nSincerely,\nPinecrest Aerospace, Inc.`),
+    );
+    expect(r.status).toBe('present');
+    expect(r.value).toEqual({ kind: 'typed', signer: 'Monica Delacroix' });
+  });
+
+  it("does not take the student's acceptance line for the employer's signature", () => {
+    const r = extractSignature(letterFromText(`${BODY}Accepted and agreed:\n______________________________\nPriya Raman\nDate: __________`));
+    expect(r.status).toBe('missing');
+    const titled = extractSignature(letterFromText(`${BODY}______________________________\nPriya Raman\nCandidate signature`));
+    expect(titled.status).toBe('missing');
+  });
+
+  it('does not take the company signing off by its name for a signer, however it is written', () => {
+    const r = extractSignature(letterFromText(`Dear Priya,\n\nWe are pleased to offer you an internship at Thistledown Learning Co.\n\nBest regards,\nThistledown Learning`));
+    expect(r.status).toBe('missing');
+  });
+
   it('reads "/s/ Name" as an electronic signature', () => {
     const r = extractSignature(letterFromText(`${BODY}Sincerely,\n/s/ David Okonkwo\nDavid Okonkwo\nHead of People Operations`));
     expect(r.value).toEqual({ kind: 'electronic', signer: 'David Okonkwo' });

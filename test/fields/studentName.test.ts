@@ -13,6 +13,13 @@ function name(text: string) {
 }
 
 describe('extractStudentName', () => {
+  it('takes the name filled in on an "Accepted by:" line when the greeting names no one, and nothing from a blank one', () => {
+    const r = name('Dear Participant:\n\nCongratulations on your acceptance to the program.\n\nAccepted by: Aylin Demirci\nDate: November 21, 2026');
+    expect(r.value).toBe('Aylin Demirci');
+    expect(r.evidence[0].quote).toBe('Accepted by: Aylin Demirci');
+    expect(name('Dear Participant:\n\nCongratulations on your acceptance.\n\nAccepted by: ____________\nDate: ______').status).toBe('missing');
+  });
+
   it('completes a first-name greeting from the address block', () => {
     const r = name(`Brightwater Analytics, Inc.
 420 Market Street

@@ -64,6 +64,17 @@ describe('extractWorkLocation', () => {
     expect(r.trace.join('\n')).toMatch(/22 Elm Road, Apt 4 Bellevue, WA 98004": the addressee's address/);
   });
 
+  it('reads a location label whose value is remote as a remote statement, quoting the pair and taking the state in it', () => {
+    const r = site('Acme Robotics Inc.\n12 Main St, Denver, CO 80202\n\nDear Ana,\n\nPay: $20.00 per hour\nOffice Address: Remote (from the student\'s residence in Washington)\n\nSincerely,\nJo Park');
+    expect(r.value).toEqual({ mode: 'remote', street: null, city: null, state: 'WA', zip: null });
+    expect(r.evidence[0].quote).toBe("Office Address: Remote (from the student's residence in Washington)");
+    const table = site('Dear Ana,\n\nWork location\tRemote\nCompensation\t$20.00 per hour');
+    expect(table.value?.mode).toBe('remote');
+    expect(table.evidence[0].quote).toBe('Work location Remote');
+    // "Remote" as a value under another label is no place of work.
+    expect(site('Dear Ana,\n\nTeam: Remote Sensing Group\n').value).toBeNull();
+  });
+
   it('is missing when the only addresses are the letterhead and the addressee', () => {
     const r = site(`${LETTERHEAD}We are pleased to offer you an internship.${CLOSING}`);
     expect(r.status).toBe('missing');

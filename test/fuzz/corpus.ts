@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
 import { LETTER, cidFontPdf, gmailExport, jpegDeclaring, pdfOf, pdfWithPicture, pngDeclaring, rawPdf, rawTextPdf } from '../ingest/samples.js';
 import { buildDocx, buildZip, documentXml } from '../ingest/zipBuilder.js';
+import { compoundFileMutations } from './compoundFile.js';
+import { mimeTreeMutations } from './mimeTree.js';
+import { zipDirectoryMutations } from './zipDirectory.js';
 
 /** One hostile or damaged upload: what it is, its bytes, and the Content-Type it is sent with. */
 export interface FuzzInput {
@@ -307,18 +310,92 @@ function lyingDocumentXml(paragraphs: string[]): Buffer {
   ]);
 }
 
+const MSG = 'application/vnd.ms-outlook';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const EML = 'message/rfc822';
+// The fixture letters whose structure the structured mutations take apart, by format.
+const STRUCTURED_SEEDS: [string, string][] = [
+  ['text/msg-01.msg', MSG],
+  ['text/msg-02.msg', MSG],
+  ['text/docx-header-01.docx', DOCX],
+  ['text/docx-textbox-04.docx', DOCX],
+  ['text/docx-table-02.docx', DOCX],
+  ['text/eml-attachment-03.eml', EML],
+  ['text/eml-html-02.eml', EML],
+  ['text/eml-plain-01.eml', EML],
+];
+
+const CORPORA = new URL('../data/corpora/', import.meta.url);
+const TYPE_BY_EXTENSION: Record<string, string> = { pdf: 'application/pdf', docx: DOCX, eml: EML, msg: MSG };
+
 /**
- * The whole corpus: crafted inputs, then mutations of every seed. The full run makes 37 mutations of
- * each seed; the quick run one each (a truncation, a few flipped bits or a wrong magic number, in turn).
+ * The files from other projects' public test corpora (test/data/corpora, see its README), each sent
+ * as it is, named by its folder: pdf.js's PDFs, mammoth's and python-docx's Word files,
+ * mailparser's emails, msgreader's Outlook messages.
+ */
+export function corpusFiles(): FuzzInput[] {
+  if (!existsSync(CORPORA)) return [];
+  return readdirSync(CORPORA, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((dir) =>
+      readdirSync(new URL(`${dir.name}/`, CORPORA))
+        .filter((file) => TYPE_BY_EXTENSION[file.split('.').pop() ?? ''])
+        .sort()
+        .map((file) => ({
+          name: `${dir.name}/${file}`,
+          bytes: readFileSync(new URL(`${dir.name}/${file}`, CORPORA)),
+          contentType: TYPE_BY_EXTENSION[file.split('.').pop()!],
+        })),
+    );
+}
+
+function structuredSeeds(): FuzzInput[] {
+  return STRUCTURED_SEEDS.filter(([file]) => existsSync(new URL(file, FIXTURES))).map(([file, contentType]) => ({
+    name: file.split('/').pop()!,
+    bytes: readFileSync(new URL(file, FIXTURES)),
+    contentType,
+  }));
+}
+
+/** The structured mutations of one file, by its type: CFB directories, zip central directories, MIME trees. */
+export function structuredMutations(seed: FuzzInput, random: () => number, count: number): FuzzInput[] {
+  if (seed.contentType === MSG) return compoundFileMutations(seed, random, count);
+  if (seed.contentType === DOCX) return zipDirectoryMutations(seed, random, count);
+  if (seed.contentType === EML) return mimeTreeMutations(seed, random, count);
+  return [];
+}
+
+/**
+ * The whole corpus: crafted inputs, then mutations of every seed, then structured mutations of the
+ * fixtures' Outlook, Word and email letters and of the other projects' files, then those files as
+ * they are. The full run makes 37 byte-level mutations of each seed, every structured mutation of
+ * each fixture and a few of each corpus file; the quick run one of each kind in turn, and a slice of
+ * the corpus files.
  */
 export async function buildFuzzCorpus(options: { scale: 'quick' | 'full'; seed?: number }): Promise<FuzzInput[]> {
   const random = prng(options.seed ?? 20261201);
   const seeds = await seedDocuments();
+  const fixtures = structuredSeeds();
+  const corpus = corpusFiles();
   if (options.scale === 'full') {
     const perKind = { flips: 20, truncations: 6, runs: 4, magics: 3, splices: 4 };
-    return [...craftedInputs('full'), ...seeds, ...seeds.flatMap((seed) => mutate(seed, random, perKind))];
+    return [
+      ...craftedInputs('full'),
+      ...seeds,
+      ...seeds.flatMap((seed) => mutate(seed, random, perKind)),
+      ...fixtures.flatMap((seed) => structuredMutations(seed, random, 40)),
+      ...corpus.flatMap((file) => structuredMutations(file, random, file.contentType === DOCX ? 2 : 4)),
+      ...corpus,
+    ];
   }
   const none = { flips: 0, truncations: 0, runs: 0, magics: 0, splices: 0 };
   const turns = [{ ...none, truncations: 1 }, { ...none, flips: 1 }, { ...none, magics: 1 }];
-  return [...craftedInputs('quick'), ...seeds.flatMap((seed, i) => mutate(seed, random, turns[i % turns.length]))];
+  // Three structured mutations of each format, kinds far apart in the list; the looping sibling
+  // (the .msg that aborted the service) among them.
+  const quickStructured = [MSG, DOCX, EML].flatMap((type) => {
+    const seed = fixtures.find((f) => f.contentType === type);
+    return seed ? structuredMutations(seed, random, 21).filter((_, i) => i % 10 === 0) : [];
+  });
+  const sliceOfCorpus = corpus.filter((_, i) => i % 25 === 0);
+  return [...craftedInputs('quick'), ...seeds.flatMap((seed, i) => mutate(seed, random, turns[i % turns.length])), ...quickStructured, ...sliceOfCorpus];
 }

@@ -64,7 +64,8 @@ describe('batches', () => {
     ]);
     expect(batch.items[1].problem).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 });
     expect(batch.items[0].report.elements.hours_per_week.value).toEqual({ min: 20, max: 20 });
-    expect(batch.callback).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(batch.callback).toMatchObject({ status: 'delivered', attempts: 1, lastError: null, nextAttemptAt: null });
+    expect(Date.parse(batch.callback.deliveredAt)).toBeGreaterThan(0);
 
     expect(receiver.received).toHaveLength(1);
     const expected = `sha256=${createHmac('sha256', 'test-secret').update(receiver.received[0].body).digest('hex')}`;
@@ -84,6 +85,69 @@ describe('batches', () => {
     const raw = await app.inject({ method: 'POST', url: '/v1/batches', headers: { 'content-type': 'text/plain' }, payload: LETTER('Ana') });
     expect(raw.json()).toMatchObject({ code: 'INVALID_REQUEST', detail: expect.stringMatching(/multipart/) });
     expect((await app.inject({ method: 'GET', url: '/v1/batches/00000000-0000-0000-0000-000000000000' })).statusCode).toBe(404);
+  });
+});
+
+describe('callbacks and repeated requests', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('a receiver that fails twice then succeeds gets one delivery, each attempt signed, and the batch shows how it went', async () => {
+    const receiver = await callbackReceiver({ failFirst: 2 });
+    try {
+      app = await buildTestApp({ CALLBACK_ALLOWED_HOSTS: receiver.host, CALLBACK_SECRET: 'test-secret', CALLBACK_BACKOFF_MS: '20' });
+      const accepted = await postBatch(app, [...letters(1), { name: 'callback_url', value: `http://${receiver.host}/hooks` }]);
+      expect(accepted.json().callback).toMatchObject({ status: 'pending', attempts: 0, maxAttempts: 8 });
+      const batch = await waitForBatch(app, accepted.json().id);
+      expect(batch.callback).toMatchObject({ status: 'delivered', attempts: 3, lastError: null });
+      expect(receiver.received.map((r) => r.status)).toEqual([500, 500, 204]);
+      expect(receiver.delivered()).toHaveLength(1);
+      for (const request of receiver.received) expect(request.signature).toBe(`sha256=${createHmac('sha256', 'test-secret').update(request.body).digest('hex')}`);
+      expect(JSON.parse(receiver.delivered()[0].body)).toMatchObject({ id: batch.id, status: 'done' });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('a receiver that never answers 2xx is given up on after CALLBACK_ATTEMPTS, with the reason on the batch', async () => {
+    const receiver = await callbackReceiver({ failFirst: 100 });
+    try {
+      app = await buildTestApp({ CALLBACK_ALLOWED_HOSTS: receiver.host, CALLBACK_ATTEMPTS: '3', CALLBACK_BACKOFF_MS: '10' });
+      const accepted = await postBatch(app, [...letters(1), { name: 'callback_url', value: `http://${receiver.host}/hooks` }]);
+      const batch = await waitForBatch(app, accepted.json().id);
+      expect(batch.callback).toMatchObject({ status: 'failed', attempts: 3, maxAttempts: 3, lastError: 'HTTP 500', nextAttemptAt: null, deliveredAt: null });
+      expect(receiver.received).toHaveLength(3);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('Idempotency-Key: the same request again gets the same batch, checked once; per key; another request with the key is refused', async () => {
+    app = await buildTestApp({ API_KEYS: 'office-key-a,office-key-b' });
+    const headers = { ...keyOf('office-key-a'), 'idempotency-key': 'intake-2027-06-01-0001' };
+    const first = await postBatch(app, letters(2), headers);
+    expect(first.statusCode, first.body).toBe(202);
+    await waitForBatch(app, first.json().id, keyOf('office-key-a'));
+    const again = await postBatch(app, letters(2), headers);
+    expect(again.statusCode).toBe(202);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    expect(again.headers.location).toBe(`/v1/batches/${first.json().id}`);
+    expect(again.json().summary).toMatchObject({ total: 2, done: 2 });
+
+    // Another key's request with the same Idempotency-Key is its own.
+    const otherKey = await postBatch(app, letters(2), { ...keyOf('office-key-b'), 'idempotency-key': 'intake-2027-06-01-0001' });
+    expect(otherKey.statusCode).toBe(202);
+    expect(otherKey.json().id).not.toBe(first.json().id);
+
+    const otherLetters = await postBatch(app, letters(1), headers);
+    expect(otherLetters.statusCode).toBe(400);
+    expect(otherLetters.json().detail).toMatch(/Idempotency-Key was used before/);
+    const badKey = await postBatch(app, letters(1), { ...keyOf('office-key-a'), 'idempotency-key': 'x'.repeat(256) });
+    expect(badKey.statusCode).toBe(400);
   });
 });
 

@@ -155,13 +155,13 @@ describe('graceful shutdown', () => {
   let pool: ReaderPool;
   let app: FastifyInstance;
   beforeAll(async () => {
-    pool = new ReaderPool({ workers: 1, memoryMb: settings.READER_MEMORY_MB, taskTimeoutMs: settings.REQUEST_TIMEOUT_MS });
+    pool = new ReaderPool({ workers: 1, memoryMb: settings.READER_MEMORY_MB, rssCeilingMb: settings.READER_RSS_MB, taskTimeoutMs: settings.REQUEST_TIMEOUT_MS });
     app = await buildApp({ settings, checker: await createChecker(settings, { readers: pool }) });
     await Promise.all([app.checker.ready(), app.checker.warm()]);
   });
   afterAll(() => app.close());
 
-  it('lets the checks in flight finish, then ends the reader workers, then refuses new checks', async () => {
+  it('lets the checks in flight finish, then ends the reader children, then refuses new checks', async () => {
     const pdf = await pdfOf([LETTER]);
     const inFlight = [1, 2, 3].map(() => app.inject({ method: 'POST', url: '/v1/validate', headers: { 'content-type': 'application/pdf' }, payload: pdf }));
     await expect.poll(() => pool.stats().busy).toBe(1);

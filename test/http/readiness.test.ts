@@ -1,70 +1,47 @@
-import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import pino from 'pino';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { findNativeTesseract } from '../../src/extract/ocr/nativeTesseract.js';
+import { createChecker } from '../../src/checker.js';
+import { ReaderPool } from '../../src/extract/isolation/readerPool.js';
 import { buildApp } from '../../src/http/app.js';
-import { loggerOptions } from '../../src/http/logger.js';
 import { testSettings } from '../helper.js';
+import { pdfOf, LETTER } from '../ingest/samples.js';
 
-const spec = parse(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8'));
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-ajv.addSchema({ $id: 'spec', components: spec.components });
-const validReadiness = ajv.compile({ $ref: 'spec#/components/schemas/Readiness' });
-
-/** The app with one real OCR worker of the given engine, its start-up log kept. */
-async function startWith(ocrEngine: string) {
-  const settings = testSettings({ LOG_LEVEL: 'info', OCR_WORKERS: '1', OCR_ENGINE: ocrEngine });
-  const lines: Record<string, unknown>[] = [];
-  const capture = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  const loggerInstance = pino(loggerOptions(settings) as pino.LoggerOptions, capture);
-  const app = await buildApp({ settings, fastify: { logger: undefined, loggerInstance } });
-  return { app, lines };
-}
-
-describe('/readyz and the start-up log name the OCR engine', () => {
-  const engines = findNativeTesseract() ? ['wasm', 'native'] : ['wasm'];
-
-  it.each(engines)('OCR_ENGINE=%s', async (engine) => {
-    const { app, lines } = await startWith(engine);
+describe('/readyz when the service could not check a letter now', () => {
+  it('says NOT_READY when no reader child can start, and refuses letters with 503 NOT_READY and Retry-After', async () => {
+    const settings = testSettings({ READER_WORKERS: '1' });
+    // 8 MB of heap cannot load the parsers: every child dies starting, as a broken install's would.
+    const broken = new ReaderPool({ workers: 1, memoryMb: 8, rssCeilingMb: 512, taskTimeoutMs: 60_000 });
+    const app = await buildApp({ settings, checker: await createChecker(settings, { readers: broken }) });
     try {
       await app.checker.ready();
-      await new Promise((r) => setImmediate(r));
-      const ready = await app.inject({ method: 'GET', url: '/readyz' });
-      expect(ready.json()).toEqual({ status: 'ready', ocrEngine: engine });
-      expect(validReadiness(ready.json())).toBe(true);
-      const started = lines.find((l) => typeof l.msg === 'string' && l.msg.startsWith('OCR engine:'));
-      expect(started?.ocr).toMatchObject({ name: engine, workers: 1 });
+      await expect.poll(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode, { timeout: 60_000, interval: 250 }).toBe(503);
+      const readyz = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(readyz.json()).toMatchObject({ code: 'NOT_READY', detail: expect.stringMatching(/reader.*could not start/) });
+      const letter = await app.inject({ method: 'POST', url: '/v1/validate', headers: { 'content-type': 'application/pdf' }, payload: await pdfOf([LETTER]) });
+      expect(letter.statusCode).toBe(503);
+      expect(letter.json()).toMatchObject({ code: 'NOT_READY' });
+      expect(Number(letter.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      // The process itself is alive: only readiness says no.
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await app.close();
     }
   });
 
-  it('without OCR, /readyz says so', async () => {
-    const app = await buildApp({ settings: testSettings() });
+  it('says NOT_READY when its own memory is past MAX_RSS_MB', async () => {
+    // The lowest MAX_RSS_MB the settings take is 256 MB; this test process with its app is past it
+    // once it holds a few hundred MB more, which it does here on purpose and lets go after.
+    const settings = testSettings({ MAX_RSS_MB: '256' });
+    const app = await buildApp({ settings });
+    const ballast: Buffer[] = [];
     try {
       await app.checker.ready();
-      await new Promise((r) => setImmediate(r));
-      expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready', ocrEngine: null });
+      while (process.memoryUsage.rss() < 300 * 1024 * 1024) ballast.push(Buffer.alloc(32 * 1024 * 1024, 1));
+      const readyz = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(readyz.statusCode).toBe(503);
+      expect(readyz.json()).toMatchObject({ code: 'NOT_READY', detail: expect.stringMatching(/MAX_RSS_MB \(256\)/) });
     } finally {
+      ballast.length = 0;
       await app.close();
-    }
-  });
-
-  it('OCR_ENGINE=native on a machine without tesseract: the service does not start, and says why', async () => {
-    const path = process.env.PATH;
-    process.env.PATH = '/nonexistent';
-    try {
-      await expect(startWith('native')).rejects.toThrow(/OCR_ENGINE=native, but no tesseract was found on PATH.*Install Debian's tesseract-ocr/);
-    } finally {
-      process.env.PATH = path;
     }
   });
 });

@@ -69,20 +69,26 @@ export async function gatedChecker() {
   };
 }
 
-/** A local receiver for batch callbacks, as an integration would run one; answers 204 to each. */
-export async function callbackReceiver() {
-  const received: { body: string; signature: string | undefined }[] = [];
+/**
+ * A local receiver for batch callbacks, as an integration would run one: answers 204, or 500 to its
+ * first `failFirst` requests (a receiver that is restarting). Every request is kept, with its answer.
+ */
+export async function callbackReceiver({ failFirst = 0 } = {}) {
+  const received: { body: string; signature: string | undefined; status: number }[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      received.push({ body, signature: req.headers['offercheck-signature'] as string | undefined });
-      res.writeHead(204).end();
+      const status = received.length < failFirst ? 500 : 204;
+      received.push({ body, signature: req.headers['offercheck-signature'] as string | undefined, status });
+      res.writeHead(status).end();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     received,
+    /** The requests answered 2xx: what the integration actually took in. */
+    delivered: () => received.filter((r) => r.status < 300),
     host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

@@ -339,6 +339,76 @@ describe.skipIf(skip)(title, () => {
     await context.close();
   });
 
+  it('draws a PDF letter\'s page with pdf.js from this service and outlines each quote where its words are', async () => {
+    // A Chromium-printed letter: embedded fonts and a terms table.
+    const letter = await fixtureLetter('text/chromium-table-04.pdf');
+    const expected = await apiReport(letter);
+    const boxed = Object.entries(expected.elements).filter(([, e]) => e.evidence.some((ev) => ev.box));
+    expect(boxed.length).toBeGreaterThan(5);
+
+    const { context, page, problems } = await openForm({ width: 1280, height: 900 });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await uploadAndWait(page, letter);
+    await page.waitForSelector('#page-view:not([hidden]) .page-figure canvas', { timeout: 30_000 });
+
+    // One outline per quote with a box, each placed where the report says, in percent of the page.
+    for (const [name, element] of boxed) {
+      const boxes = page.locator(`#page-list .evidence-box[data-element="${name}"]`);
+      expect(await boxes.count(), name).toBe(element.evidence.filter((e) => e.box).length);
+    }
+    // Each outline sits on ink: the drawn page has dark pixels inside it (the quote's words), so a
+    // box in the wrong frame (flipped, unscaled, shifted) shows here.
+    const inkInBoxes = await page.evaluate(() =>
+      (Array.from(document.querySelectorAll('#page-list .page-figure')) as HTMLElement[]).flatMap((figure) => {
+      const canvas = figure.querySelector('canvas')!;
+      const context = canvas.getContext('2d')!;
+      const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const darkShare = (x: number, y: number, w: number, h: number) => {
+        let dark = 0;
+        let all = 0;
+        for (let py = Math.floor(y * height); py < Math.min(height, Math.ceil((y + h) * height)); py++) {
+          for (let px = Math.floor(x * width); px < Math.min(width, Math.ceil((x + w) * width)); px++) {
+            const i = (py * width + px) * 4;
+            all++;
+            if (data[i] + data[i + 1] + data[i + 2] < 384) dark++;
+          }
+        }
+        return all ? dark / all : 0;
+      };
+      return (Array.from(figure.querySelectorAll('.evidence-box')) as HTMLElement[]).map((box) => {
+        const [x, y, w, h] = ['left', 'top', 'width', 'height'].map((k) => parseFloat(box.style.getPropertyValue(k)) / 100);
+        return { element: `${box.dataset.element} (page ${figure.dataset.page})`, ink: darkShare(x, y, w, h) };
+      });
+    }));
+    expect(inkInBoxes.length).toBeGreaterThan(5);
+    for (const { element, ink } of inkInBoxes) expect(ink, element).toBeGreaterThan(0.02);
+
+    // "Show on the letter" brings the page to the element's outline and marks it.
+    await page.click('#required-list li[data-element="job_title"] .show-on-page');
+    expect(await page.locator('#page-list .evidence-box.active[data-element="job_title"]').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('page-figure'))).toBe(true);
+
+    // pdf.js came from this service (no CDN), and nothing ran against the page's CSP.
+    expect(requests.some((url) => url.endsWith('/assets/pdfjs/pdf.worker.min.mjs'))).toBe(true);
+    expect(requests.filter((url) => !url.startsWith(base) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(await lowContrastTexts(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/offercheck-form-page-view.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('serves pdf.js only by the names the package ships, never a path', async () => {
+    const worker = await app.inject({ method: 'GET', url: '/assets/pdfjs/pdf.worker.min.mjs' });
+    expect(worker.statusCode).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/^text\/javascript/);
+    const cmap = await app.inject({ method: 'GET', url: '/assets/pdfjs/cmaps/UniGB-UCS2-H.bcmap' });
+    expect(cmap.statusCode).toBe(200);
+    for (const url of ['/assets/pdfjs/../package.json', '/assets/pdfjs/%2e%2e/package.json', '/assets/pdfjs/cmaps/..%2f..%2fpackage.json', '/assets/pdfjs/pdf.mjs']) {
+      expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+  });
+
   it('shows a refused upload plainly with the problem detail', async () => {
     const { context, page } = await openForm({ width: 1280, height: 900 });
     const junk = Buffer.from([0x00, 0x9f, 0x92, 0x96, 0xff, 0x00, 0x13, 0x37, 0x00, 0x01, 0x02, 0x03]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { readCompoundFile } from '../../src/ingest/readCompoundFile.js';
+import { parseCompoundFile } from '../fuzz/compoundFile.js';
 
 const CFB = createRequire(import.meta.url)('cfb') as {
   utils: { cfb_new(): unknown; cfb_add(c: unknown, path: string, content: Buffer): void };
@@ -72,6 +73,27 @@ describe('readCompoundFile', () => {
     const child = treeLoop.readUInt32LE(directoryAt + 76);
     treeLoop.writeUInt32LE(child, directoryAt + child * 128 + 68);
     expect(() => readCompoundFile(treeLoop)).toThrow(damaged(/directory loops/));
+  });
+
+  it('walks the storages below the root as well: a loop there, or a storage that contains itself, is refused before a reader meets it', () => {
+    // An Outlook message keeps its recipients and attachments in storages like this one, and msgreader
+    // walks them all: a sibling loop in one made it fill its heap (issue 10).
+    const bytes = compoundFile({ WordDocument: Buffer.from('x'), 'Attachment/Data': Buffer.from('a'), 'Attachment/Name': Buffer.from('b') });
+    const file = readCompoundFile(bytes);
+    expect(file.rootStorages.has('Attachment')).toBe(true);
+    expect(file.rootStreams.has('Data')).toBe(false);
+    const cfb = parseCompoundFile(bytes)!;
+    const storage = cfb.entries.find((e) => e.type === 1 && e.name === 'Attachment')!;
+    const inner = cfb.entries[storage.child];
+    const siblingLoop = Buffer.from(bytes);
+    siblingLoop.writeUInt32LE(inner.id, inner.offset + 68);
+    expect(() => readCompoundFile(siblingLoop)).toThrow(damaged(/directory loops/));
+    const containsItself = Buffer.from(bytes);
+    containsItself.writeUInt32LE(storage.id, storage.offset + 76);
+    expect(() => readCompoundFile(containsItself)).toThrow(damaged(/directory loops/));
+    const huge = Buffer.from(bytes);
+    huge.writeUInt32LE(0x7fffffff, inner.offset + 120);
+    expect(() => readCompoundFile(huge)).toThrow(damaged(/larger than the file/));
   });
 
   it('refuses what is not a compound file Office writes', () => {

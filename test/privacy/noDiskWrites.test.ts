@@ -22,7 +22,8 @@ const isWrite = (flags: unknown) => (typeof flags === 'number' ? (flags & WRITE_
 
 /**
  * Records every attempt of this thread to create or write a file, anywhere, by wrapping node:fs
- * (and its ESM named exports). Worker threads and native code are covered by the folder watch instead.
+ * (and its ESM named exports). Worker threads, native code and the reader child processes (which run
+ * under a permission model that refuses file writes: readerPool.test.ts) are covered by the folder watch.
  */
 function recordFileWrites(): { writes: string[]; restore(): void } {
   const writes: string[] = [];

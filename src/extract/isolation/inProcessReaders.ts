@@ -22,5 +22,6 @@ export const inProcessReaders: DocumentReaders = {
     return findElements(letter);
   },
   warm: async () => undefined,
-  close: async () => undefined,
+  // The HEIC decoder's thread, if a photo started it here.
+  close: async () => (await import('../ocr/decodeHeic.js')).stopHeicDecoder(),
 };

@@ -5,6 +5,8 @@ import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocume
 import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
 import { DocumentUnreadableError, ImageTooLargeError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
 import type { DocumentPart, ExtractionNotice } from '../../document/letterDocument.js';
+import { PageBuilder } from '../layout/pageBuilder.js';
+import type { PrepareLimits } from '../ocr/preparePages.js';
 import { letterPagesFromPdf } from '../pdf/letterPagesFromPdf.js';
 import type { EmailReadResult } from '../readEmail.js';
 import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
@@ -20,11 +22,11 @@ export const THIN_TEXT_LAYER_CHARS = 250;
 const OCR_DPI = 300;
 
 /**
- * Everything that runs a parser over the upload: pdf.js, mammoth and jszip, mailparser, msgreader.
- * In the service this runs inside a reader worker (readerWorker.ts) with a memory cap and a
- * watchdog, so a document that makes a parser loop or balloon costs that worker, never the
- * service. The readers are loaded on first use, so a worker that only ever sees Word documents
- * never loads pdf.js.
+ * Everything that runs a parser or a decoder over the upload: pdf.js, mammoth and jszip, mailparser,
+ * msgreader, and sharp and the HEIC decoder for images and rendered pages. In the service this runs
+ * inside a reader child process (readerChild.ts) with a heap cap, a memory ceiling and a deadline,
+ * so a document that makes a parser loop or balloon costs that child, never the service. The
+ * readers are loaded on first use (the child loads them all before it says it is ready).
  */
 export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
   const budget = new Budget(task.limits);
@@ -47,10 +49,31 @@ export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
       const { readMsg } = await import('../readMsg.js');
       return readEmailLayers(readMsg(task.bytes), task, budget);
     }
+    case 'image':
+      return { pages: await readImageLayers(task, budget), email: null, notices: [] };
   }
 }
 
 const BODY: DocumentPart = { kind: 'body', fileName: null };
+
+/**
+ * An uploaded photo or scan: every page (a TIFF may have several) decoded and prepared for OCR. It
+ * has no text layer: its page is empty until OCR reads it. The whole page is a picture, so a
+ * signature in it is part of the scan, not a separate image.
+ */
+async function readImageLayers(task: ReadTask, budget: Budget): Promise<LayerPage[]> {
+  const { prepareImagePages } = await import('../ocr/preparePages.js');
+  const prepared = await prepareImagePages(task.bytes, task.mediaType, prepareLimits(task.limits));
+  return prepared.map((scan, i) => {
+    const page: LayerPage = { page: new PageBuilder({ number: i + 1, part: BODY, imageCount: 0 }).build(), scan };
+    budget.add(page.page);
+    return page;
+  });
+}
+
+function prepareLimits(limits: ReaderLimits): PrepareLimits {
+  return { maxPixels: limits.maxImagePixels, maxPages: limits.maxPages };
+}
 
 /** Pages and characters across the whole upload (an email and its attachments share them). */
 class Budget {
@@ -110,7 +133,8 @@ async function readPdfLayers(
         const shot = await parser.getScreenshot({ partial: [page.number], scale, imageDataUrl: false, imageBuffer: true });
         const png = shot.pages[0]?.data;
         if (!png) throw new DocumentUnreadableError(`Page ${page.number} of the PDF could not be rendered.`);
-        layer.scan = png;
+        const { prepareRenderedPage } = await import('../ocr/preparePages.js');
+        layer.scan = await prepareRenderedPage(png, prepareLimits(task.limits));
       }
       budget.add(layer.page);
       pages.push(layer);
@@ -170,7 +194,7 @@ async function pdfHasScript(bytes: Uint8Array, doc: PdfDocumentProxy | undefined
 }
 
 async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number, part: DocumentPart): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
-  // The directory is checked again here: the worker does not trust what it is told about the bytes.
+  // The directory is checked again here: the reader does not trust what it is told about the bytes.
   const entries = checkZipArchive(bytes, budget.limits);
   const parts = inflateZipEntries(bytes, entries, budget.limits);
   try {

@@ -5,14 +5,14 @@ import type { ProblemCode } from '../../report/problem.js';
 export {
   DocumentTooComplexError,
   DocumentUnreadableError,
-  InternalError,
+  NotReadyError,
   OverloadedError,
   ProcessingTimeoutError,
 } from '../../report/errors.js';
 
 type ProblemErrorClass = new (detail?: string) => ProblemError;
 
-// Every problem class, by the code its instances carry: the worker sends a code, the main thread throws the class.
+// Every problem class, by the code its instances carry: a reader child sends a code, this process throws the class.
 const CLASSES = new Map<string, ProblemErrorClass>();
 for (const value of Object.values(errors)) {
   if (typeof value !== 'function' || value === errors.isProblemError) continue;
@@ -24,7 +24,7 @@ for (const value of Object.values(errors)) {
   }
 }
 
-/** The problem error a reader worker reported; an unknown code is an unreadable document, never an internal error. */
+/** The problem error a reader child reported; an unknown code is an unreadable document, never an internal error. */
 export function problemErrorFor(code: string, message: string): ProblemError {
   const Cls = CLASSES.get(code) ?? errors.DocumentUnreadableError;
   return new Cls(message);

@@ -3,9 +3,8 @@ import type { Settings } from '../../config/settings.js';
 import { DocumentUnreadableError, isProblemError } from '../../report/errors.js';
 import type { OcrPageOptions, OcrPageResult, OcrService } from '../ocrService.js';
 import { chooseOcrEngine } from './chooseOcrEngine.js';
-import { stopHeicDecoder } from './decodeHeic.js';
 import type { OcrEngineInfo, OcrEngineWorker } from './ocrEngine.js';
-import { prepareImagePages, prepareRenderedPage, type PrepareLimits, type PreparedPage } from './preparePages.js';
+import type { PreparedPage } from './preparePages.js';
 import { pageFromRows } from './recognizePage.js';
 import { splitPage } from './splitPage.js';
 import { joinBandRows } from './tesseractTsv.js';
@@ -33,15 +32,15 @@ const RETRY_TURNED_ALWAYS_BELOW = 0.4;
 /**
  * The OCR service: a pool of OCR_WORKERS engine workers, all started here, at start-up, and
  * reused for every page of every request: native tesseract processes where this machine has it,
- * else long-lived tesseract.js workers (chooseOcrEngine). Pages are cleaned with sharp before they
- * reach a worker. Nothing is fetched: the English model comes from node_modules.
+ * else long-lived tesseract.js workers (chooseOcrEngine). Pages arrive prepared by the readers
+ * (decoded and cleaned in a reader child: preparePages.ts); sharp here only turns or cuts those
+ * PNGs of ours. Nothing is fetched: the English model comes from node_modules.
  */
 export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoolService {
   const size = Math.max(1, settings.OCR_WORKERS);
-  // Every page is decoded and cleaned once: libvips's operation cache (up to 50 MB of pixels by
-  // default) would only hold on to pages already read.
+  // Every page is turned or cut once: libvips's operation cache (up to 50 MB of pixels by default)
+  // would only hold on to pages already read.
   sharp.cache(false);
-  const limits: PrepareLimits = { maxPixels: settings.MAX_IMAGE_PIXELS, maxPages: settings.MAX_PAGES };
   const engine = chooseOcrEngine({
     setting: settings.OCR_ENGINE ?? 'auto',
     memoryLimitMb: settings.OCR_MEMORY_MB ?? 512,
@@ -60,8 +59,6 @@ export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoo
       else log?.error({ ocr: event }, 'OCR worker failed to start');
     },
   });
-  // Decoding and cleaning a page holds a few full-size copies of it: as many at once as there are workers.
-  const preparing = new Semaphore(size);
 
   async function read(prepared: PreparedPage, options: OcrPageOptions): Promise<OcrPageResult> {
     const job: RunOptions = { key: options.documentKey, signal: options.signal };
@@ -87,20 +84,9 @@ export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoo
   }
 
   return {
-    async readImage(bytes, mediaType, options = {}) {
-      const pages = await preparing.use(() => prepareImagePages(bytes, mediaType, limits));
-      // The pages of one TIFF queue as one document, taking turns with other requests' pages.
-      const shared = { ...options, documentKey: options.documentKey ?? {} };
-      return Promise.all(pages.map((page) => read(page, shared)));
-    },
-    async readRenderedPage(png, options = {}) {
-      const page = await preparing.use(() => prepareRenderedPage(png, limits));
-      return read(page, options);
-    },
+    recognize: (page, options = {}) => read(page, options),
     ready: () => pool.ready(),
-    close: async () => {
-      await Promise.all([pool.close(), stopHeicDecoder()]);
-    },
+    close: () => pool.close(),
     stats: () => pool.stats(),
     engine: async () => (await engine).info,
   };
@@ -114,26 +100,5 @@ async function recognizeOrProblem(worker: OcrEngineWorker, png: Buffer): Promise
     // tesseract.js rejects with a bare string ("Error attempting to read image."), native tesseract
     // exits non-zero; either way the worker stays usable.
     throw new DocumentUnreadableError('The image could not be read by the OCR engine. Take the photo or scan again.');
-  }
-}
-
-class Semaphore {
-  private waiting: (() => void)[] = [];
-  private free: number;
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  async use<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free -= 1;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await fn();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free += 1;
-    }
   }
 }

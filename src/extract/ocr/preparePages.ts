@@ -4,6 +4,10 @@ import { decodeBmp } from './decodeBmp.js';
 import { decodeHeic } from './decodeHeic.js';
 import { measurePageGeometry, type PageGeometry } from './pageGeometry.js';
 
+// Every page is decoded and cleaned once (in a reader child, in the service): libvips's operation
+// cache (up to 50 MB of pixels by default) would only hold on to pages already read.
+sharp.cache(false);
+
 export interface PrepareLimits {
   /** Pixels of one decoded page (MAX_IMAGE_PIXELS); larger is refused before it is decoded. */
   maxPixels: number;

@@ -33,11 +33,16 @@ interface Job<W, T> {
   key: unknown;
   signal?: AbortSignal;
   onAbort?: () => void;
+  /** It ran beside another task of its document. */
+  shared?: boolean;
 }
 
 interface Slot<W> {
   worker: W | null;
   busy: boolean;
+  /** Its current task and when that started; null while it has none. */
+  job: Job<W, unknown> | null;
+  runningSince: number | null;
 }
 
 export interface PoolStats {
@@ -47,6 +52,14 @@ export interface PoolStats {
   /** Workers started since creation, replacements included: stays at `size` unless a page timed out. */
   workersStarted: number;
   workersReplaced: number;
+  /**
+   * Milliseconds a page has been taking one worker lately, smoothed; null before the first. A task
+   * that ran beside another of its document (an idle pool reads a page as two halves on two
+   * workers, splitPage) counts twice its time: it held its worker for half a page.
+   */
+  msPerTask: number | null;
+  /** How long the task running longest has been running (0 when none is): a page under way slower than msPerTask. */
+  longestRunningMs: number;
 }
 
 const RESTART_DELAY_MS = 2000;
@@ -63,10 +76,11 @@ export class WorkerPool<W extends PoolWorker> {
   private closed = false;
   private workersStarted = 0;
   private workersReplaced = 0;
+  private msPerTask: number | null = null;
 
   constructor(private readonly options: WorkerPoolOptions<W>) {
     if (options.size < 1) throw new Error('A worker pool needs at least one worker.');
-    for (let i = 0; i < options.size; i++) this.slots.push({ worker: null, busy: true });
+    for (let i = 0; i < options.size; i++) this.slots.push({ worker: null, busy: true, job: null, runningSince: null });
     this.started = Promise.all(this.slots.map((slot) => this.fill(slot, true))).then(() => undefined);
     // Readiness reports a failed start; keep it from also surfacing as an unhandled rejection.
     this.started.catch(() => undefined);
@@ -84,6 +98,8 @@ export class WorkerPool<W extends PoolWorker> {
       queued: this.queue.size,
       workersStarted: this.workersStarted,
       workersReplaced: this.workersReplaced,
+      msPerTask: this.msPerTask,
+      longestRunningMs: Math.max(0, ...this.slots.map((s) => (s.runningSince === null ? 0 : Date.now() - s.runningSince))),
     };
   }
 
@@ -134,10 +150,19 @@ export class WorkerPool<W extends PoolWorker> {
       worker.terminate().catch(() => undefined);
       void this.fill(slot, false).catch(() => undefined);
     }, this.options.pageTimeoutMs);
+    const started = Date.now();
+    for (const other of this.slots) {
+      if (other.job && other.job.key === job.key) other.job.shared = job.shared = true;
+    }
+    slot.job = job;
+    slot.runningSince = started;
     job.task(worker).then(
       (value) => {
         if (timedOut) return;
         clearTimeout(timer);
+        // What admission by deadline multiplies the queue by (src/http/admission/ocrDeadline.ts).
+        const took = (Date.now() - started) * (job.shared ? 2 : 1);
+        this.msPerTask = this.msPerTask === null ? took : this.msPerTask * 0.8 + took * 0.2;
         job.resolve(value);
         this.release(slot);
       },
@@ -152,6 +177,8 @@ export class WorkerPool<W extends PoolWorker> {
 
   private release(slot: Slot<W>): void {
     slot.busy = false;
+    slot.job = null;
+    slot.runningSince = null;
     this.dispatch();
   }
 

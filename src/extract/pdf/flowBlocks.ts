@@ -22,10 +22,11 @@ const ALIGN = 0.3;
 export function flowBlocks(lines: readonly Segment[]): FlowBlock[] {
   const blocks: FlowBlock[] = [];
   const markerColumns: number[] = [];
+  const pitch = typicalPitch(lines);
   let current: { block: FlowBlock; pitch: number | null; textX: number; markerX: number } | null = null;
   for (const line of lines) {
     const listed = splitListMarker(line.words.map((w) => w.text).join(' '));
-    if (current && !listed && continues(current, line)) {
+    if (current && !listed && continues(current, line, pitch)) {
       const previous = current.block.lines[current.block.lines.length - 1];
       current.pitch ??= line.baseline - previous.baseline;
       current.block.lines.push(line);
@@ -43,13 +44,36 @@ export function flowBlocks(lines: readonly Segment[]): FlowBlock[] {
   return blocks;
 }
 
-function continues(current: { block: FlowBlock; pitch: number | null; textX: number; markerX: number }, line: Segment): boolean {
+// The column's usual line spacing counts up to this many font sizes (one-and-a-half spacing and a little more).
+const MAX_TYPICAL_PITCH = 1.6;
+
+/**
+ * The column's usual distance between baselines: the median of the steps between lines of one
+ * size, at most MAX_TYPICAL_PITCH sizes. A paragraph's second line is measured against it, so
+ * text set one-and-a-half spaced does not break after every first line (the step there is a
+ * hair over 1.5 sizes in LaTeX's output); null with too few lines to tell.
+ */
+function typicalPitch(lines: readonly Segment[]): number | null {
+  const steps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1], lines[i]];
+    const size = Math.max(a.size, b.size);
+    const step = b.baseline - a.baseline;
+    if (step > 0 && Math.abs(a.size - b.size) <= SIZE_CHANGE * size && step <= MAX_TYPICAL_PITCH * size) steps.push(step / size);
+  }
+  if (steps.length < 3) return null;
+  steps.sort((x, y) => x - y);
+  return steps[Math.floor(steps.length / 2)];
+}
+
+function continues(current: { block: FlowBlock; pitch: number | null; textX: number; markerX: number }, line: Segment, typical: number | null): boolean {
   const { block } = current;
   const previous = block.lines[block.lines.length - 1];
   const size = Math.max(previous.size, line.size);
   const step = line.baseline - previous.baseline;
   if (step <= 0) return false;
-  if (step > Math.max(PARAGRAPH_GAP * size, current.pitch === null ? 0 : PITCH_GROWTH * current.pitch)) return false;
+  const usual = typical === null ? 0 : PITCH_GROWTH * typical * size;
+  if (step > Math.max(PARAGRAPH_GAP * size, usual, current.pitch === null ? 0 : PITCH_GROWTH * current.pitch)) return false;
   if (Math.abs(line.size - previous.size) > SIZE_CHANGE * size) return false;
   const tolerance = Math.max(2, ALIGN * size);
   if (block.kind === 'item') return line.x0 >= current.textX - tolerance && line.x0 > current.markerX + tolerance;

@@ -298,7 +298,16 @@ function tablePairs(table: Table, viewText: (span: Span, region: Region) => View
   const below = table.rows.slice(1);
   const columnHeaded =
     headerLabels && below.length > 0 && (table.headerRows > 0 || below.some((r) => filled(r.cells).some((c) => !looksLikeLabel(cellText(c)))));
-  const rowLabelled = !columnHeaded || table.rows.every((r) => filled(r.cells).length === 2 && looksLikeLabel(cellText(filled(r.cells)[0])));
+  // A header row of labels can also be the first row of label/value pairs ("Employee | Jane Doe |
+  // Department | Research"): then every row alternates label and value, so the first column is
+  // labels all the way down, which a header's column of values never is.
+  // A row of one cell (a label wrapped onto a row of its own, a section heading) says neither.
+  const alternates = (r: (typeof table.rows)[number]) => {
+    const cells = filled(r.cells);
+    return cells.length < 2 || cells.every((c, i) => i % 2 === 1 || i === cells.length - 1 || looksLikeLabel(cellText(c)));
+  };
+  const pairedRows = table.rows.filter((r) => filled(r.cells).length >= 2).length;
+  const rowLabelled = !columnHeaded || (pairedRows >= 2 && table.rows.every(alternates));
   if (rowLabelled) {
     for (const row of table.rows) {
       const cells = filled(row.cells);

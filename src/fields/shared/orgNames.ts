@@ -65,7 +65,8 @@ function core(word: string): string {
 }
 
 export function isSuffix(word: string): boolean {
-  return LEGAL_SUFFIX.test(word.replace(/[,;:!?)]+$/u, ''));
+  // "Inc..": a sentence's full stop after the abbreviation's own.
+  return LEGAL_SUFFIX.test(word.replace(/[,;:!?)]+$/u, '').replace(/\.{2,}$/u, '.'));
 }
 
 export function isOrgWord(word: string): boolean {
@@ -154,7 +155,7 @@ export function findOrgNames(text: string): OrgMatch[] {
 function make(text: string, first: Token, last: Token, strength: OrgMatch['strength']): OrgMatch {
   let end = last.end;
   // Keep the period of "Inc." but not sentence punctuation after a word.
-  let raw = text.slice(first.start, end).replace(/[,;:!?)"”]+$/u, '');
+  let raw = text.slice(first.start, end).replace(/[,;:!?)"”]+$/u, '').replace(/\.{2,}$/u, '.');
   const keepDot = strength === 'suffix' && /\.$/.test(raw) && /(?:inc|corp|co|ltd|l\.l\.c|s\.a|n\.a|pvt|pty|p\.c|b\.v|n\.v|k\.k)\.$/i.test(raw);
   raw = raw.replace(keepDot ? /[,;:!?)"”]+$/u : /[.,;:!?)"”]+$/u, '');
   end = first.start + raw.length;

@@ -14,7 +14,10 @@ import { checkOptionsFrom, uploadOf } from '../readUpload.js';
 const validateRoutes: FastifyPluginAsync<{ settings: Settings }> = async (app, { settings }) => {
   app.post(
     '/v1/validate',
-    { bodyLimit: caseBodyLimit(settings), config: { access: 'open-form', runsChecks: true, maxLetters: settings.MAX_CASE_DOCUMENTS, letters: 'case' } },
+    {
+      bodyLimit: caseBodyLimit(settings),
+      config: { access: 'open-form', runsChecks: true, maxLetters: settings.MAX_CASE_DOCUMENTS, letters: 'case', waitsForCheck: true },
+    },
     async (request, reply) => {
       const upload = uploadOf(request.body);
       const options = checkOptionsFrom(upload.fields);

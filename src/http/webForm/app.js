@@ -167,6 +167,11 @@ function renderElement(name, element, documentCount) {
       ),
     );
   }
+  if ((element.evidence ?? []).some((e) => e.box)) {
+    const show = el('button', { type: 'button', className: 'button button-link show-on-page', 'data-show': name }, 'Show on the letter');
+    show.addEventListener('click', () => showOnPage(name));
+    item.append(show);
+  }
   if (element.fix && element.status !== 'present') {
     item.append(el('p', { className: 'fix' }, el('strong', {}, 'Ask the employer: '), el('span', { className: 'fix-text' }, element.fix)));
   }
@@ -295,6 +300,164 @@ function renderReport(report, studentName) {
   $('document-meta').textContent = `Checked on ${formatDate(report.checkedOn)} against the checklist “${checklist}”: ${read}.`;
 }
 
+// The page view: each page that holds evidence, drawn in the browser from the file the student
+// chose (a photo as it is, a PDF page by pdf.js served from this service), with every quote's
+// box outlined. Boxes are fractions of the page, so the outlines are placed in percent and follow
+// the picture at any width. Only the first pages with evidence are drawn, to keep a phone fast.
+const PAGE_VIEW_MAX_PAGES = 4;
+let pageViewRun = 0;
+let pdfjsLoading = null;
+
+function loadPdfjs() {
+  pdfjsLoading ??= import('/assets/pdfjs/pdf.min.mjs').then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerSrc = '/assets/pdfjs/pdf.worker.min.mjs';
+    return pdfjs;
+  });
+  return pdfjsLoading;
+}
+
+/** The boxes of every quote, by document and page: [{ document, page, marks: [{ name, quote, box }] }]. */
+function boxesByPage(report) {
+  const pages = new Map();
+  for (const [name, element] of Object.entries(report.elements)) {
+    for (const evidence of element.evidence ?? []) {
+      if (!evidence.box) continue;
+      const document = evidence.document?.index ?? 0;
+      const key = `${document}:${evidence.page}`;
+      if (!pages.has(key)) pages.set(key, { document, page: evidence.page, marks: [] });
+      pages.get(key).marks.push({ name, quote: evidence.quote, box: evidence.box });
+    }
+  }
+  return [...pages.values()].sort((a, b) => a.document - b.document || a.page - b.page);
+}
+
+/** A PDF's pages drawn to canvases, the file opened once; the widths are the page view's. */
+async function drawPdfPages(file, pageNumbers, cssWidth) {
+  const pdfjs = await loadPdfjs();
+  // The same safe settings as the service's reader: no eval, no font faces, no forms.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(await file.arrayBuffer()),
+    isEvalSupported: false,
+    disableFontFace: true,
+    enableXfa: false,
+    cMapUrl: '/assets/pdfjs/cmaps/',
+    cMapPacked: true,
+    standardFontDataUrl: '/assets/pdfjs/standard_fonts/',
+  });
+  const pdf = await task.promise;
+  const drawn = new Map();
+  try {
+    for (const number of pageNumbers) {
+      if (number > pdf.numPages) continue;
+      const page = await pdf.getPage(number);
+      const unit = page.getViewport({ scale: 1 });
+      const scale = Math.min(3, (cssWidth * (window.devicePixelRatio || 1)) / unit.width);
+      const viewport = page.getViewport({ scale });
+      const canvas = el('canvas', { width: String(Math.floor(viewport.width)), height: String(Math.floor(viewport.height)), className: 'page-picture' });
+      await page.render({ canvasContext: canvas.getContext('2d'), canvas, viewport }).promise;
+      drawn.set(number, canvas);
+    }
+  } finally {
+    await pdf.destroy();
+  }
+  return drawn;
+}
+
+/** A photo as the browser shows it (upright by its EXIF orientation, as the service reads it). */
+function drawPhoto(file) {
+  return new Promise((resolve) => {
+    const url = URL.createObjectURL(file);
+    const img = el('img', { className: 'page-picture', alt: '' });
+    img.onload = () => resolve({ img, url });
+    // A format the browser cannot show (HEIC outside Safari): no page view, the quotes still say it all.
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      resolve(null);
+    };
+    img.src = url;
+  });
+}
+
+let pageViewUrls = [];
+
+async function renderPageView(report, files) {
+  const run = ++pageViewRun;
+  for (const url of pageViewUrls) URL.revokeObjectURL(url);
+  pageViewUrls = [];
+  const list = $('page-list');
+  list.replaceChildren();
+  $('page-view').hidden = true;
+  const documents = report.documents ?? [{ ...report.document, index: 0, fileName: files[0]?.name ?? null }];
+  const wanted = boxesByPage(report)
+    .filter(({ document, page }) => {
+      const type = documents[document]?.mediaType ?? '';
+      return files[document] && (type === 'application/pdf' || (type.startsWith('image/') && page === 1));
+    })
+    .slice(0, PAGE_VIEW_MAX_PAGES);
+  if (wanted.length === 0) return;
+  const cssWidth = Math.max(320, list.clientWidth || $('result').clientWidth || 640);
+  const pictures = new Map();
+  for (const index of new Set(wanted.map((w) => w.document))) {
+    const file = files[index];
+    try {
+      if (documents[index].mediaType === 'application/pdf') {
+        const drawn = await drawPdfPages(file, wanted.filter((w) => w.document === index).map((w) => w.page), cssWidth);
+        for (const [number, canvas] of drawn) pictures.set(`${index}:${number}`, canvas);
+      } else {
+        const photo = await drawPhoto(file);
+        if (photo) {
+          pageViewUrls.push(photo.url);
+          pictures.set(`${index}:1`, photo.img);
+        }
+      }
+    } catch {
+      // A page the browser cannot draw is left out; the report above is complete without it.
+    }
+    if (run !== pageViewRun) return;
+  }
+  for (const { document, page, marks } of wanted) {
+    const picture = pictures.get(`${document}:${page}`);
+    if (!picture) continue;
+    const name = documents[document]?.fileName || (documents.length > 1 ? `document ${document + 1}` : 'the letter');
+    const sheet = el('div', { className: 'page-sheet' }, picture);
+    for (const mark of marks) {
+      const { x, y, width, height } = mark.box;
+      const box = el('span', {
+        className: 'evidence-box',
+        'data-element': mark.name,
+        title: `${ELEMENT_LABELS[mark.name] ?? mark.name}: ${mark.quote}`,
+      });
+      // Through the CSSOM: the page's CSP allows no style attributes written as text.
+      Object.assign(box.style, { left: `${x * 100}%`, top: `${y * 100}%`, width: `${width * 100}%`, height: `${height * 100}%` });
+      sheet.append(box);
+    }
+    list.append(
+      el(
+        'figure',
+        { className: 'page-figure', tabindex: '-1', 'data-document': String(document), 'data-page': String(page) },
+        sheet,
+        el('figcaption', {}, `${name}, page ${page}: ${marks.length} quote${marks.length === 1 ? '' : 's'} outlined`),
+      ),
+    );
+  }
+  $('page-view').hidden = list.children.length === 0;
+}
+
+/** Brings the first page holding an element's evidence into view and marks its boxes. */
+function showOnPage(name) {
+  const boxes = [...document.querySelectorAll(`#page-list .evidence-box[data-element="${CSS.escape(name)}"]`)];
+  for (const box of document.querySelectorAll('#page-list .evidence-box.active')) box.classList.remove('active');
+  if (boxes.length === 0) {
+    statusLine.textContent = 'This item is not on a page drawn here (the page could not be drawn in this browser).';
+    return;
+  }
+  for (const box of boxes) box.classList.add('active');
+  const figure = boxes[0].closest('figure');
+  figure.scrollIntoView({ block: 'center' });
+  figure.focus({ preventScroll: true });
+  statusLine.textContent = `${ELEMENT_LABELS[name] ?? name} is outlined on ${figure.querySelector('figcaption').textContent.split(':')[0]}.`;
+}
+
 function showError(title, detail, meta) {
   resultBox.hidden = true;
   errorBox.hidden = false;
@@ -419,6 +582,7 @@ form.addEventListener('submit', async (event) => {
   submitButton.disabled = true;
   // The previous letter's report must not be mistaken for this one's.
   resultBox.hidden = true;
+  pageViewRun++;
   resultBox.setAttribute('aria-busy', 'true');
   errorBox.hidden = true;
   statusLine.textContent = 'Checking your letter… Scans and photos can take up to a minute.';
@@ -446,6 +610,8 @@ form.addEventListener('submit', async (event) => {
     await profilesLoaded;
     renderReport(payload, studentName);
     lastCheck = check;
+    // Drawn after the report is shown: the checklist never waits for a page picture.
+    renderPageView(payload, check.files);
     resultBox.hidden = false;
     fitTextarea($('email-text'));
     statusLine.textContent = 'Done: the report is below.';

@@ -34,7 +34,7 @@ describe('readDocumentLayers: a PDF page that is one oversized picture', () => {
     const scan = read.pages[0].scan;
     expect(scan).not.toBeNull();
     // The picture was drawn: the rendered page has the black bars of its text lines.
-    const { data } = await sharp(scan!).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(scan!.png).greyscale().raw().toBuffer({ resolveWithObject: true });
     expect(data.filter((v) => v < 64).length).toBeGreaterThan(10_000);
   });
 

@@ -38,6 +38,25 @@ describe('FairQueue', () => {
 });
 
 describe('WorkerPool', () => {
+  it('measures what a page takes a worker (halves of one page side by side count double) and the task running longest', async () => {
+    const pool = new WorkerPool({ size: 2, pageTimeoutMs: 1000, startWorker: async () => new FakeWorker() });
+    await pool.ready();
+    expect(pool.stats()).toMatchObject({ msPerTask: null, longestRunningMs: 0 });
+    await pool.run(() => tick(40), { key: 'page A' });
+    const whole = pool.stats().msPerTask!;
+    expect(whole).toBeGreaterThanOrEqual(35);
+    const fresh = new WorkerPool({ size: 2, pageTimeoutMs: 1000, startWorker: async () => new FakeWorker() });
+    await fresh.ready();
+    const document = {};
+    const halves = [fresh.run(() => tick(40), { key: document }), fresh.run(() => tick(40), { key: document })];
+    await tick(10);
+    expect(fresh.stats().longestRunningMs).toBeGreaterThan(0);
+    await Promise.all(halves);
+    expect(fresh.stats().msPerTask!).toBeGreaterThanOrEqual(70);
+    expect(fresh.stats().longestRunningMs).toBe(0);
+    await Promise.all([pool.close(), fresh.close()]);
+  });
+
   it('lets a one-page request in between the pages of a long one', async () => {
     const pool = new WorkerPool({ size: 1, pageTimeoutMs: 1000, startWorker: async () => new FakeWorker() });
     await pool.ready();

@@ -79,6 +79,20 @@ describe('PDF pages built from pdf.js text items (pdfkit documents drawn for the
     ]);
   });
 
+  it('pairs a four-column contract table whose first row is all label-like (a name beside "Employee"), a wrapped label row aside', async () => {
+    // Odoo's contract print format (fixtures/wild/SOURCES.md), printed by Chromium: "Employee | <name> |
+    // Department | <dept>" first, then rows of dates; a label wrapped onto a row of its own.
+    const pages = await readPdfPages(readFileSync('fixtures/wild/text/odoo-contract-02.pdf'));
+    const found = pairs(pages);
+    expect(found.slice(0, 4)).toEqual([
+      ['Employee', 'Wanjiru Kamau', 'table-row'],
+      ['Department', 'Game Systems', 'table-row'],
+      ['Start Date', '24/05/2027', 'table-row'],
+      ['Job Position', 'Quantitative Analyst Intern', 'table-row'],
+    ]);
+    expect(found.filter((p) => p[2] === 'table-column')).toEqual([]);
+  });
+
   it('reads two label/value pairs on one row as a four-cell row', async () => {
     const [page] = await readPdfPages(await drawPdf(fourColumnTable));
     expect(blocksOf(page)[1]).toEqual([

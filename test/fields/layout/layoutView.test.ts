@@ -23,6 +23,32 @@ describe('layoutOf', () => {
     ]);
   });
 
+  it('keeps a header row over a column of values, and reads label/value rows whose first row looks like labels as rows', () => {
+    const cell = (text: string) => ({ lines: [{ text }] });
+    const headed = new PageBuilder({ number: 1 });
+    headed.table('body', [[cell('Start date'), cell('End date'), cell('Hours')], [cell('June 1, 2027'), cell('Aug 20, 2027'), cell('20')]], { how: 'geometry' });
+    expect(pairs({ pages: [headed.build()], email: null })).toEqual([
+      ['Start date', 'June 1, 2027', 'table-column'],
+      ['End date', 'Aug 20, 2027', 'table-column'],
+      ['Hours', '20', 'table-column'],
+    ]);
+    const rows = new PageBuilder({ number: 1 });
+    rows.table(
+      'body',
+      [
+        [cell('Employee'), cell('Dana Lee'), cell('Department'), cell('Research')],
+        [cell('Start Date'), cell('06/01/2027'), cell('Job Position'), cell('Data Intern')],
+      ],
+      { how: 'geometry' },
+    );
+    expect(pairs({ pages: [rows.build()], email: null })).toEqual([
+      ['Employee', 'Dana Lee', 'table-row'],
+      ['Department', 'Research', 'table-row'],
+      ['Start Date', '06/01/2027', 'table-row'],
+      ['Job Position', 'Data Intern', 'table-row'],
+    ]);
+  });
+
   it('does not take a sentence with a colon, or a clock time, for a label', () => {
     const letter = letterFromText('Please note the following important information about your offer: it expires soon.\nThe day starts at 9:00 a.m.');
     expect(pairs(letter)).toEqual([]);

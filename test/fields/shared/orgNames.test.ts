@@ -19,6 +19,10 @@ describe('findOrgNames', () => {
     expect(findOrgNames('in our Platform Engineering group')).toEqual([]);
   });
 
+  it('reads "Inc.." (the sentence\'s full stop after the abbreviation\'s own) as "Inc."', () => {
+    expect(findOrgNames('You are enrolled as a candidate at Saltmarsh Biolabs, Inc..').map((o) => o.name)).toEqual(['Saltmarsh Biolabs, Inc.']);
+  });
+
   it('never joins a title line and a company line', () => {
     expect(findOrgNames('Director of Talent Acquisition\nBrightwater Analytics, Inc.').map((o) => o.name)).toEqual(['Brightwater Analytics, Inc.']);
   });
