@@ -32,7 +32,8 @@ export const Evidence = z
       description: "Exact text from the letter that supports the value, its line breaks and table cells' separations written as single spaces.",
     }),
     box: Box.nullable().default(null).meta({
-      description: 'Where the quote is on the page; null where the source has no page geometry (Word, email, plain text).',
+      description:
+        "Where the quote is on the page; null where the source has no page geometry (Word, email, plain text). For a PDF's text layer, on the page as the PDF draws it; for a page read by OCR (a photo, a scan), on the page as it was read: turned upright and straightened, which may differ from the picture as uploaded.",
     }),
   })
   .meta({ id: 'Evidence' });

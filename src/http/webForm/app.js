@@ -300,9 +300,8 @@ function renderReport(report, studentName) {
   $('document-meta').textContent = `Checked on ${formatDate(report.checkedOn)} against the checklist “${checklist}”: ${read}.`;
 }
 
-// The page view: each page that holds evidence, drawn in the browser from the file the student
-// chose (a photo as it is, a PDF page by pdf.js served from this service), with every quote's
-// box outlined. Boxes are fractions of the page, so the outlines are placed in percent and follow
+// The page view: each PDF page that holds evidence, drawn in the browser from the file the student
+// chose by pdf.js served from this service, with every quote's box outlined. Boxes are fractions of the page, so the outlines are placed in percent and follow
 // the picture at any width. Only the first pages with evidence are drawn, to keep a phone fast.
 const PAGE_VIEW_MAX_PAGES = 4;
 let pageViewRun = 0;
@@ -363,27 +362,8 @@ async function drawPdfPages(file, pageNumbers, cssWidth) {
   return drawn;
 }
 
-/** A photo as the browser shows it (upright by its EXIF orientation, as the service reads it). */
-function drawPhoto(file) {
-  return new Promise((resolve) => {
-    const url = URL.createObjectURL(file);
-    const img = el('img', { className: 'page-picture', alt: '' });
-    img.onload = () => resolve({ img, url });
-    // A format the browser cannot show (HEIC outside Safari): no page view, the quotes still say it all.
-    img.onerror = () => {
-      URL.revokeObjectURL(url);
-      resolve(null);
-    };
-    img.src = url;
-  });
-}
-
-let pageViewUrls = [];
-
 async function renderPageView(report, files) {
   const run = ++pageViewRun;
-  for (const url of pageViewUrls) URL.revokeObjectURL(url);
-  pageViewUrls = [];
   const list = $('page-list');
   list.replaceChildren();
   $('page-view').hidden = true;
@@ -391,7 +371,9 @@ async function renderPageView(report, files) {
   const wanted = boxesByPage(report)
     .filter(({ document, page }) => {
       const type = documents[document]?.mediaType ?? '';
-      return files[document] && (type === 'application/pdf' || (type.startsWith('image/') && page === 1));
+      // A photo's boxes are on the page as OCR read it (turned upright, straightened, scaled), not on
+      // the picture as the browser shows it: only a PDF's pages are drawn in the boxes' own frame.
+      return files[document] && type === 'application/pdf';
     })
     .slice(0, PAGE_VIEW_MAX_PAGES);
   if (wanted.length === 0) return;
@@ -400,16 +382,8 @@ async function renderPageView(report, files) {
   for (const index of new Set(wanted.map((w) => w.document))) {
     const file = files[index];
     try {
-      if (documents[index].mediaType === 'application/pdf') {
-        const drawn = await drawPdfPages(file, wanted.filter((w) => w.document === index).map((w) => w.page), cssWidth);
-        for (const [number, canvas] of drawn) pictures.set(`${index}:${number}`, canvas);
-      } else {
-        const photo = await drawPhoto(file);
-        if (photo) {
-          pageViewUrls.push(photo.url);
-          pictures.set(`${index}:1`, photo.img);
-        }
-      }
+      const drawn = await drawPdfPages(file, wanted.filter((w) => w.document === index).map((w) => w.page), cssWidth);
+      for (const [number, canvas] of drawn) pictures.set(`${index}:${number}`, canvas);
     } catch {
       // A page the browser cannot draw is left out; the report above is complete without it.
     }
