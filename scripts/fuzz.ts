@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { residentBytes } from '../src/extract/isolation/residentBytes.js';
+import { residentBytes } from '../src/isolation/residentBytes.js';
 import { buildFuzzCorpus } from '../test/fuzz/corpus.js';
 import { fixtureStillComplete, runFuzz, tally, type SendLetter } from '../test/fuzz/runFuzz.js';
 

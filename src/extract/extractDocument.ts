@@ -5,9 +5,9 @@ import { DocumentEmptyError, TextTooLongError, UnsupportedMediaTypeError } from 
 import type { ExtractedDocument, ExtractedPage } from './extractedDocument.js';
 import { pageFromOcr } from './layout/pageFromOcr.js';
 import { pageFromText } from './layout/pageFromText.js';
-import { inProcessReaders } from './isolation/inProcessReaders.js';
-import { MIN_TEXT_LAYER_CHARS, visibleLength } from './isolation/readDocumentLayers.js';
-import type { DocumentReaders, LayerPage } from './isolation/readerProtocol.js';
+import { MIN_TEXT_LAYER_CHARS, visibleLength } from './readDocumentLayers.js';
+import { readInThisThread } from './readInThisThread.js';
+import type { DocumentReader, LayerPage } from './readTask.js';
 import type { OcrService } from './ocrService.js';
 
 export interface ExtractOptions {
@@ -21,7 +21,7 @@ export interface ExtractOptions {
    * checker passes its pool of capped child processes; absent, this thread. OCR always runs here,
    * on the pages they prepare.
    */
-  readers?: DocumentReaders;
+  readers?: DocumentReader;
 }
 
 // The settings' defaults, for callers that build limits by hand.
@@ -45,7 +45,7 @@ async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Pr
   }
   // An image is decoded and prepared by the readers, then read by OCR like a scanned page.
   if (doc.kind === 'image' && !options.ocr) throw new UnsupportedMediaTypeError('Images need OCR, which is switched off on this server (OCR_WORKERS=0).');
-  const readers = options.readers ?? inProcessReaders;
+  const readers = options.readers ?? readInThisThread;
   const read = await readers.read(
     {
       kind: doc.kind,

@@ -1,6 +1,6 @@
 import { createChecker, type Checker } from '../checker.js';
 import type { Settings } from '../config/settings.js';
-import { inProcessReaders } from '../extract/isolation/inProcessReaders.js';
+import { inProcessReaders } from '../isolation/inProcessReaders.js';
 import type { OcrBacklog } from '../http/admission/ocrDeadline.js';
 import type { BatchDispatcher } from '../http/batches/batchDispatcher.js';
 import type { BatchStore } from '../http/batches/batchStore.js';

@@ -6,7 +6,7 @@ import {
   TooManyPagesError,
   UnsupportedMediaTypeError,
 } from '../report/errors.js';
-import type { ExtractionNotice } from '../extract/extractedDocument.js';
+import type { ExtractionNotice } from '../document/letterDocument.js';
 import { checkZipArchive, type ZipEntrySummary, type ZipLimits } from './checkZipArchive.js';
 import { detectMediaType, type DetectedType, type DocumentKind } from './detectMediaType.js';
 import { findPolyglot } from './findPolyglot.js';

@@ -1,4 +1,4 @@
-import type { ExtractionNotice } from '../extract/extractedDocument.js';
+import type { ExtractionNotice } from '../document/letterDocument.js';
 import { UnsupportedMediaTypeError } from '../report/errors.js';
 
 const MACRO_CONTENT_TYPE = /application\/vnd\.ms-word\.(?:document|template)\.macroEnabled/i;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/checker.js';
-import { ReaderPool } from '../../src/extract/isolation/readerPool.js';
+import { ReaderPool } from '../../src/isolation/readerPool.js';
 import { buildApp } from '../../src/http/app.js';
 import { testSettings } from '../helper.js';
 import { LETTER } from '../ingest/samples.js';

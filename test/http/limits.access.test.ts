@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/checker.js';
-import { ReaderPool } from '../../src/extract/isolation/readerPool.js';
+import { ReaderPool } from '../../src/isolation/readerPool.js';
 import { buildApp } from '../../src/http/app.js';
 import { buildTestApp, testSettings } from '../helper.js';
 import { LETTER, pdfOf } from '../ingest/samples.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LetterPage, Table } from '../../../src/document/letterDocument.js';
 import { readDocPage } from '../../../src/extract/doc/readDocPage.js';
-import { readDocumentLayers } from '../../../src/extract/isolation/readDocumentLayers.js';
+import { readDocumentLayers } from '../../../src/extract/readDocumentLayers.js';
 import { layoutOf } from '../../../src/fields/layout/layoutView.js';
 import type { Letter } from '../../../src/fields/letter.js';
 

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { LetterPage } from '../../../src/document/letterDocument.js';
-import { readDocumentLayers } from '../../../src/extract/isolation/readDocumentLayers.js';
+import { readDocumentLayers } from '../../../src/extract/readDocumentLayers.js';
 
 // Every person, company and address below is invented.
 

@@ -1,6 +1,6 @@
-import * as errors from '../../report/errors.js';
-import type { ProblemError } from '../../report/errors.js';
-import type { ProblemCode } from '../../report/problem.js';
+import * as errors from '../report/errors.js';
+import type { ProblemError } from '../report/errors.js';
+import type { ProblemCode } from '../report/problem.js';
 
 export {
   DocumentTooComplexError,
@@ -8,7 +8,7 @@ export {
   NotReadyError,
   OverloadedError,
   ProcessingTimeoutError,
-} from '../../report/errors.js';
+} from '../report/errors.js';
 
 type ProblemErrorClass = new (detail?: string) => ProblemError;
 

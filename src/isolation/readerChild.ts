@@ -15,9 +15,9 @@ process.on('disconnect', () => process.exit(0));
 process.on('unhandledRejection', () => undefined);
 
 const [{ readDocumentLayers }, { findElements }, { isProblemError }] = await Promise.all([
-  import('./readDocumentLayers.js'),
-  import('../../fields/findElements.js'),
-  import('../../report/errors.js'),
+  import('../extract/readDocumentLayers.js'),
+  import('../fields/findElements.js'),
+  import('../report/errors.js'),
 ]);
 
 /** Errors leave as a problem code and our own message only: a parser's message may quote the document. */
@@ -45,12 +45,12 @@ process.on('message', async ({ id, task }: ReaderRequest) => {
 // The parsers and the image decoders load before the child says it is ready: the deadline then
 // times documents, not module loading, and the first letter costs what every other does.
 await Promise.all([
-  import('../readPdf.js'),
-  import('../docx/readDocxPage.js'),
-  import('../doc/readDocPage.js'),
-  import('../readEmail.js'),
-  import('../readMsg.js'),
-  import('../email/emailPage.js'),
-  import('../ocr/preparePages.js'),
+  import('../extract/readPdf.js'),
+  import('../extract/docx/readDocxPage.js'),
+  import('../extract/doc/readDocPage.js'),
+  import('../extract/readEmail.js'),
+  import('../extract/readMsg.js'),
+  import('../extract/email/emailPage.js'),
+  import('../extract/ocr/preparePages.js'),
 ]);
 send({ ready: true });

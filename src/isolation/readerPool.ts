@@ -7,8 +7,8 @@ import {
   ProcessingTimeoutError,
   problemErrorFor,
 } from './readerErrors.js';
-import type { FoundElements } from '../../fields/findElements.js';
-import type { Letter } from '../../fields/letter.js';
+import type { FoundElements } from '../fields/findElements.js';
+import type { Letter } from '../fields/letter.js';
 import type { DocumentReaders, ReadersReadiness, ReaderReply, ReaderTask, ReadResult, ReadTask } from './readerProtocol.js';
 import { residentBytes } from './residentBytes.js';
 import { startReaderChild } from './startReaderChild.js';

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { readDocumentLayers } from '../../../src/extract/isolation/readDocumentLayers.js';
-import type { ReadTask } from '../../../src/extract/isolation/readerProtocol.js';
-import { LETTER, pdfWithPicture } from '../../ingest/samples.js';
+import { readDocumentLayers } from '../../src/extract/readDocumentLayers.js';
+import type { ReadTask } from '../../src/extract/readTask.js';
+import { LETTER, pdfWithPicture } from '../ingest/samples.js';
 
 const LIMITS = {
   maxBytes: 10 * 1024 * 1024,

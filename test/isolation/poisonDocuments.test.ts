@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/checker.js';
-import { ReaderPool } from '../../../src/extract/isolation/readerPool.js';
-import { createOcrService } from '../../../src/extract/ocr/createOcrService.js';
-import { buildApp } from '../../../src/http/app.js';
-import { fixtureLetter, type FixtureLetter } from '../../cli/fixtureLetters.js';
-import { withSiblingLoop } from '../../fuzz/compoundFile.js';
-import { settledMemory } from '../../fuzz/runFuzz.js';
-import { testSettings } from '../../helper.js';
-import { rawPdf } from '../../ingest/samples.js';
+import { createChecker } from '../../src/checker.js';
+import { ReaderPool } from '../../src/isolation/readerPool.js';
+import { createOcrService } from '../../src/extract/ocr/createOcrService.js';
+import { buildApp } from '../../src/http/app.js';
+import { fixtureLetter, type FixtureLetter } from '../cli/fixtureLetters.js';
+import { withSiblingLoop } from '../fuzz/compoundFile.js';
+import { settledMemory } from '../fuzz/runFuzz.js';
+import { testSettings } from '../helper.js';
+import { rawPdf } from '../ingest/samples.js';
 
-const PDFJS = new URL('../../data/corpora/pdfjs/', import.meta.url);
+const PDFJS = new URL('../data/corpora/pdfjs/', import.meta.url);
 const MiB = 1024 * 1024;
 
 /** A one-page PDF whose content stream draws 200,000 text runs: seconds of pdf.js work, whatever the machine. */
@@ -99,7 +99,7 @@ describe('a runaway document costs its reader child, never the service', () => {
   });
 
   it('answers an Outlook message whose directory loops with a 4xx problem, and keeps serving', async () => {
-    const msg = withSiblingLoop(readFileSync(new URL('../../../fixtures/text/msg-01.msg', import.meta.url)));
+    const msg = withSiblingLoop(readFileSync(new URL('../../fixtures/text/msg-01.msg', import.meta.url)));
     const answer = await send(app, msg, 'application/vnd.ms-outlook');
     expect(answer.statusCode).toBeGreaterThanOrEqual(400);
     expect(answer.statusCode).toBeLessThan(500);

@@ -1,4 +1,4 @@
-import type { Settings } from '../../config/settings.js';
+import type { Settings } from '../config/settings.js';
 import { inProcessReaders } from './inProcessReaders.js';
 import { ReaderPool, type ReaderEvent } from './readerPool.js';
 import type { DocumentReaders } from './readerProtocol.js';

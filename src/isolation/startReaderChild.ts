@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
 const CHILD_ENTRY = fileURLToPath(new URL(`./readerChild.${RUNNING_FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url));
 // The package: src/ or dist/ and node_modules/ below it. From dist the child may read nothing else.
-const PACKAGE_ROOT = path.resolve(path.dirname(CHILD_ENTRY), '../../..');
+const PACKAGE_ROOT = path.resolve(path.dirname(CHILD_ENTRY), '../..');
 // Node 20 names the permission model --experimental-permission; Node 22.13 and later, --permission.
 const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
 // What a reader may take from the service's environment: nothing secret (API keys, the callback secret), only what shapes memory and time.

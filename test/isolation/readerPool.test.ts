@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readDocumentLayers } from '../../../src/extract/isolation/readDocumentLayers.js';
-import { findElements } from '../../../src/fields/findElements.js';
-import { ReaderPool } from '../../../src/extract/isolation/readerPool.js';
-import type { ReadTask } from '../../../src/extract/isolation/readerProtocol.js';
-import { readerChildCommand } from '../../../src/extract/isolation/startReaderChild.js';
-import { letterImage } from '../ocr/letterImage.js';
-import { LETTER, pdfOf, rawPdf } from '../../ingest/samples.js';
-import { buildDocx } from '../../ingest/zipBuilder.js';
+import { readDocumentLayers } from '../../src/extract/readDocumentLayers.js';
+import { findElements } from '../../src/fields/findElements.js';
+import { ReaderPool } from '../../src/isolation/readerPool.js';
+import type { ReadTask } from '../../src/isolation/readerProtocol.js';
+import { readerChildCommand } from '../../src/isolation/startReaderChild.js';
+import { letterImage } from '../extract/ocr/letterImage.js';
+import { LETTER, pdfOf, rawPdf } from '../ingest/samples.js';
+import { buildDocx } from '../ingest/zipBuilder.js';
 
 const LIMITS = {
   maxBytes: 50e6,
@@ -93,7 +93,7 @@ describe('ReaderPool', () => {
     // pdf.js rendering this JBIG2 page for OCR allocates without bound outside the JavaScript heap.
     const ceiling = new ReaderPool({ workers: 1, memoryMb: 256, rssCeilingMb: 640, taskTimeoutMs: 120_000 });
     try {
-      const poison = readFileSync(new URL('../../data/corpora/pdfjs/issue20439.pdf', import.meta.url));
+      const poison = readFileSync(new URL('../data/corpora/pdfjs/issue20439.pdf', import.meta.url));
       await expect(ceiling.read({ ...task('pdf', poison), renderScannedPages: true })).rejects.toMatchObject({ code: 'DOCUMENT_TOO_COMPLEX' });
       expect(ceiling.stats()).toMatchObject({ replaced: 1 });
       expect(ceiling.stats().peakRssMb).toBeGreaterThanOrEqual(640);

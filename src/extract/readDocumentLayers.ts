@@ -1,15 +1,15 @@
-import { checkPdfStreams } from '../../ingest/checkPdfStreams.js';
-import { checkZipArchive } from '../../ingest/checkZipArchive.js';
-import { inflateZipEntries } from '../../ingest/inflateZipEntries.js';
-import { ingestDocument, type IngestedDocument } from '../../ingest/ingestDocument.js';
-import { inspectDocxParts } from '../../ingest/inspectDocxParts.js';
-import { DocumentUnreadableError, ImageTooLargeError, TextTooLongError, TooManyPagesError } from '../../report/errors.js';
-import type { DocumentPart, ExtractionNotice } from '../../document/letterDocument.js';
-import { PageBuilder } from '../layout/pageBuilder.js';
-import type { PrepareLimits } from '../ocr/preparePages.js';
-import { letterPagesFromPdf } from '../pdf/letterPagesFromPdf.js';
-import type { EmailReadResult } from '../readEmail.js';
-import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readerProtocol.js';
+import { checkPdfStreams } from '../ingest/checkPdfStreams.js';
+import { checkZipArchive } from '../ingest/checkZipArchive.js';
+import { inflateZipEntries } from '../ingest/inflateZipEntries.js';
+import { ingestDocument, type IngestedDocument } from '../ingest/ingestDocument.js';
+import { inspectDocxParts } from '../ingest/inspectDocxParts.js';
+import { DocumentUnreadableError, ImageTooLargeError, TextTooLongError, TooManyPagesError } from '../report/errors.js';
+import type { DocumentPart, ExtractionNotice } from '../document/letterDocument.js';
+import { PageBuilder } from './layout/pageBuilder.js';
+import type { PrepareLimits } from './ocr/preparePages.js';
+import { letterPagesFromPdf } from './pdf/letterPagesFromPdf.js';
+import type { EmailReadResult } from './readEmail.js';
+import type { LayerPage, ReadResult, ReadTask, ReaderLimits } from './readTask.js';
 
 // A page with fewer visible characters than this has no usable text layer (a scan, or a scan
 // with a stamped header): it is rendered and OCR-read instead.
@@ -36,17 +36,17 @@ export async function readDocumentLayers(task: ReadTask): Promise<ReadResult> {
     case 'docx':
       return { ...(await readDocxLayers(task.bytes, budget, 1, BODY)), email: null };
     case 'doc': {
-      const { readDocPage } = await import('../doc/readDocPage.js');
+      const { readDocPage } = await import('./doc/readDocPage.js');
       const page: LayerPage = { page: await readDocPage(task.bytes, { number: 1, part: BODY }), scan: null };
       budget.add(page.page);
       return { pages: [page], email: null, notices: [] };
     }
     case 'email': {
-      const { readEmail } = await import('../readEmail.js');
+      const { readEmail } = await import('./readEmail.js');
       return readEmailLayers(await readEmail(task.bytes), task, budget);
     }
     case 'msg': {
-      const { readMsg } = await import('../readMsg.js');
+      const { readMsg } = await import('./readMsg.js');
       return readEmailLayers(readMsg(task.bytes), task, budget);
     }
     case 'image':
@@ -62,7 +62,7 @@ const BODY: DocumentPart = { kind: 'body', fileName: null };
  * signature in it is part of the scan, not a separate image.
  */
 async function readImageLayers(task: ReadTask, budget: Budget): Promise<LayerPage[]> {
-  const { prepareImagePages } = await import('../ocr/preparePages.js');
+  const { prepareImagePages } = await import('./ocr/preparePages.js');
   const prepared = await prepareImagePages(task.bytes, task.mediaType, prepareLimits(task.limits));
   return prepared.map((scan, i) => {
     const page: LayerPage = { page: new PageBuilder({ number: i + 1, part: BODY, imageCount: 0 }).build(), scan };
@@ -114,7 +114,7 @@ async function readPdfLayers(
 ): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
   // pdf.js decodes streams outside the heap cap: measure them first, capped and thrown away.
   await checkPdfStreams(bytes, { maxStreamBytes: 4 * task.limits.maxImagePixels, maxTotalBytes: task.limits.maxPdfDecodedBytes });
-  const { readPdf } = await import('../readPdf.js');
+  const { readPdf } = await import('./readPdf.js');
   const { pages: textPages, notices, parser, boldFonts } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
   try {
     const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
@@ -133,7 +133,7 @@ async function readPdfLayers(
         const shot = await parser.getScreenshot({ partial: [page.number], scale, imageDataUrl: false, imageBuffer: true });
         const png = shot.pages[0]?.data;
         if (!png) throw new DocumentUnreadableError(`Page ${page.number} of the PDF could not be rendered.`);
-        const { prepareRenderedPage } = await import('../ocr/preparePages.js');
+        const { prepareRenderedPage } = await import('./ocr/preparePages.js');
         layer.scan = await prepareRenderedPage(png, prepareLimits(task.limits));
       }
       budget.add(layer.page);
@@ -199,7 +199,7 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number,
   const parts = inflateZipEntries(bytes, entries, budget.limits);
   try {
     const notices = inspectDocxParts(parts);
-    const { readDocxPage } = await import('../docx/readDocxPage.js');
+    const { readDocxPage } = await import('./docx/readDocxPage.js');
     const page: LayerPage = { page: readDocxPage(parts, { number, part }), scan: null };
     budget.add(page.page);
     return { pages: [page], notices };
@@ -213,7 +213,7 @@ async function readDocxLayers(bytes: Uint8Array, budget: Budget, number: number,
  * headers stay with the document: they make it an "official email" even when the letter is attached.
  */
 async function readEmailLayers(mail: EmailReadResult, task: ReadTask, budget: Budget): Promise<ReadResult> {
-  const { emailPage } = await import('../email/emailPage.js');
+  const { emailPage } = await import('./email/emailPage.js');
   const first: LayerPage = { page: emailPage(mail, { maxTextChars: task.limits.maxTextChars }), scan: null };
   budget.add(first.page);
   const pages: LayerPage[] = [first];
