@@ -26,15 +26,22 @@ export const PDFParse = PdfParseClass;
 export type PDFParse = PdfParseInstance;
 
 /**
- * The data pdf.js ships for fonts a PDF names but does not embed, from the installed package:
- * the predefined CMaps (UniJIS-UCS2-H, UniGB-UCS2-H, ...; 169 files) that map a CJK font's
- * codes to glyphs, without which such a page has no text at all, and the standard 14 fonts'
- * outlines for rendering pages for OCR. In Node pdf.js reads them with fs.readFile from these
- * paths (its NodeCMapReaderFactory and NodeStandardFontDataFactory); nothing is fetched.
- * pdf.js wants directory "URLs" that end with a slash.
+ * The data pdf.js ships for fonts a PDF names but does not embed, from the installed package.
+ * In Node pdf.js reads them with fs.readFile from these paths (its NodeCMapReaderFactory and
+ * NodeStandardFontDataFactory); nothing is fetched. pdf.js wants directory "URLs" that end with a slash.
+ * - For reading text: the predefined CMaps (UniJIS-UCS2-H, UniGB-UCS2-H, ...; 169 files) that map a
+ *   CJK font's codes to glyphs, without which such a page has no text at all. Not the standard
+ *   fonts: pdf.js has the standard 14 fonts' widths built in, and loading their outlines for a
+ *   letter set in plain Helvetica or Times (pdfkit's, many HR systems') cost 5.4 ms of an 8 ms read.
+ * - For rendering a page for OCR: the CMaps and the standard 14 fonts' outlines, so that text
+ *   drawn in them is drawn.
  */
-export const PDFJS_DATA = {
+export const PDFJS_TEXT_DATA = {
   cMapUrl: join(pdfjsDirectory, 'cmaps') + '/',
   cMapPacked: true,
+} as const;
+
+export const PDFJS_RENDER_DATA = {
+  ...PDFJS_TEXT_DATA,
   standardFontDataUrl: join(pdfjsDirectory, 'standard_fonts') + '/',
 } as const;

@@ -114,8 +114,11 @@ async function readPdfLayers(
 ): Promise<{ pages: LayerPage[]; notices: ExtractionNotice[] }> {
   // pdf.js decodes streams outside the heap cap: measure them first, capped and thrown away.
   await checkPdfStreams(bytes, { maxStreamBytes: 4 * task.limits.maxImagePixels, maxTotalBytes: task.limits.maxPdfDecodedBytes });
-  const { readPdf } = await import('./readPdf.js');
+  const { openPdf, readPdf } = await import('./readPdf.js');
   const { pages: textPages, notices, parser, boldFonts } = await readPdf(bytes, budget.pagesLeft, task.limits.maxImagePixels);
+  // Scanned pages are drawn by a parser of their own, which loads the standard fonts' outlines that
+  // reading text does without (pdfParse.ts); a letter with a text layer never opens it.
+  let renderer: ReturnType<typeof openPdf> | null = null;
   try {
     const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
     const built = letterPagesFromPdf(
@@ -130,7 +133,8 @@ async function readPdfLayers(
       if (scanned) refuseOversizedPicture(page, task.limits.maxImagePixels);
       if (scanned && task.renderScannedPages && doc) {
         const scale = await renderScale(doc, page.number, task.limits.maxImagePixels);
-        const shot = await parser.getScreenshot({ partial: [page.number], scale, imageDataUrl: false, imageBuffer: true });
+        renderer ??= openPdf(bytes, task.limits.maxImagePixels, 'render');
+        const shot = await renderer.getScreenshot({ partial: [page.number], scale, imageDataUrl: false, imageBuffer: true });
         const png = shot.pages[0]?.data;
         if (!png) throw new DocumentUnreadableError(`Page ${page.number} of the PDF could not be rendered.`);
         const { prepareRenderedPage } = await import('./ocr/preparePages.js');
@@ -144,7 +148,7 @@ async function readPdfLayers(
     }
     return { pages, notices };
   } finally {
-    await parser.destroy().catch(() => undefined);
+    await Promise.all([parser.destroy().catch(() => undefined), renderer?.destroy().catch(() => undefined)]);
   }
 }
 

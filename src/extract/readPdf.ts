@@ -2,7 +2,7 @@ import { countPdfImages, type ImageSize, type PdfImageCounts } from './countPdfI
 import { weightsByPdfJsName } from './pdf/fontLoadOrder.js';
 import { layoutPdfPage, viewportRects, type PdfPageLayout } from './pdf/pdfPageLayout.js';
 import type { PdfTextContent, PdfViewport } from './pdf/textRuns.js';
-import { PDFJS_DATA, PDFParse } from './pdfParse.js';
+import { PDFJS_RENDER_DATA, PDFJS_TEXT_DATA, PDFParse } from './pdfParse.js';
 import { DocumentEncryptedError, DocumentUnreadableError, TooManyPagesError } from '../report/errors.js';
 import type { ExtractionNotice } from './extractedDocument.js';
 
@@ -45,14 +45,14 @@ interface PdfJsDocument {
 }
 
 /**
- * Reads the text layer of every page with pdf-parse. Safe defaults, set here:
+ * A pdf-parse parser over the bytes, with the safe defaults set here:
  * - isEvalSupported false: pdf.js font handling once executed code from the file (CVE-2024-4367);
- * - no system fonts or network fetches: everything pdf.js needs ships in node_modules, the
- *   CMaps and standard fonts for fonts that are not embedded included (PDFJS_DATA);
- * - the page count is checked before any page is read, so a 10,000-page file costs nothing.
+ * - no system fonts or network fetches: everything pdf.js needs ships in node_modules (the CMaps
+ *   for reading text; for rendering, the standard fonts' outlines too: pdfParse.ts);
+ * - images past the pixel limit are skipped, not decoded (a 30000 x 30000 image is 3.6 GB of RGBA).
  */
-export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixels = 40_000_000): Promise<PdfReadResult> {
-  const parser = new PDFParse({
+export function openPdf(bytes: Uint8Array, maxImagePixels: number, purpose: 'text' | 'render'): PDFParse {
+  return new PDFParse({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
     useSystemFonts: false,
@@ -60,10 +60,17 @@ export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixel
     enableXfa: false,
     stopAtErrors: false,
     verbosity: 0,
-    ...PDFJS_DATA,
-    // Images past the pixel limit are skipped, not decoded (a 30000 x 30000 image is 3.6 GB of RGBA).
+    ...(purpose === 'render' ? PDFJS_RENDER_DATA : PDFJS_TEXT_DATA),
     maxImageSize: maxImagePixels,
   });
+}
+
+/**
+ * Reads the text layer of every page with pdf-parse (openPdf's safe defaults). The page count is
+ * checked before any page is read, so a 10,000-page file costs nothing.
+ */
+export async function readPdf(bytes: Uint8Array, maxPages: number, maxImagePixels = 40_000_000): Promise<PdfReadResult> {
+  const parser = openPdf(bytes, maxImagePixels, 'text');
   try {
     // The page count before any page is read: asking for page 0 opens the document and reads none
     // (getInfo would also parse the outline, metadata and page labels: 0.7 ms of a two-page letter).

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractDocument } from '../../src/extract/extractDocument.js';
-import { PDFJS_DATA } from '../../src/extract/pdfParse.js';
+import { PDFJS_RENDER_DATA as PDFJS_DATA } from '../../src/extract/pdfParse.js';
 import { letterPagesFromPdf } from '../../src/extract/pdf/letterPagesFromPdf.js';
 import { readPdf } from '../../src/extract/readPdf.js';
 import { ingestDocument } from '../../src/ingest/ingestDocument.js';
