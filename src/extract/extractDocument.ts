@@ -66,9 +66,9 @@ async function extractByKind(doc: IngestedDocument, options: ExtractOptions): Pr
 /**
  * Pages the reader prepared for OCR (an image's pages; PDF pages with no text layer, or a thin one
  * over pictures) go to the OCR pool, all at once as one document so the pool serves documents in
- * turn; the first failure gives up the pages still waiting. A thin layer's OCR text is kept only if
- * it finds clearly more than the layer (a closing page with a signature image reads the same both
- * ways and stays a text page).
+ * turn; the first failure gives up the pages still waiting. A page with any text layer keeps it
+ * unless OCR finds clearly more (a closing page with a signature image, or a short last page,
+ * reads the same both ways and stays a text page).
  */
 async function readScannedPages(layers: LayerPage[], options: ExtractOptions): Promise<ExtractedPage[]> {
   const failed = new AbortController();
@@ -77,7 +77,9 @@ async function readScannedPages(layers: LayerPage[], options: ExtractOptions): P
     if (!scan || !options.ocr) return page;
     const visible = visibleLength(page.text);
     const r = await options.ocr.recognize(scan, ocrOptions);
-    if (visible >= MIN_TEXT_LAYER_CHARS && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return page;
+    // Any text layer, however short (a last page of "Sincerely," and a company name), stays unless
+    // OCR finds clearly more: what the PDF says it wrote beats what OCR reads of its picture.
+    if (visible > 0 && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return page;
     // The first page of the letter, or of an attachment, is where a letterhead sits.
     const opensDocument = index === 0 || !samePart(layers[index - 1].page.part, page.part);
     return pageFromOcr({ number: page.number, part: page.part, rows: r.tsv, width: r.width, height: r.height, size: page.size, confidence: r.confidence, imageCount: page.imageCount, opensDocument });

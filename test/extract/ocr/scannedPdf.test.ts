@@ -53,4 +53,14 @@ describe('scanned PDFs', () => {
     }
     expect(ocr.stats()).toMatchObject({ workersStarted: 2, queued: 0 });
   });
+
+  it("keeps a short last page's own text layer ('Sincerely,' and the company) rather than OCR's reading of it", async () => {
+    const pdf = await pdfOf([
+      { text: 'Brightwater Analytics Inc., 418 Larkspur Avenue, Denver, CO 80205. This page has its own text layer, long enough to be the letter.' },
+      { text: 'Sincerely,\nBrightwater Inc.' },
+    ]);
+    const doc = await extractDocument(ingestDocument(pdf, null, LIMITS), { limits: LIMITS, ocr });
+    expect(doc.pages.map((p) => p.source)).toEqual(['text', 'text']);
+    expect(doc.pages[1].text).toContain('Sincerely,');
+  });
 });
