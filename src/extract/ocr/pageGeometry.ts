@@ -48,9 +48,13 @@ export function measurePageGeometry(image: GrayImage): PageGeometry {
     return { rotation: 0, quarterTurn: 0, upsideDown: false, upsideDownCertainty: 0, skew: 0, lineHeight: null, textLines: 0 };
   }
   const level = bestSkew(ink);
-  const sideways = bestSkew(turnQuarter(ink));
-  // Text lines make the row profile peaky; a page turned sideways makes the column profile peaky instead.
-  const quarterTurn: 0 | 90 = sideways.score > level.score * 1.15 ? 90 : 0;
+  const turned = turnQuarter(ink);
+  const sideways = bestSkew(turned);
+  // Text lines make the row profile peaky; a page turned sideways makes the column profile peaky
+  // instead. The two are compared as peakiness over that of ink spread evenly over the same extent:
+  // a raw sum of squares favours the shorter side (a portrait photo's columns) by its aspect ratio
+  // alone, which turned upright photos with a little perspective a quarter turn.
+  const quarterTurn: 0 | 90 = sideways.score * inkExtent(turned, sideways.angle) > level.score * inkExtent(ink, level.angle) * 1.15 ? 90 : 0;
   const points = quarterTurn === 90 ? turnQuarter(ink) : ink;
   const skew = quarterTurn === 90 ? sideways.angle : level.angle;
   const profile = rowProfile(points, skew);
@@ -144,6 +148,16 @@ function rowProfile(ink: InkPoints, degrees: number): Float64Array {
     if (row >= 0 && row < bins.length) bins[row] += 1;
   }
   return bins;
+}
+
+/** How many rows of the profile at this angle lie between the first and the last ink. */
+function inkExtent(ink: InkPoints, degrees: number): number {
+  const profile = rowProfile(ink, degrees);
+  let first = 0;
+  while (first < profile.length && profile[first] === 0) first++;
+  let last = profile.length - 1;
+  while (last > first && profile[last] === 0) last--;
+  return Math.max(1, last - first + 1);
 }
 
 function peakiness(profile: Float64Array, count: number): number {

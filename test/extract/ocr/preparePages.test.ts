@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { measurePageGeometry } from '../../../src/extract/ocr/pageGeometry.js';
@@ -27,6 +28,15 @@ describe('measurePageGeometry', () => {
     const off = Math.abs(((geometry.rotation - correction + 540) % 360) - 180);
     expect(off).toBeLessThanOrEqual(0.3);
   });
+
+  it.each(['jpeg-photo-08.jpg', 'jpeg-photo-09.jpg', 'jpeg-photo-10.jpg', 'jpeg-photo-12.jpg'])(
+    'keeps an upright phone photo (%s: a few degrees off, the paper\'s edges in view) upright, not a quarter turn off',
+    async (name) => {
+      const [page] = await prepareImagePages(readFileSync(new URL(`../../../fixtures/ocr/${name}`, import.meta.url)), 'image/jpeg', limits);
+      expect(page.geometry.quarterTurn).toBe(0);
+      expect(Math.abs(page.geometry.rotation)).toBeLessThan(10);
+    },
+  );
 
   it('measures nothing on a blank page', () => {
     const geometry = measurePageGeometry({ data: new Uint8Array(400 * 500).fill(250), width: 400, height: 500 });
