@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  CHECKLIST_ELEMENTS,
   CompensationValue,
   DutiesValue,
   ElementStatus,
@@ -12,6 +13,7 @@ import {
   HoursPerWeekValue,
   IsoDate,
   JobTitleValue,
+  LETTER_DETAIL_ELEMENTS,
   LetterheadValue,
   PositionTypeValue,
   SignatureValue,
@@ -22,26 +24,11 @@ import {
 } from '../../src/report/index.js';
 
 /**
- * The elements the fixture letters are labelled for: the checklist and the first optional four.
- * Elements added later (program_relation, learning_objectives) are measured by their own tests,
+ * The elements the fixture letters are labelled for: the checklist and the letter's other details.
+ * The academic elements (program_relation, learning_objectives) are measured by their own tests,
  * not here: no fixture label says what they should be.
  */
-export const LABELLED_ELEMENTS = [
-  'letterhead',
-  'student_name',
-  'position_type',
-  'job_title',
-  'duties',
-  'hours_per_week',
-  'start_date',
-  'end_date',
-  'work_location',
-  'compensation',
-  'signature',
-  'letter_date',
-  'employer_name',
-  'supervisor',
-] as const;
+export const LABELLED_ELEMENTS = [...CHECKLIST_ELEMENTS, ...LETTER_DETAIL_ELEMENTS] as const;
 export type LabelledElement = (typeof LABELLED_ELEMENTS)[number];
 
 function expectedElement<V extends z.ZodType>(value: V) {

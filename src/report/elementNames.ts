@@ -14,12 +14,17 @@ export const CHECKLIST_ELEMENTS = [
   'compensation',
 ] as const;
 
+/** What an offer letter itself says or shows beyond the checklist; the fixture letters are labelled for these and the checklist. */
+export const LETTER_DETAIL_ELEMENTS = ['signature', 'letter_date', 'employer_name', 'supervisor'] as const;
+/** What academic internship agreements add: how the work relates to the program, and learning objectives. */
+export const ACADEMIC_ELEMENTS = ['program_relation', 'learning_objectives'] as const;
+
 /**
  * Reported on every letter, required only where a profile says so (e.g. cpt-strict). The last two
  * came with the schools whose checklists ask how the work relates to the student's program and
  * for learning objectives (academic internship agreements).
  */
-export const OPTIONAL_ELEMENTS = ['signature', 'letter_date', 'employer_name', 'supervisor', 'program_relation', 'learning_objectives'] as const;
+export const OPTIONAL_ELEMENTS = [...LETTER_DETAIL_ELEMENTS, ...ACADEMIC_ELEMENTS] as const;
 
 export const ELEMENT_NAMES = [...CHECKLIST_ELEMENTS, ...OPTIONAL_ELEMENTS] as const;
 

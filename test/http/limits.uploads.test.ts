@@ -2,22 +2,10 @@ import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, multipartBody } from '../helper.js';
-import { LETTER, pdfOf, pngDeclaring, rawPdf } from '../ingest/samples.js';
+import { LETTER, pdfOf, pngDeclaring, slowPdf } from '../ingest/samples.js';
 import { buildDocx } from '../ingest/zipBuilder.js';
 
 const MAX_UPLOAD = 300_000;
-
-/** A one-page PDF whose content stream draws 200,000 text runs: seconds of pdf.js work. */
-function slowPdf(): Buffer {
-  const ops = Array.from({ length: 200_000 }, (_, i) => `BT /F1 1 Tf ${i % 500} ${i % 700} Td (w${i}) Tj ET`).join('\n');
-  return rawPdf([
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ]);
-}
 
 /** Sends raw bytes on a socket and returns everything the server answers before it closes. */
 function rawExchange(port: number, chunks: (string | Buffer)[], { halfClose }: { halfClose: boolean }): Promise<string> {

@@ -54,6 +54,21 @@ export function rawPdf(objects: string[]): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/**
+ * A one-page PDF whose content stream draws 200,000 text runs: seconds of pdf.js work whatever the
+ * machine (about 3 s here) and ~300 MB of heap, for deadline and memory tests.
+ */
+export function slowPdf(): Buffer {
+  const ops = Array.from({ length: 200_000 }, (_, i) => `BT /F1 1 Tf ${i % 500} ${i % 700} Td (w${i}) Tj ET`).join('\n');
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]);
+}
+
 /** One page of text in a hand-written PDF, with extra catalog entries (an /OpenAction, say). */
 export function rawTextPdf(text: string, catalogExtra = '', mediaBox = '[0 0 612 792]'): Buffer {
   const lines = text.split('\n').map((l, i) => `BT /F1 11 Tf 72 ${720 - i * 14} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`).join('\n');

@@ -9,22 +9,10 @@ import { fixtureLetter, type FixtureLetter } from '../cli/fixtureLetters.js';
 import { withSiblingLoop } from '../fuzz/compoundFile.js';
 import { settledMemory } from '../fuzz/runFuzz.js';
 import { testSettings } from '../helper.js';
-import { rawPdf } from '../ingest/samples.js';
+import { slowPdf } from '../ingest/samples.js';
 
 const PDFJS = new URL('../data/corpora/pdfjs/', import.meta.url);
 const MiB = 1024 * 1024;
-
-/** A one-page PDF whose content stream draws 200,000 text runs: seconds of pdf.js work, whatever the machine. */
-function slowPdf(): Buffer {
-  const ops = Array.from({ length: 200_000 }, (_, i) => `BT /F1 1 Tf ${i % 500} ${i % 700} Td (w${i}) Tj ET`).join('\n');
-  return rawPdf([
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ]);
-}
 
 async function send(app: FastifyInstance, bytes: Buffer, contentType: string, query = '') {
   return app.inject({ method: 'POST', url: `/v1/validate${query}`, headers: { 'content-type': contentType }, payload: bytes });

@@ -7,7 +7,7 @@ import { ReaderPool } from '../../src/isolation/readerPool.js';
 import type { ReadTask } from '../../src/isolation/readerProtocol.js';
 import { readerChildCommand } from '../../src/isolation/startReaderChild.js';
 import { letterImage } from '../extract/ocr/letterImage.js';
-import { LETTER, pdfOf, rawPdf } from '../ingest/samples.js';
+import { LETTER, pdfOf, slowPdf } from '../ingest/samples.js';
 import { buildDocx } from '../ingest/zipBuilder.js';
 
 const LIMITS = {
@@ -22,18 +22,6 @@ const LIMITS = {
   maxXmlPartBytes: 64e6,
 };
 const task = (kind: ReadTask['kind'], bytes: Uint8Array, mediaType = 'x'): ReadTask => ({ kind, mediaType, bytes, limits: LIMITS, renderScannedPages: false });
-
-/** A one-page PDF whose content stream draws 200,000 text runs: about 3 s of pdf.js work here, and ~300 MB of heap. */
-function slowPdf(): Buffer {
-  const ops = Array.from({ length: 200_000 }, (_, i) => `BT /F1 1 Tf ${i % 500} ${i % 700} Td (w${i}) Tj ET`).join('\n');
-  return rawPdf([
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ]);
-}
 
 /** A Word document of 200,000 paragraphs: half a megabyte zipped, hundreds of megabytes as mammoth's tree. */
 function hugeDocx(): Buffer {
