@@ -54,10 +54,11 @@ export function measurePageGeometry(image: GrayImage): PageGeometry {
   // instead. The two are compared as peakiness over that of ink spread evenly over the same extent:
   // a raw sum of squares favours the shorter side (a portrait photo's columns) by its aspect ratio
   // alone, which turned upright photos with a little perspective a quarter turn.
-  const quarterTurn: 0 | 90 = sideways.score * inkExtent(turned, sideways.angle) > level.score * inkExtent(ink, level.angle) * 1.15 ? 90 : 0;
-  const points = quarterTurn === 90 ? turnQuarter(ink) : ink;
+  const levelProfile = rowProfile(ink, level.angle);
+  const sidewaysProfile = rowProfile(turned, sideways.angle);
+  const quarterTurn: 0 | 90 = sideways.score * inkExtent(sidewaysProfile) > level.score * inkExtent(levelProfile) * 1.15 ? 90 : 0;
   const skew = quarterTurn === 90 ? sideways.angle : level.angle;
-  const profile = rowProfile(points, skew);
+  const profile = quarterTurn === 90 ? sidewaysProfile : levelProfile;
   const lines = textLineBands(profile);
   const { upsideDown, certainty } = judgeUpsideDown(profile, lines);
   const lineHeight = lines.length ? median(lines.map((l) => l.bottom - l.top + 1)) : null;
@@ -150,9 +151,8 @@ function rowProfile(ink: InkPoints, degrees: number): Float64Array {
   return bins;
 }
 
-/** How many rows of the profile at this angle lie between the first and the last ink. */
-function inkExtent(ink: InkPoints, degrees: number): number {
-  const profile = rowProfile(ink, degrees);
+/** How many rows of a profile lie between the first and the last ink. */
+function inkExtent(profile: Float64Array): number {
   let first = 0;
   while (first < profile.length && profile[first] === 0) first++;
   let last = profile.length - 1;
