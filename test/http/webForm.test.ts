@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { findWebFormDir } from '../../src/http/routes/webForm.js';
@@ -11,11 +10,9 @@ import { loadSettings } from '../../src/config/settings.js';
 import type { Report } from '../../src/report/index.js';
 import { FIXTURES_DIR, fixtureLetter, type FixtureLetter } from '../cli/fixtureLetters.js';
 import { REPO_ROOT } from '../cli/readmeSection.js';
+import { CHROMIUM, launchChromium, skipBrowser } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-// In CI the browser test must run: a missing chromium there fails at launch instead of skipping.
-const skip = !haveChromium && !process.env.CI;
+const skip = skipBrowser;
 const title = skip
   ? `web form in a real browser (SKIPPED: ${CHROMIUM} not found; install it with apt-get install -y chromium)`
   : 'web form in a real browser (Debian chromium via playwright-core)';
@@ -96,10 +93,7 @@ describe.skipIf(skip)(title, () => {
     app = await buildApp({ settings: loadSettings({ LOG_LEVEL: 'silent', OCR_WORKERS: '0' }) });
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

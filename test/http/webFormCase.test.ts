@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { loadSettings } from '../../src/config/settings.js';
@@ -10,12 +9,9 @@ import { ELEMENT_NAMES, Report } from '../../src/report/index.js';
 import { RECORD_LABELS } from '../../src/record/renderRecordPdf.js';
 import { followUpEmail, offerPdf } from '../case/caseLetters.js';
 import { havePoppler, readPdf } from '../record/pdfText.js';
+import { launchChromium, skipBrowser } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-// In CI the browser test must run: a missing chromium there fails at launch instead of skipping.
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
-
-describe.skipIf(skip)('web form: a letter and a follow-up email checked together, and the record downloaded (Debian chromium via playwright-core)', () => {
+describe.skipIf(skipBrowser)('web form: a letter and a follow-up email checked together, and the record downloaded (Debian chromium via playwright-core)', () => {
   let app: FastifyInstance;
   let base: string;
   let browser: Browser;
@@ -26,10 +22,7 @@ describe.skipIf(skip)('web form: a letter and a follow-up email checked together
     app = await buildApp({ settings: loadSettings({ LOG_LEVEL: 'silent', OCR_WORKERS: '0' }) });
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     // Dates far ahead, so that the letter never starts in the past whatever day the test runs.
     letter = await offerPdf({ hours: null, start: 'June 7, 2099', end: 'August 27, 2099' });
     email = followUpEmail(['To confirm, the position is 20 hours per week.']);
