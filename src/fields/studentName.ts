@@ -8,6 +8,7 @@ import { isOrgLine } from './shared/orgNames.js';
 import { findContactNames, findSignerNames, findSupervisorMentions } from './shared/namesInRoles.js';
 import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, findGreeting, findGreetings, letterSentences, withoutBullet, type Greeting } from './shared/sections.js';
 import type { FoundEvidence } from './shared/foundElement.js';
+import { perLetter } from './shared/perLetter.js';
 
 const FIX = 'Please address the letter to the student by full name (for example "Dear Priya Raman," or a "To:" line with the full name).';
 
@@ -138,9 +139,13 @@ function topNameCandidates(lines: readonly LetterLine[]): Candidate[] {
   return out;
 }
 
-export function extractStudentName(letter: Letter): FoundElement<'student_name'> {
+/**
+ * The addressee's name. Once per letter: the signature detector asks too (a line over the
+ * addressee's own name is the student's), and gets the same result findElements reports.
+ */
+export const extractStudentName = perLetter(function extractStudentName(letter: Letter): FoundElement<'student_name'> {
   return withPlacedEvidence(letter, findStudentName(letter));
-}
+});
 
 function findStudentName(letter: Letter): FoundElement<'student_name'> {
   const lines = letterLines(letter);
