@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { describeValue, formatIsoDate } from '../cli/describeElement.js';
-import { ELEMENT_NAMES, type ElementName, type ElementStatus, type Evidence, type Report, type Severity } from '../report/index.js';
+import { ELEMENT_NAMES, ELEMENT_RECORD_LABELS, type ElementName, type ElementStatus, type Evidence, type Report, type Severity } from '../report/index.js';
 import { recordFonts } from './recordFonts.js';
 
 /**
@@ -19,25 +19,6 @@ const VERDICT_WORDS: Record<Report['verdict'], string> = { complete: 'COMPLETE',
 const STATUS_WORDS: Record<ElementStatus, string> = { present: 'Present', missing: 'Missing', invalid: 'Not acceptable', uncertain: 'Uncertain' };
 const SEVERITY_WORDS: Record<Severity, string> = { error: 'Problem', warning: 'Warning', info: 'Note' };
 
-/** The checklist's items as an office names them (the web form speaks to the student instead). */
-export const RECORD_LABELS: Record<ElementName, string> = {
-  letterhead: 'Letterhead or official email',
-  student_name: "Student's name",
-  position_type: 'Internship or co-op',
-  job_title: 'Job title',
-  duties: 'Duties',
-  hours_per_week: 'Hours per week',
-  start_date: 'Start date',
-  end_date: 'End date',
-  work_location: 'Work location',
-  compensation: 'Compensation',
-  signature: 'Signature',
-  letter_date: 'Date of the letter',
-  employer_name: 'Employer',
-  supervisor: 'Supervisor',
-  program_relation: 'Relation to the program of study',
-  learning_objectives: 'Learning objectives',
-};
 
 /** How much of the evidence a layout shows: the first level that fits on two pages is used. */
 interface Detail {
@@ -159,7 +140,7 @@ function layOut(report: Report, options: RecordOptions, detail: Detail): Promise
     const height = lines.reduce((h, l) => h + doc.font(l.font).fontSize(l.size).heightOfString(l.text, { width: contentWidth }) + 1, 0);
     if (doc.y + height > bottom()) doc.addPage();
     const top = doc.y;
-    doc.font('bold').fontSize(9.5).fillColor('#000000').text(RECORD_LABELS[name], left, top, { width: labelWidth });
+    doc.font('bold').fontSize(9.5).fillColor('#000000').text(ELEMENT_RECORD_LABELS[name], left, top, { width: labelWidth });
     const labelBottom = doc.y;
     doc.y = top;
     for (const l of lines) doc.font(l.font).fontSize(l.size).fillColor(l.color).text(l.text, contentX, doc.y, { width: contentWidth }).moveDown(0.1);
@@ -175,14 +156,14 @@ function layOut(report: Report, options: RecordOptions, detail: Detail): Promise
     for (const name of shown) row(name);
     const notStated = optional.filter((n) => !shown.includes(n));
     if (notStated.length) {
-      doc.font('body').fontSize(9).text(`Not stated: ${notStated.map((n) => RECORD_LABELS[n]).join(', ')}.`, left, doc.y, { width });
+      doc.font('body').fontSize(9).text(`Not stated: ${notStated.map((n) => ELEMENT_RECORD_LABELS[n]).join(', ')}.`, left, doc.y, { width });
     }
   }
 
   // The findings, each with its code, so the record can be matched with the API's answer.
   heading(report.findings.length ? `Findings (${report.findings.length})` : 'Findings: none');
   for (const f of report.findings) {
-    const text = `${SEVERITY_WORDS[f.severity]} ${f.code}${f.element ? ` (${RECORD_LABELS[f.element]})` : ''}: ${clip(f.message, detail.messageChars)}`;
+    const text = `${SEVERITY_WORDS[f.severity]} ${f.code}${f.element ? ` (${ELEMENT_RECORD_LABELS[f.element]})` : ''}: ${clip(f.message, detail.messageChars)}`;
     if (doc.y + doc.font('body').fontSize(9).heightOfString(text, { width }) > bottom()) doc.addPage();
     doc.font('body').fontSize(9).text(text, left, doc.y, { width }).moveDown(0.15);
   }

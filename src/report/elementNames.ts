@@ -50,3 +50,15 @@ export const ELEMENT_LABELS: Record<ElementName, string> = {
   program_relation: 'Relation to your studies',
   learning_objectives: 'Learning objectives',
 };
+
+/**
+ * The same items as an office names them, for the PDF record in the student's file: the student's
+ * words where the office says it the same way, the office's own where the student is addressed.
+ */
+export const ELEMENT_RECORD_LABELS: Record<ElementName, string> = {
+  ...ELEMENT_LABELS,
+  student_name: "Student's name",
+  work_location: 'Work location',
+  compensation: 'Compensation',
+  program_relation: 'Relation to the program of study',
+};

@@ -5,8 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { loadSettings } from '../../src/config/settings.js';
-import { ELEMENT_NAMES, Report } from '../../src/report/index.js';
-import { RECORD_LABELS } from '../../src/record/renderRecordPdf.js';
+import { ELEMENT_NAMES, ELEMENT_RECORD_LABELS, Report } from '../../src/report/index.js';
 import { followUpEmail, offerPdf } from '../case/caseLetters.js';
 import { havePoppler, readPdf } from '../record/pdfText.js';
 import { launchChromium, skipBrowser } from './browser.js';
@@ -73,7 +72,7 @@ describe.skipIf(skipBrowser)('web form: a letter and a follow-up email checked t
       const { text, pages } = await readPdf(record);
       expect(pages).toBeLessThanOrEqual(2);
       expect(text).toContain('Verdict: COMPLETE');
-      for (const name of ELEMENT_NAMES) expect(text).toContain(RECORD_LABELS[name]);
+      for (const name of ELEMENT_NAMES) expect(text).toContain(ELEMENT_RECORD_LABELS[name]);
       expect(text).toContain('“20 hours per week” (document 2, hours.eml, page 1)');
       // The same check as the API's, document for document.
       const form = new FormData();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, type Checker } from '../../src/checker.js';
 import { describeValue } from '../../src/cli/describeElement.js';
-import { ELEMENT_NAMES, type Report } from '../../src/report/index.js';
-import { MAX_RECORD_PAGES, RECORD_LABELS, renderRecordPdf } from '../../src/record/renderRecordPdf.js';
+import { ELEMENT_NAMES, ELEMENT_RECORD_LABELS, type Report } from '../../src/report/index.js';
+import { MAX_RECORD_PAGES, renderRecordPdf } from '../../src/record/renderRecordPdf.js';
 import { followUpEmail, offerPdf } from '../case/caseLetters.js';
 import { testSettings } from '../helper.js';
 import { havePoppler, readPdf } from './pdfText.js';
@@ -38,7 +38,7 @@ describe.skipIf(!havePoppler)('the record for the file (read back with poppler)'
     expect(text).toContain('March 5, 2027 (2027-03-05)');
     for (const name of ELEMENT_NAMES) {
       const element = report.elements[name];
-      expect(text, name).toContain(RECORD_LABELS[name]);
+      expect(text, name).toContain(ELEMENT_RECORD_LABELS[name]);
       const value = describeValue(name, element.value as never);
       if (value && value.length < 80) expect(text, name).toContain(fold(value));
     }
@@ -79,6 +79,6 @@ describe.skipIf(!havePoppler)('the record for the file (read back with poppler)'
     };
     const { text, pages } = await readPdf(await renderRecordPdf(heavy));
     expect(pages).toBeLessThanOrEqual(MAX_RECORD_PAGES);
-    for (const name of ELEMENT_NAMES) expect(text).toContain(RECORD_LABELS[name]);
+    for (const name of ELEMENT_NAMES) expect(text).toContain(ELEMENT_RECORD_LABELS[name]);
   });
 });
