@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { loadSettings, type Settings } from '../src/config/settings.js';
 import { buildApp } from '../src/http/app.js';
+import { loggerOptions } from '../src/http/logger.js';
+import pino from 'pino';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -42,4 +45,19 @@ export function multipartBody(parts: { name: string; value: string | Buffer; fil
 
 export function readJson<T = unknown>(relativePath: string): T {
   return JSON.parse(readFileSync(new URL(`../${relativePath}`, import.meta.url), 'utf8')) as T;
+}
+
+/**
+ * The service's own logger (its redaction and serializers) writing into memory: each JSON line
+ * pushed to `lines` as written. `level` overrides the settings' level (trace, to see everything).
+ */
+export function capturedLogger(settings: Settings, lines: string[], level?: string): pino.Logger {
+  const capture = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const options = loggerOptions(settings) as pino.LoggerOptions;
+  return pino(level ? { ...options, level } : options, capture);
 }

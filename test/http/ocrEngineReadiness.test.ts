@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import pino from 'pino';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { findNativeTesseract } from '../../src/extract/ocr/nativeTesseract.js';
 import { buildApp } from '../../src/http/app.js';
-import { loggerOptions } from '../../src/http/logger.js';
-import { testSettings } from '../helper.js';
+import { capturedLogger, testSettings } from '../helper.js';
 
 const spec = parse(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -17,16 +14,9 @@ const validReadiness = ajv.compile({ $ref: 'spec#/components/schemas/Readiness' 
 /** The app with one real OCR worker of the given engine, its start-up log kept. */
 async function startWith(ocrEngine: string) {
   const settings = testSettings({ LOG_LEVEL: 'info', OCR_WORKERS: '1', OCR_ENGINE: ocrEngine });
-  const lines: Record<string, unknown>[] = [];
-  const capture = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  const loggerInstance = pino(loggerOptions(settings) as pino.LoggerOptions, capture);
-  const app = await buildApp({ settings, fastify: { logger: undefined, loggerInstance } });
-  return { app, lines };
+  const written: string[] = [];
+  const app = await buildApp({ settings, fastify: { logger: undefined, loggerInstance: capturedLogger(settings, written) } });
+  return { app, lines: () => written.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
 describe('/readyz and the start-up log name the OCR engine', () => {
@@ -40,7 +30,7 @@ describe('/readyz and the start-up log name the OCR engine', () => {
       const ready = await app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.json()).toEqual({ status: 'ready', ocrEngine: engine });
       expect(validReadiness(ready.json())).toBe(true);
-      const started = lines.find((l) => typeof l.msg === 'string' && l.msg.startsWith('OCR engine:'));
+      const started = lines().find((l) => typeof l.msg === 'string' && l.msg.startsWith('OCR engine:'));
       expect(started?.ocr).toMatchObject({ name: engine, workers: 1 });
     } finally {
       await app.close();

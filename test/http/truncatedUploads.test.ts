@@ -1,11 +1,8 @@
 import net from 'node:net';
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
-import { loggerOptions } from '../../src/http/logger.js';
-import { multipartBody, testSettings } from '../helper.js';
+import { capturedLogger, multipartBody, testSettings } from '../helper.js';
 import { LETTER, LETTER_PEOPLE } from '../ingest/samples.js';
 import { listen } from './realHttp.js';
 
@@ -35,13 +32,7 @@ describe('truncated multipart uploads', () => {
   let port: number;
   beforeAll(async () => {
     const settings = testSettings({ LOG_LEVEL: 'trace', RATE_LIMIT_PER_MINUTE: '10000' });
-    const capture = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const loggerInstance = pino({ ...(loggerOptions(settings) as pino.LoggerOptions), level: 'trace' }, capture);
+    const loggerInstance = capturedLogger(settings, lines, 'trace');
     app = await buildApp({ settings, fastify: { logger: undefined, loggerInstance } });
     port = await listen(app);
   });

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
-import { loggerOptions } from '../../src/http/logger.js';
-import { multipartBody, readJson, testSettings } from '../helper.js';
+import { capturedLogger, multipartBody, readJson, testSettings } from '../helper.js';
 
 interface Label {
   file: string;
@@ -43,14 +40,8 @@ describe('logs never carry a letter', () => {
 
   beforeAll(async () => {
     const settings = testSettings({ LOG_LEVEL: 'trace', READER_WORKERS: '1', OCR_WORKERS: '1', RATE_LIMIT_PER_MINUTE: '10000' });
-    const capture = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
     // The service's own logger options (redaction, serializers), at the most talkative level, into memory.
-    const loggerInstance = pino({ ...(loggerOptions(settings) as pino.LoggerOptions), level: 'trace' }, capture);
+    const loggerInstance = capturedLogger(settings, lines, 'trace');
     app = await buildApp({ settings, fastify: { logger: undefined, loggerInstance } });
     await app.ready();
     await Promise.all([app.checker.ready(), app.checker.warm()]);
@@ -99,18 +90,12 @@ describe('logs never carry a letter', () => {
 describe('the logger configuration', () => {
   it('redacts letter content wherever a handler might put it', () => {
     const lines: string[] = [];
-    const capture = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const log = pino({ ...(loggerOptions(testSettings({ LOG_LEVEL: 'info' })) as pino.LoggerOptions) }, capture);
+    const log = capturedLogger(testSettings({ LOG_LEVEL: 'info' }), lines);
     const letter = 'Dear Priya Raman, 500 Boylston Street, $32.50 per hour';
     log.info({ text: letter, check: { text: letter, evidence: [letter], fields: { student_name: 'Priya Raman' } }, filename: 'Priya Raman offer.pdf' }, 'a careless line');
     log.info({ upload: { filename: 'Priya Raman offer.pdf', body: letter }, envelope: { to: 'Priya Raman' } }, 'another');
     log.error({ err: { type: 'Error', code: 'HPE_INVALID_EOF_STATE', rawPacket: Buffer.from(letter) } }, 'client error');
-    const text = lines.join('');
+    const text = lines.join('\n');
     expect(text).toMatch(/a careless line/);
     expect(text).toMatch(/HPE_INVALID_EOF_STATE/);
     expect(text).not.toMatch(/Priya|Boylston|32\.50/);
