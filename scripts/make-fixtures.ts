@@ -5,6 +5,7 @@
  *
  *   npm run fixtures
  *   npm run fixtures -- --wild     only fixtures/wild/ (letters from public templates; needs LibreOffice and pdflatex too)
+ *   npm run fixtures -- --wild-ocr only fixtures/wild/ocr/ (photos and scans of the wild PDF letters already made)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { OCR_CATALOG } from './fixtures/ocr/ocrCatalog.js';
 import { ChromiumPrinter } from './fixtures/render/chromium.js';
 import { EXTENSIONS, FIXED_DATE, renderText } from './fixtures/renderText.js';
 import { makeWildFixtures } from './fixtures/wild/makeWild.js';
+import { remakeWildOcrFixtures } from './fixtures/wild/makeWildOcr.js';
 
 export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const CHECKED_ON = '2026-12-01';
@@ -26,6 +28,10 @@ export const CHECKED_ON = '2026-12-01';
 const OCR_MAX_BYTES = 600 * 1024;
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--wild-ocr')) {
+    await remakeWildOcrFixtures(FIXTURES_DIR);
+    return;
+  }
   if (process.argv.includes('--wild')) {
     await makeWildFixtures(FIXTURES_DIR, CHECKED_ON);
     return;
