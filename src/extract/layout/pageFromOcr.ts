@@ -1,11 +1,11 @@
-import type { Box, DocumentPart, LetterPage } from '../../document/letterDocument.js';
+import type { DocumentPart, LetterPage } from '../../document/letterDocument.js';
 import { repairOcrWords } from '../ocr/repairOcrLine.js';
 import { paragraphsFromRows, wordConfidence, type OcrTsvLine, type OcrTsvRow, type OcrTsvWord } from '../ocr/tesseractTsv.js';
+import { boxOf, writeLayoutBlocks } from '../pdf/letterPagesFromPdf.js';
 import { pageRegions } from '../pdf/pageRegions.js';
-import type { LayoutBlock, PdfPageLayout } from '../pdf/pdfPageLayout.js';
-import type { PlacedWord, Segment } from '../pdf/visualLines.js';
-import { splitListMarker } from './listMarker.js';
-import { PageBuilder, type LineInput, type WordInput } from './pageBuilder.js';
+import { MEASURED_TYPE_SIZES, layoutRuns, type Rect } from '../pdf/pdfPageLayout.js';
+import type { TextRun } from '../pdf/textRuns.js';
+import { PageBuilder, type WordInput } from './pageBuilder.js';
 
 export interface OcrPageInput {
   number: number;
@@ -28,22 +28,34 @@ export interface OcrPageInput {
 const POINTS_PER_PIXEL = 72 / 300;
 
 /**
- * An OCR page of the structured document from tesseract's rows, the same for either engine: one
- * paragraph per paragraph tesseract found (a line opening with a list marker is an item of its
- * own), every line and word with its box (fractions of the page, four places, as the PDF reader
- * gives them) and every word with its confidence. Each line's type size comes from the height of
- * its words; with it the page's regions are decided by the very rule the PDF reader uses
- * (pageRegions): large type at the top of a first page is its letterhead (header), small type
- * under the body its footer. Words are repaired as the engine's text is (repairOcrWords).
+ * An OCR page of the structured document from tesseract's rows, the same for either engine, laid
+ * out by the very geometry that lays out a PDF page (layoutRuns): every word OCR read becomes a
+ * run of text at its box, on its line's baseline, in its line's type size; visual lines, columns,
+ * tables, paragraphs and list items then come from where the words stand, not from tesseract's
+ * own blocks, which cut a photographed page into false columns wherever light or perspective
+ * leaves a wider gap, and read a table row by row as separate paragraphs. Tesseract's lines are
+ * kept as the unit a word's baseline and size are measured on: it follows a slanted line further
+ * than a baseline tolerance would. Each line's type size comes from the height of its words;
+ * with it the page's regions are decided by the rule the PDF reader uses (pageRegions): large type
+ * at the top of a first page is its letterhead (header), small type under the body its footer.
+ * Every word keeps its box (fractions of the page, four places) and its confidence. Words are
+ * repaired as the engine's text is (repairOcrWords).
  */
 export function pageFromOcr(input: OcrPageInput): LetterPage {
   const upright = uprightRows(input.rows, input.width, input.height);
   input = { ...input, ...upright };
-  const blocks = ocrBlocks(input.rows);
   // A line with no measurable word (marks only) counts as the page's usual size: neither larger nor smaller.
-  const usual = median(blocks.flatMap((b) => b.lines.map((l) => l.size)).filter((n): n is number => n !== null)) ?? 0;
-  const layout: PdfPageLayout = { width: input.width * POINTS_PER_PIXEL, height: input.height * POINTS_PER_PIXEL, blocks: blocks.map((b) => layoutOf(b, usual)) };
-  const regions = input.width > 0 && input.height > 0 ? pageRegions([layout], new Set(input.opensDocument ? [0] : []))[0] : blocks.map(() => 'body' as const);
+  const measured = ocrLines(input.rows);
+  const usual = median(measured.map((l) => l.size).filter((n): n is number => n !== null)) ?? 10;
+  const marks = measured.filter((line) => isDrawnMark(line, usual));
+  const lines = joinLinePieces(
+    measured.filter((line) => !marks.includes(line)),
+    usual,
+  );
+  const runs = lines.flatMap((line) => line.words.map((word) => runOf(word, line, usual)));
+  const pictures = marks.map((mark) => rectOf(mark.words));
+  const layout = layoutRuns(runs, { width: input.width * POINTS_PER_PIXEL, height: input.height * POINTS_PER_PIXEL }, pictures, MEASURED_TYPE_SIZES);
+  const regions = input.width > 0 && input.height > 0 ? pageRegions([layout], new Set(input.opensDocument ? [0] : []))[0] : layout.blocks.map(() => 'body' as const);
   const builder = new PageBuilder({
     number: input.number,
     part: input.part,
@@ -52,16 +64,11 @@ export function pageFromOcr(input: OcrPageInput): LetterPage {
     ocrConfidence: input.confidence,
     imageCount: input.imageCount,
   });
-  const boxOf = (b: { left: number; top: number; width: number; height: number }): Box | null => pageBox(b, input.width, input.height);
-  const lineInput = (line: OcrLine): LineInput => ({
-    box: boxOf(line.box),
-    fontSize: line.size,
-    words: line.words.map((w): WordInput => ({ text: w.text, box: boxOf(w), confidence: wordConfidence(w.conf) })),
-  });
-  blocks.forEach((block, i) => {
-    if (block.marker !== null) builder.item(regions[i], block.marker, block.lines.map(lineInput));
-    else builder.paragraph(regions[i], block.lines.map(lineInput));
-  });
+  const hasBoxes = input.width > 0 && input.height > 0;
+  writeLayoutBlocks(builder, layout, regions, (segment) => ({
+    fontSize: Math.round(segment.size * 10) / 10,
+    words: segment.words.map((w): WordInput => ({ text: w.text, box: hasBoxes ? boxOf(w, layout) : null, confidence: w.confidence ?? null })),
+  }));
   return builder.build();
 }
 
@@ -96,65 +103,142 @@ export function uprightRows(rows: readonly OcrTsvRow[], width: number, height: n
 }
 
 interface OcrLine {
-  box: OcrTsvLine;
   words: OcrTsvWord[];
   /** Type size in points at 300 dpi; null when no word tells. */
   size: number | null;
+  /** Where the line's letters stand, in pixels: the bottom of its words that reach no lower. */
+  baseline: number;
 }
 
-interface OcrBlock {
-  /** A list item's marker; null for a paragraph. */
-  marker: string | null;
-  lines: OcrLine[];
-}
-
-/** tesseract's paragraphs as blocks: a line opening with a list marker ("•", "1.", "(a)") is an item of its own, as in the engine's text. */
-function ocrBlocks(rows: readonly OcrTsvRow[]): OcrBlock[] {
-  const blocks: OcrBlock[] = [];
+/** tesseract's lines, in its order, each word repaired (repairOcrWords) and the line's size and baseline measured. */
+function ocrLines(rows: readonly OcrTsvRow[]): OcrLine[] {
+  const lines: OcrLine[] = [];
   for (const paragraph of paragraphsFromRows(rows)) {
-    let lines: OcrLine[] = [];
-    const flush = () => {
-      if (lines.length) blocks.push({ marker: null, lines });
-      lines = [];
-    };
     for (const tsvLine of paragraph.lines) {
       const texts = repairOcrWords(tsvLine.words.map((w) => w.text));
-      const words = tsvLine.words.map((w, k) => ({ ...w, text: texts[k] }));
-      const line: OcrLine = { box: tsvLine, words, size: typeSize(words) };
-      const listed = splitListMarker(texts.join(' '));
-      const item = listed ? withoutMarker(line, listed.marker) : null;
-      if (!listed || !item) {
-        lines.push(line);
-        continue;
-      }
-      flush();
-      blocks.push({ marker: listed.marker, lines: [item] });
+      const words = tsvLine.words.map((w, k) => ({ ...w, text: texts[k] })).filter((w) => w.text.trim() !== '');
+      if (words.length === 0) continue;
+      const size = typeSize(words);
+      lines.push({ words, size, baseline: baselineOf(words, tsvLine, size) });
     }
-    flush();
   }
-  return blocks;
+  return lines;
 }
 
-/** The line without its list marker: the marker's word goes, or, written against the text ("•Build"), leaves its word. Null if nothing is left. */
-function withoutMarker(line: OcrLine, marker: string): OcrLine | null {
-  const [first, ...rest] = line.words;
-  if (!first.text.startsWith(marker)) return null;
-  const remainder = first.text.slice(marker.length);
-  const words = remainder ? [{ ...first, text: remainder }, ...rest] : rest;
-  return words.length ? { ...line, words } : null;
+/**
+ * A line's baseline in pixels: the median bottom of its words with no descender (a "g", a comma),
+ * which all end on it; with none, the line's bottom less a descender. Cells of one table row then
+ * share a baseline whether or not their words hang below it, as they do in a PDF.
+ */
+function baselineOf(words: readonly OcrTsvWord[], line: OcrTsvLine, size: number | null): number {
+  const flat = words.filter(sitsOnBaseline).map((w) => w.top + w.height);
+  const middle = median(flat);
+  if (middle !== null) return middle;
+  return line.top + line.height - (size === null ? 0 : (DESCENDER * size) / POINTS_PER_PIXEL);
 }
 
-/** The block in the PDF reader's terms, in points: what pageRegions measures. */
-function layoutOf(block: OcrBlock, usualSize: number): LayoutBlock {
-  const lines = block.lines.map((l) => segmentOf(l, usualSize));
-  return block.marker === null ? { kind: 'paragraph', lines } : { kind: 'item', marker: block.marker, level: 0, lines };
+// Two pieces of one line meet where the baseline at the end of one is within this many type sizes
+// of the baseline at the start of the next: a line's pieces follow its slant, the next line down
+// is a whole line pitch (1.1 sizes or more) away.
+const PIECE_BASELINE = 0.35;
+// Pieces of one line are set in one type; a size this many times another's is something else.
+const PIECE_SIZE_RATIO = 1.5;
+// A piece that starts further left than this (type sizes) before the end of the other overlaps it: not its continuation.
+const PIECE_OVERLAP = 0.5;
+
+/**
+ * tesseract's pieces of one visual line put back on one baseline. On a photographed page tesseract
+ * often cuts a line where light or perspective leaves a gap, and reads a table's row as one line
+ * per cell; a page is never quite level either, so two pieces of one line sit at slightly
+ * different heights. A piece continues the one to its left when its words start where that one's
+ * end, at the same height there (the slant is followed piece by piece, not measured against the
+ * line's first word); the whole run of pieces then takes its first piece's baseline, and the
+ * layout (visualLines) sees one line, cut into segments only where its gaps are wide.
+ */
+function joinLinePieces(lines: readonly OcrLine[], usualSize: number): OcrLine[] {
+  const px = (line: OcrLine) => (line.size ?? usualSize) / POINTS_PER_PIXEL;
+  const byLeft = [...lines].sort((a, b) => a.words[0].left - b.words[0].left);
+  const chains: OcrLine[][] = [];
+  for (const line of byLeft) {
+    const start = line.words[0].left;
+    let best: { chain: OcrLine[]; gap: number } | null = null;
+    for (const chain of chains) {
+      const last = chain[chain.length - 1];
+      // Measured against the smaller type: a drawn signature over a typed name reads as a few
+      // "words" of huge type, and its tolerance would take in the lines around it.
+      const size = Math.min(px(last), px(line));
+      if (Math.max(px(last), px(line)) > PIECE_SIZE_RATIO * size) continue;
+      const end = rightOf(last);
+      if (start < end - PIECE_OVERLAP * size) continue;
+      if (Math.abs(endBaseline(last, 'right') - endBaseline(line, 'left')) > PIECE_BASELINE * size) continue;
+      const gap = start - end;
+      if (!best || gap < best.gap) best = { chain, gap };
+    }
+    if (best) best.chain.push(line);
+    else chains.push([line]);
+  }
+  return chains.map((chain) => (chain.length === 1 ? chain[0] : { ...chain[0], words: chain.flatMap((l) => l.words) }));
 }
 
-function segmentOf(line: OcrLine, usualSize: number): Segment {
+function rightOf(line: OcrLine): number {
+  const last = line.words[line.words.length - 1];
+  return last.left + last.width;
+}
+
+/** The baseline at one end of a line: the bottom of its nearest word there with no descender; the line's own where it has none. */
+function endBaseline(line: OcrLine, side: 'left' | 'right'): number {
+  const words = side === 'left' ? line.words : [...line.words].reverse();
+  const flat = words.slice(0, 3).find(sitsOnBaseline);
+  return flat ? flat.top + flat.height : line.baseline;
+}
+
+function sitsOnBaseline(word: Pick<OcrTsvWord, 'text'>): boolean {
+  return LETTERS.test(word.text) && !LOW.test(word.text) && !/[,;]$/.test(word.text);
+}
+
+// A drawing OCR tried to read as text (a handwritten signature, a stamp) gives "words" it barely
+// believes, in type far larger than the page's: under this confidence (tesseract's 0..100), over this many times the usual size.
+const MARK_CONFIDENCE = 40;
+const MARK_SIZE = 1.6;
+
+/**
+ * Whether a line tesseract read is a drawing rather than text: every word read with little
+ * confidence, in type much larger than the page's usual. It becomes a picture where it stands
+ * (a signature over the typed name is found as one), not words that would join the name's line.
+ */
+function isDrawnMark(line: OcrLine, usualSize: number): boolean {
+  return line.size !== null && line.size >= MARK_SIZE * usualSize && line.words.every((w) => w.conf < MARK_CONFIDENCE);
+}
+
+/** The box around some words, in points. */
+function rectOf(words: readonly OcrTsvWord[]): Rect {
   const p = (v: number) => v * POINTS_PER_PIXEL;
-  const words: PlacedWord[] = line.words.map((w) => ({ text: w.text, x0: p(w.left), x1: p(w.left + w.width), top: p(w.top), bottom: p(w.top + w.height) }));
-  const bottom = p(line.box.top + line.box.height);
-  return { words, x0: p(line.box.left), x1: p(line.box.left + line.box.width), top: p(line.box.top), bottom, baseline: bottom, size: line.size ?? usualSize, font: '', doubled: false, pieces: 1 };
+  return {
+    x0: p(Math.min(...words.map((w) => w.left))),
+    top: p(Math.min(...words.map((w) => w.top))),
+    x1: p(Math.max(...words.map((w) => w.left + w.width))),
+    bottom: p(Math.max(...words.map((w) => w.top + w.height))),
+  };
+}
+
+/** One word as a run of text in points, on its line's baseline and in its line's size. */
+function runOf(word: OcrTsvWord, line: OcrLine, usualSize: number): TextRun {
+  const p = (v: number) => v * POINTS_PER_PIXEL;
+  return {
+    text: word.text,
+    x0: p(word.left),
+    x1: p(word.left + word.width),
+    top: p(word.top),
+    bottom: p(word.top + word.height),
+    baseline: p(line.baseline),
+    size: line.size ?? usualSize,
+    font: '',
+    // Every OCR word is a word of its own: never joined to the next however close.
+    spaceBefore: true,
+    upright: true,
+    doubled: false,
+    confidence: wordConfidence(word.conf),
+  };
 }
 
 // How much of the type size a word's ink spans, by the letters it has (Liberation and Times-like
@@ -192,14 +276,4 @@ function median(values: readonly number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** A box in pixels as fractions of the page, four places, clamped to the page (as the PDF reader's boxes). */
-function pageBox(b: { left: number; top: number; width: number; height: number }, width: number, height: number): Box | null {
-  if (width <= 0 || height <= 0) return null;
-  const clamp = (v: number) => Math.min(1, Math.max(0, v));
-  const fraction = (v: number) => Math.round(v * 10_000) / 10_000;
-  const x = clamp(b.left / width);
-  const y = clamp(b.top / height);
-  return { x: fraction(x), y: fraction(y), width: fraction(clamp((b.left + b.width) / width) - x), height: fraction(clamp((b.top + b.height) / height) - y) };
 }

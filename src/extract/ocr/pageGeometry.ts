@@ -89,9 +89,11 @@ function findInk(image: GrayImage): InkPoints {
     }
   }
   const r = Math.max(8, Math.round(Math.min(width, height) / 40));
+  const dark = darkAreas(data, width, height, integral, r);
   let total = 0;
   const mask = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
+    const cellRow = Math.floor(y / r) * dark.columns;
     const y0 = Math.max(0, y - r);
     const y1 = Math.min(height, y + r + 1);
     const top = y0 * stride1;
@@ -102,7 +104,7 @@ function findInk(image: GrayImage): InkPoints {
       const sum = integral[bottom + x1] - integral[top + x1] - integral[bottom + x0] + integral[top + x0];
       const mean = sum / ((y1 - y0) * (x1 - x0));
       const v = data[y * width + x];
-      if (v < mean - Math.max(20, mean * 0.15)) {
+      if (v < mean - Math.max(20, mean * 0.15) && !dark.cells[cellRow + Math.floor(x / r)]) {
         mask[y * width + x] = 1;
         total += 1;
       }
@@ -121,6 +123,50 @@ function findInk(image: GrayImage): InkPoints {
     count += 1;
   }
   return { xs, ys, count, width, height };
+}
+
+// An area this much darker than the paper is no text on it: the table or floor around a
+// photographed sheet, the photo's own border where a phone app set it on a white PDF page, a solid logo.
+const DARK_AREA = 0.55;
+
+/**
+ * Cells (r x r) of the picture that are dark areas rather than paper, and the cells around them.
+ * Against a dark area the adaptive threshold marks a band of "ink" along every edge it has with
+ * light: the straight edge of a photo set on a white page is a long horizontal band that would
+ * outweigh the text lines and level the page at 0 degrees, and make its lines look tall.
+ */
+function darkAreas(data: Uint8Array, width: number, height: number, integral: Uint32Array | Float64Array, r: number): { cells: Uint8Array; columns: number } {
+  const columns = Math.ceil(width / r);
+  const rows = Math.ceil(height / r);
+  const stride1 = width + 1;
+  const means = new Float64Array(columns * rows);
+  for (let cy = 0; cy < rows; cy++) {
+    for (let cx = 0; cx < columns; cx++) {
+      const x0 = cx * r;
+      const y0 = cy * r;
+      const x1 = Math.min(width, x0 + r);
+      const y1 = Math.min(height, y0 + r);
+      const sum = integral[y1 * stride1 + x1] - integral[y0 * stride1 + x1] - integral[y1 * stride1 + x0] + integral[y0 * stride1 + x0];
+      means[cy * columns + cx] = sum / ((x1 - x0) * (y1 - y0));
+    }
+  }
+  // The paper's level: the brightest cells (a page is mostly paper; a photo at least a third of it).
+  const sorted = Array.from(means).sort((a, b) => a - b);
+  const paper = sorted[Math.floor(sorted.length * 0.9)];
+  const cells = new Uint8Array(columns * rows);
+  for (let cy = 0; cy < rows; cy++) {
+    for (let cx = 0; cx < columns; cx++) {
+      if (means[cy * columns + cx] >= DARK_AREA * paper) continue;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const ny = cy + dy;
+          const nx = cx + dx;
+          if (ny >= 0 && ny < rows && nx >= 0 && nx < columns) cells[ny * columns + nx] = 1;
+        }
+      }
+    }
+  }
+  return { cells, columns };
 }
 
 /** The same ink seen after turning the picture a quarter clockwise. */
@@ -207,11 +253,17 @@ interface Band {
   bottom: number;
 }
 
-/** Runs of rows holding ink: one per text line (a letterhead's large type gives a taller one). */
+/**
+ * Runs of rows holding ink: one per text line (a letterhead's large type gives a taller one).
+ * Ink that runs down the whole page (the edges of a photographed sheet, a photo set on a white PDF
+ * page, a margin rule) adds about the same to every row, the gaps between lines included: rows
+ * count as inked above that baseline, the profile's low rows over the ink's extent, not above zero.
+ */
 function textLineBands(profile: Float64Array): Band[] {
   let peak = 0;
   for (const v of profile) peak = Math.max(peak, v);
-  const floor = peak * 0.04;
+  const base = baseline(profile);
+  const floor = base + (peak - base) * 0.04;
   const bands: Band[] = [];
   let top = -1;
   for (let i = 0; i <= profile.length; i++) {
@@ -223,6 +275,17 @@ function textLineBands(profile: Float64Array): Band[] {
     }
   }
   return bands;
+}
+
+/** The profile's level in its emptiest rows: the 20th percentile of the rows between the first ink and the last. */
+function baseline(profile: Float64Array): number {
+  let first = 0;
+  while (first < profile.length && profile[first] === 0) first++;
+  let last = profile.length - 1;
+  while (last > first && profile[last] === 0) last--;
+  if (last <= first) return 0;
+  const rows = Array.from(profile.subarray(first, last + 1)).sort((a, b) => a - b);
+  return rows[Math.floor(rows.length * 0.2)];
 }
 
 /**

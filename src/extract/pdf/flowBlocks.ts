@@ -7,7 +7,8 @@ export type FlowBlock = { kind: 'paragraph'; lines: Segment[] } | { kind: 'item'
 // much more than the paragraph's own line spacing (so double-spaced text still reads as paragraphs).
 const PARAGRAPH_GAP = 1.5;
 const PITCH_GROWTH = 1.22;
-// A change of font size larger than this fraction starts a new block (a heading, a letterhead line).
+// A change of font size larger than this fraction starts a new block (a heading, a letterhead line);
+// the caller may allow more where sizes are measured, not known (OCR: TypeSizes).
 const SIZE_CHANGE = 0.12;
 // Edges within this many font sizes (at least 2 pt) line up.
 const ALIGN = 0.3;
@@ -19,14 +20,14 @@ const ALIGN = 0.3;
  * stays with them). A line that opens with a bullet or a number is a list item; the lines under
  * it, indented at least as far as its text, continue it.
  */
-export function flowBlocks(lines: readonly Segment[]): FlowBlock[] {
+export function flowBlocks(lines: readonly Segment[], sizeChange = SIZE_CHANGE): FlowBlock[] {
   const blocks: FlowBlock[] = [];
   const markerColumns: number[] = [];
-  const pitch = typicalPitch(lines);
+  const pitch = typicalPitch(lines, sizeChange);
   let current: { block: FlowBlock; pitch: number | null; textX: number; markerX: number } | null = null;
   for (const line of lines) {
     const listed = splitListMarker(line.words.map((w) => w.text).join(' '));
-    if (current && !listed && continues(current, line, pitch)) {
+    if (current && !listed && continues(current, line, pitch, sizeChange)) {
       const previous = current.block.lines[current.block.lines.length - 1];
       current.pitch ??= line.baseline - previous.baseline;
       current.block.lines.push(line);
@@ -53,20 +54,20 @@ const MAX_TYPICAL_PITCH = 1.6;
  * text set one-and-a-half spaced does not break after every first line (the step there is a
  * hair over 1.5 sizes in LaTeX's output); null with too few lines to tell.
  */
-function typicalPitch(lines: readonly Segment[]): number | null {
+function typicalPitch(lines: readonly Segment[], sizeChange: number): number | null {
   const steps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1], lines[i]];
     const size = Math.max(a.size, b.size);
     const step = b.baseline - a.baseline;
-    if (step > 0 && Math.abs(a.size - b.size) <= SIZE_CHANGE * size && step <= MAX_TYPICAL_PITCH * size) steps.push(step / size);
+    if (step > 0 && Math.abs(a.size - b.size) <= sizeChange * size && step <= MAX_TYPICAL_PITCH * size) steps.push(step / size);
   }
   if (steps.length < 3) return null;
   steps.sort((x, y) => x - y);
   return steps[Math.floor(steps.length / 2)];
 }
 
-function continues(current: { block: FlowBlock; pitch: number | null; textX: number; markerX: number }, line: Segment, typical: number | null): boolean {
+function continues(current: { block: FlowBlock; pitch: number | null; textX: number; markerX: number }, line: Segment, typical: number | null, sizeChange: number): boolean {
   const { block } = current;
   const previous = block.lines[block.lines.length - 1];
   const size = Math.max(previous.size, line.size);
@@ -74,7 +75,7 @@ function continues(current: { block: FlowBlock; pitch: number | null; textX: num
   if (step <= 0) return false;
   const usual = typical === null ? 0 : PITCH_GROWTH * typical * size;
   if (step > Math.max(PARAGRAPH_GAP * size, usual, current.pitch === null ? 0 : PITCH_GROWTH * current.pitch)) return false;
-  if (Math.abs(line.size - previous.size) > SIZE_CHANGE * size) return false;
+  if (Math.abs(line.size - previous.size) > sizeChange * size) return false;
   const tolerance = Math.max(2, ALIGN * size);
   if (block.kind === 'item') return line.x0 >= current.textX - tolerance && line.x0 > current.markerX + tolerance;
   if (Math.abs(line.x0 - previous.x0) <= tolerance) return true;

@@ -1,4 +1,4 @@
-import type { Box, DocumentPart, LetterPage } from '../../document/letterDocument.js';
+import type { Box, DocumentPart, LetterPage, Region } from '../../document/letterDocument.js';
 import { PageBuilder, type CellInput, type LineInput, type WordInput } from '../layout/pageBuilder.js';
 import { pageRegions } from './pageRegions.js';
 import type { PdfPageLayout, Rect } from './pdfPageLayout.js';
@@ -30,28 +30,41 @@ export function letterPagesFromPdf(layouts: readonly PdfPageLayout[], options: P
       size: { width: round(layout.width), height: round(layout.height) },
       imageCount: options.imageCounts[index] ?? 0,
     });
-    const box = (r: Rect): Box => boxOf(r, layout);
-    layout.blocks.forEach((block, i) => {
-      const region = regions[index][i];
-      switch (block.kind) {
-        case 'paragraph':
-          return builder.paragraph(region, block.lines.map((l) => lineInput(l, layout, bold)));
-        case 'item':
-          return builder.item(region, block.marker, [lineInput(withoutMarker(block.lines[0], block.marker), layout, bold), ...block.lines.slice(1).map((l) => lineInput(l, layout, bold))], block.level);
-        case 'table': {
-          const rows: CellInput[][] = block.rows.map((row) => row.map((cell) => ({ lines: cell.map((l) => lineInput(l, layout, bold)) })));
-          const first = block.rows[0].flat();
-          const rest = block.rows.slice(1).flatMap((r) => r.flat());
-          // A first row in larger or bold type, over rows that are neither, names the columns.
-          const larger = first.length > 0 && rest.length > 0 && minOf(first, (s) => s.size) > 1.1 * maxOf(rest, (s) => s.size);
-          const bolder = first.length > 0 && rest.length > 0 && first.every((s) => bold(s) === true) && rest.every((s) => bold(s) === false);
-          return builder.table(region, rows, { how: 'geometry', headerRows: larger || bolder ? 1 : 0 });
-        }
-        case 'picture':
-          return builder.picture(region, box(block.rect));
-      }
-    });
+    writeLayoutBlocks(builder, layout, regions[index], (l) => lineInput(l, layout, bold), bold);
     return builder.build();
+  });
+}
+
+/**
+ * Writes a laid-out page's blocks through the PageBuilder in reading order, each with its region;
+ * `line` turns a segment into the builder's line (the PDF reader's and OCR's differ in what their
+ * words carry). A table's first row in larger or bold type, over rows that are neither, names its columns.
+ */
+export function writeLayoutBlocks(
+  builder: PageBuilder,
+  layout: PdfPageLayout,
+  regions: readonly Region[],
+  line: (segment: Segment) => LineInput,
+  bold: (segment: Segment) => boolean | null = () => null,
+): void {
+  layout.blocks.forEach((block, i) => {
+    const region = regions[i];
+    switch (block.kind) {
+      case 'paragraph':
+        return builder.paragraph(region, block.lines.map(line));
+      case 'item':
+        return builder.item(region, block.marker, [line(withoutMarker(block.lines[0], block.marker)), ...block.lines.slice(1).map(line)], block.level);
+      case 'table': {
+        const rows: CellInput[][] = block.rows.map((row) => row.map((cell) => ({ lines: cell.map(line) })));
+        const first = block.rows[0].flat();
+        const rest = block.rows.slice(1).flatMap((r) => r.flat());
+        const larger = first.length > 0 && rest.length > 0 && minOf(first, (s) => s.size) > 1.1 * maxOf(rest, (s) => s.size);
+        const bolder = first.length > 0 && rest.length > 0 && first.every((s) => bold(s) === true) && rest.every((s) => bold(s) === false);
+        return builder.table(region, rows, { how: 'geometry', headerRows: larger || bolder ? 1 : 0 });
+      }
+      case 'picture':
+        return builder.picture(region, boxOf(block.rect, layout));
+    }
   });
 }
 
@@ -89,7 +102,7 @@ function withoutMarker(line: Segment, marker: string): Segment {
   return { ...line, words, x0: words[0]?.x0 ?? line.x0 };
 }
 
-function boxOf(r: Rect | PlacedWord, layout: PdfPageLayout): Box {
+export function boxOf(r: Rect | PlacedWord, layout: PdfPageLayout): Box {
   const clamp = (v: number) => Math.min(1, Math.max(0, v));
   const x = clamp(r.x0 / layout.width);
   const y = clamp(r.top / layout.height);

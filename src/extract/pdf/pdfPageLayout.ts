@@ -1,7 +1,7 @@
 import { flowBlocks } from './flowBlocks.js';
 import type { UserRect } from './imagePlacements.js';
 import { pageZones } from './pageZones.js';
-import { textRunsOf, type PdfTextContent, type PdfViewport } from './textRuns.js';
+import { textRunsOf, type PdfTextContent, type PdfViewport, type TextRun } from './textRuns.js';
 import { maxOf, minOf, visualLines, type Segment } from './visualLines.js';
 
 /** A rectangle in points, from the page's top left corner. */
@@ -32,13 +32,35 @@ export interface PdfPageLayout {
  * place by their top edge.
  */
 export function layoutPdfPage(content: PdfTextContent, viewport: PdfViewport, pictures: readonly Rect[] = []): PdfPageLayout {
+  return layoutRuns(textRunsOf(content, viewport), viewport, pictures);
+}
+
+/**
+ * How far apart two type sizes may be and still be one size: a PDF states its sizes, so they are
+ * compared as given (flowBlocks' and pageZones' defaults); OCR measures them from the height of
+ * the words it read, to about a tenth either way.
+ */
+export interface TypeSizes {
+  /** A block goes on across a change of size up to this fraction. */
+  sameBlock: number;
+  /** The cells of a table's column keep one size to this ratio. */
+  sameColumn: number;
+}
+
+export const MEASURED_TYPE_SIZES: TypeSizes = { sameBlock: 0.2, sameColumn: 1.25 };
+
+/**
+ * Runs of text placed on a page (a PDF's text items, or the words OCR read with their boxes) as
+ * blocks in reading order, as layoutPdfPage describes; `size` is the page's, in points.
+ */
+export function layoutRuns(runs: readonly TextRun[], size: { width: number; height: number }, pictures: readonly Rect[] = [], sizes?: TypeSizes): PdfPageLayout {
   const blocks: LayoutBlock[] = [];
-  for (const zone of pageZones(visualLines(textRunsOf(content, viewport)))) {
-    if (zone.kind === 'flow') blocks.push(...flowBlocks(zone.lines));
-    else if (zone.kind === 'columns') for (const column of zone.columns) blocks.push(...flowBlocks(column));
+  for (const zone of pageZones(visualLines(runs), sizes?.sameColumn)) {
+    if (zone.kind === 'flow') blocks.push(...flowBlocks(zone.lines, sizes?.sameBlock));
+    else if (zone.kind === 'columns') for (const column of zone.columns) blocks.push(...flowBlocks(column, sizes?.sameBlock));
     else blocks.push({ kind: 'table', rows: zone.rows });
   }
-  if (pictures.length === 0) return { width: viewport.width, height: viewport.height, blocks };
+  if (pictures.length === 0) return { width: size.width, height: size.height, blocks };
   // Each picture goes before the first block (in reading order) that starts below its top edge.
   const tops = blocks.map((b) => rectOf(b).top);
   const placed: LayoutBlock[] = [];
@@ -48,7 +70,7 @@ export function layoutPdfPage(content: PdfTextContent, viewport: PdfViewport, pi
     placed.push(block);
   });
   for (const rect of waiting) placed.push({ kind: 'picture', rect });
-  return { width: viewport.width, height: viewport.height, blocks: placed };
+  return { width: size.width, height: size.height, blocks: placed };
 }
 
 // A picture narrower or lower than this (points) is a rule or a spacer, not something to show.

@@ -50,6 +50,8 @@ export interface TextRun {
   upright: boolean;
   /** Drawn twice at (almost) the same place: how some producers fake bold. */
   doubled: boolean;
+  /** OCR's confidence in the word, 0..1, where the run is a word OCR read (pageFromOcr); absent for a text layer. */
+  confidence?: number;
 }
 
 // Used where a font reports no ascent or descent (an error font, some Type3 fonts).

@@ -7,6 +7,8 @@ export interface PlacedWord {
   x1: number;
   top: number;
   bottom: number;
+  /** OCR's confidence in the word, 0..1; absent for a text layer. */
+  confidence?: number;
 }
 
 /**
@@ -185,7 +187,9 @@ function wordsOfRun(run: TextRun): PlacedWord[] {
   for (let i = 0; i <= text.length; i++) {
     const white = i === text.length || /\s/.test(text[i]);
     if (white && start >= 0) {
-      out.push({ text: text.slice(start, i), x0: run.x0 + start * perChar, x1: run.x0 + i * perChar, top: run.top, bottom: run.bottom });
+      const word: PlacedWord = { text: text.slice(start, i), x0: run.x0 + start * perChar, x1: run.x0 + i * perChar, top: run.top, bottom: run.bottom };
+      if (run.confidence !== undefined) word.confidence = run.confidence;
+      out.push(word);
       start = -1;
     } else if (!white && start < 0) start = i;
   }

@@ -75,6 +75,68 @@ describe('pageFromOcr', () => {
   });
 });
 
+describe('pageFromOcr lays the words out by where they stand', () => {
+  const read = (rows: OcrTsvRow[]) => pageFromOcr({ number: 1, rows, width: 2550, height: 3300, confidence: 0.9, opensDocument: false });
+
+  it('puts back together a line tesseract cut into pieces on a slanted photo, and keeps the next line apart', () => {
+    // One line of 11 pt type read as three pieces (blocks of their own), each a few pixels higher
+    // than the last as the page rises to the right, then the next line 55 px lower.
+    const page = read(
+      rowsOf([
+        [1, 1, 1, 300, 1000, 150, 33, 95, 'On'],
+        [1, 1, 1, 470, 1000, 200, 33, 95, 'behalf'],
+        [2, 1, 1, 700, 996, 120, 33, 94, 'of'],
+        [2, 1, 1, 840, 995, 260, 33, 94, 'Harrow,'],
+        [3, 1, 1, 1130, 990, 60, 33, 93, 'I'],
+        [3, 1, 1, 1210, 989, 80, 25, 93, 'am'],
+        [3, 1, 1, 1310, 988, 230, 43, 92, 'pleased'],
+        [4, 1, 1, 300, 1055, 180, 33, 95, 'We'],
+        [4, 1, 1, 500, 1055, 200, 33, 95, 'offer'],
+      ]),
+    );
+    expect(linesOf(page).map((l) => at(page, l.span))).toEqual(['On behalf of Harrow, I am pleased', 'We offer']);
+  });
+
+  it('reads a label/value block as a table whose rows pair each label with its value, though OCR measures their sizes apart', () => {
+    const label = (line: number, top: number, text: string, size: number): [number, number, number, number, number, number, number, number, string] => [1, line, 1, 300, top, 40 * text.length, size, 95, text];
+    const value = (line: number, top: number, text: string, size: number): [number, number, number, number, number, number, number, number, string] => [2, line, 1, 1200, top, 40 * text.length, size, 95, text];
+    const page = read(
+      rowsOf([
+        label(1, 1000, 'Position', 33),
+        value(1, 1000, 'Intern', 36),
+        label(2, 1090, 'Start', 33),
+        value(2, 1090, '01/11/2027', 37),
+        label(3, 1180, 'Department', 36),
+        value(3, 1180, 'Gameplay', 33),
+      ]),
+    );
+    const table = page.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind).toBe('table');
+    if (table?.kind !== 'table') return;
+    expect(table.rows.map((r) => r.cells.map((c) => at(page, c.span)))).toEqual([
+      ['Position', 'Intern'],
+      ['Start', '01/11/2027'],
+      ['Department', 'Gameplay'],
+    ]);
+  });
+
+  it('takes a line of huge, barely believed "words" (a drawn signature) for a picture, not text on the name\'s line', () => {
+    const page = read(
+      rowsOf([
+        [1, 1, 1, 300, 2360, 260, 40, 97, 'Sincerely,'],
+        [2, 1, 1, 290, 2560, 300, 160, 2, 'prut'],
+        [2, 1, 1, 900, 2550, 300, 170, 0, 'Posrdl'],
+        [3, 1, 1, 303, 2610, 200, 33, 96, 'Michael'],
+        [3, 1, 1, 520, 2610, 190, 33, 96, 'Torres'],
+      ]),
+    );
+    expect(page.text).not.toMatch(/prut|Posrdl/);
+    expect(linesOf(page).map((l) => at(page, l.span))).toContain('Michael Torres');
+    const picture = page.blocks.find((b) => b.kind === 'picture');
+    expect(picture?.box?.y).toBeCloseTo(2550 / 3300, 3);
+  });
+});
+
 describe('typeSize', () => {
   it('reads the same size from words with and without ascenders and descenders', () => {
     // 11 pt at 300 dpi is 45.8 px: x-height words ~24 px, capitals ~33 px, both ~43 px.

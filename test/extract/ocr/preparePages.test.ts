@@ -38,6 +38,22 @@ describe('measurePageGeometry', () => {
     },
   );
 
+  it('levels a tilted photo that a phone app set on a white page, whose straight border outweighs nothing', async () => {
+    // The letter turned 3 degrees on a dark table, the photo then centred on a white page with
+    // margins above and below: the photo's own edges are long level lines against the white.
+    const photo = await sharp(await letterImage({ dpi: 100 })).rotate(3, { background: '#3c3e42' }).png().toBuffer();
+    const meta = await sharp(photo).metadata();
+    const page = await sharp(photo)
+      .extend({ top: Math.round(meta.height! * 0.06), bottom: Math.round(meta.height! * 0.06), left: 0, right: 0, background: '#ffffff' })
+      .png()
+      .toBuffer();
+    const geometry = measurePageGeometry(await grayOf(page));
+    expect(geometry.rotation).toBeCloseTo(-3, 0);
+    expect(geometry.upsideDown).toBe(false);
+    // Its lines are measured as text lines (a dozen pixels at this size), not as bands of the border.
+    expect(geometry.lineHeight).toBeLessThan(20);
+  });
+
   it('measures nothing on a blank page', () => {
     const geometry = measurePageGeometry({ data: new Uint8Array(400 * 500).fill(250), width: 400, height: 500 });
     expect(geometry).toMatchObject({ rotation: 0, lineHeight: null, textLines: 0 });
