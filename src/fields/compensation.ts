@@ -9,8 +9,9 @@ type Per = 'hour' | 'week' | 'biweekly' | 'semimonthly' | 'month' | 'year' | 'to
 const FIX = 'Please state the pay (for example "$25.00 per hour"), or state plainly that the position is unpaid.';
 
 // Checked in this order: "bi-weekly" before "weekly", "semi-monthly" before "monthly".
+// "bi-w..kly" also takes a bi-weekly whose "ee" a fax or photo smudged ("bi-wgekly"): no other word has that shape.
 const PERIODS: [Per, RegExp][] = [
-  ['biweekly', /\b(?:bi-?weekly|every\s+(?:two|2|other)\s+weeks|per\s+(?:two|2)[- ]week(?:\s+pay)?\s+period|fortnightly)\b/i],
+  ['biweekly', /\b(?:bi-?w[a-z]{2}kly|every\s+(?:two|2|other)\s+weeks|per\s+(?:two|2)[- ]week(?:\s+pay)?\s+period|fortnightly)\b/i],
   ['semimonthly', /\b(?:semi-?monthly|twice\s+(?:a|per|each)\s+month|twice\s+monthly|(?:on\s+the\s+)?15th\s+and\s+(?:the\s+)?last)\b/i],
   ['hour', /(?:^\s*(?:\/|per\s+|an\s+|a\s+|each\s+)\s*(?:hour|hr)\b|\bhourly\b|^\s*\/\s*h\b|^\s*p\/?h\b|\bper\s+hour\b|\ban\s+hour\b)/i],
   ['week', /(?:\b(?:per|a|each)\s+week\b|^\s*\/\s*(?:wk|week)\b|\bweekly\b)/i],

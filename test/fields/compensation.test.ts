@@ -19,6 +19,8 @@ describe('extractCompensation', () => {
     ['Hourly Rate | $18.50', wage(18.5, 'hour')],
     ['You will earn $25 an hour.', wage(25, 'hour')],
     ['You will receive $1,200 bi-weekly.', wage(1200, 'biweekly')],
+    // A fax smudged the "ee" (fixtures/ocr/png-fax-04.png read this way).
+    ['Your pay will be $1,200 bi-wgekly, hefore taxes.', wage(1200, 'biweekly')],
     ['You will be paid $1,200 every two weeks.', wage(1200, 'biweekly')],
     ['Your salary is $2,000 semi-monthly.', wage(2000, 'semimonthly')],
     ['You will be paid $2,000 twice a month.', wage(2000, 'semimonthly')],

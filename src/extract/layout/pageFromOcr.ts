@@ -102,8 +102,11 @@ export function uprightRows(rows: readonly OcrTsvRow[], width: number, height: n
   return { rows: rows.map(turn), width: height, height: width };
 }
 
+/** A word read, with the type size (points) of the piece of its line it stands in. */
+type SizedWord = OcrTsvWord & { size: number | null };
+
 interface OcrLine {
-  words: OcrTsvWord[];
+  words: SizedWord[];
   /** Type size in points at 300 dpi; null when no word tells. */
   size: number | null;
   /** Where the line's letters stand, in pixels: the bottom of its words that reach no lower. */
@@ -116,14 +119,57 @@ function ocrLines(rows: readonly OcrTsvRow[]): OcrLine[] {
   for (const paragraph of paragraphsFromRows(rows)) {
     for (const tsvLine of paragraph.lines) {
       const texts = repairOcrWords(tsvLine.words.map((w) => w.text));
-      const words = tsvLine.words.map((w, k) => ({ ...w, text: texts[k] })).filter((w) => w.text.trim() !== '');
+      const words = tsvLine.words.map((w, k) => ({ ...w, text: texts[k] })).filter((w, k) => w.text.trim() !== '' && !isSpeck(w, k));
       if (words.length === 0) continue;
       const size = typeSize(words);
-      lines.push({ words, size, baseline: baselineOf(words, tsvLine, size) });
+      lines.push({ words: sizedPieces(words, size), size, baseline: baselineOf(words, tsvLine, size) });
     }
   }
   return lines;
 }
+
+// Words further apart than this many type sizes are in different cells or columns (visualLines cuts segments there too).
+const PIECE_GAP = 1.25;
+
+/**
+ * The line's words, each with the type size of its piece: tesseract reads a letterhead's name and
+ * the date block beside it as one line, and the name's larger type must stay the name's (a
+ * table's cells, pageRegions' letterhead), not be averaged with the date's.
+ */
+function sizedPieces(words: readonly OcrTsvWord[], lineSize: number | null): SizedWord[] {
+  if (lineSize === null) return words.map((w) => ({ ...w, size: null }));
+  const gap = (PIECE_GAP * lineSize) / POINTS_PER_PIXEL;
+  const pieces: OcrTsvWord[][] = [[words[0]]];
+  for (let k = 1; k < words.length; k++) {
+    if (words[k].left - (words[k - 1].left + words[k - 1].width) > gap) pieces.push([words[k]]);
+    else pieces[pieces.length - 1].push(words[k]);
+  }
+  if (pieces.length === 1) return words.map((w) => ({ ...w, size: lineSize }));
+  return pieces.flatMap((piece) => {
+    // One word's height says little (a table rule touching it, a bracket): a piece keeps the
+    // line's size unless several words agree on one clearly apart from it.
+    const own = piece.length >= 2 ? typeSize(piece) : null;
+    const size = own !== null && (own > lineSize * OWN_SIZE || own < lineSize / OWN_SIZE) ? own : lineSize;
+    return piece.map((w) => ({ ...w, size }));
+  });
+}
+
+// A piece's own size counts where it is this many times the line's, or less by as much.
+const OWN_SIZE = 1.2;
+
+/**
+ * A word that is a speck of a fax or a scan read as text: punctuation the engine doubts (":" and
+ * "." scattered beside a letterhead), or one or two letters it hardly believes ("EE", "CC"). Left
+ * in, specks line up into false table columns beside real text. A line's first word may be its
+ * list marker ("•", "«" for a bullet) and stays.
+ */
+function isSpeck(word: OcrTsvWord, index: number): boolean {
+  if (!LETTERS.test(word.text)) return index > 0 && word.conf < SPECK_PUNCTUATION_CONFIDENCE;
+  return word.text.length <= 2 && word.conf < SPECK_LETTERS_CONFIDENCE;
+}
+
+const SPECK_PUNCTUATION_CONFIDENCE = 60;
+const SPECK_LETTERS_CONFIDENCE = 30;
 
 /**
  * A line's baseline in pixels: the median bottom of its words with no descender (a "g", a comma),
@@ -222,7 +268,7 @@ function rectOf(words: readonly OcrTsvWord[]): Rect {
 }
 
 /** One word as a run of text in points, on its line's baseline and in its line's size. */
-function runOf(word: OcrTsvWord, line: OcrLine, usualSize: number): TextRun {
+function runOf(word: SizedWord, line: OcrLine, usualSize: number): TextRun {
   const p = (v: number) => v * POINTS_PER_PIXEL;
   return {
     text: word.text,
@@ -231,7 +277,7 @@ function runOf(word: OcrTsvWord, line: OcrLine, usualSize: number): TextRun {
     top: p(word.top),
     bottom: p(word.top + word.height),
     baseline: p(line.baseline),
-    size: line.size ?? usualSize,
+    size: word.size ?? line.size ?? usualSize,
     font: '',
     // Every OCR word is a word of its own: never joined to the next however close.
     spaceBefore: true,

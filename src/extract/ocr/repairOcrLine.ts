@@ -1,6 +1,7 @@
 /**
  * A line as OCR read it, with the confusions that break names, sentences and dates undone where the
- * reading is plain: capital I read as "|" ("| am pleased") and, in a line of capitalized words (a
+ * reading is plain: capital I read as "|" ("| am pleased"), small l read as capital I after a capital
+ * ("EIm Street"), and, in a line of capitalized words (a
  * name or an address), "lyer" for "Iyer"; and "v" read as "w" in a date's month ("Now. 23, 2026",
  * which native tesseract read on a scanned fixture where tesseract.js read "Nov.").
  *
@@ -10,6 +11,8 @@
 export function repairOcrLine(line: string): string {
   return capitalIInNames(
     line
+      // "EIm Street", "AIlen": a capital I between a capital and small letters is a small l; no word is spelt so.
+      .replace(/\b([A-Z])I([a-z]+)\b/g, '$1l$2')
       .replace(/(^|[\s"“(])\|(?=\s+(?:am|have|had|will|would|look|hope|was|can|want|wish|write|trust|believe|appreciate)\b)/g, '$1I')
       .replace(/\bNow(?=\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b)/g, 'Nov'),
   );
@@ -22,7 +25,9 @@ export function repairOcrWords(words: readonly string[]): string[] {
 }
 
 const CAPITALIZED = /^[A-Z][a-z'’-]*[,.]?$/;
-const LOWER_L_FOR_I = /^l([a-z]{2,}[,.]?)$/;
+// A small l before a consonant ("lyer", "lngrid", "llse") opens no English word but many names with I;
+// before a vowel it is a word ("Work location", "We look").
+const LOWER_L_FOR_I = /^l([^aeiou\W\d_][a-z]+[,.]?)$/;
 
 function capitalIInNames(line: string): string {
   const words = line.trim().split(/\s+/);

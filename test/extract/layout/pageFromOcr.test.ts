@@ -106,8 +106,8 @@ describe('pageFromOcr lays the words out by where they stand', () => {
         value(1, 1000, 'Intern', 36),
         label(2, 1090, 'Start', 33),
         value(2, 1090, '01/11/2027', 37),
-        label(3, 1180, 'Department', 36),
-        value(3, 1180, 'Gameplay', 33),
+        label(3, 1180, 'Department', 40),
+        value(3, 1180, 'Gameplay', 44),
       ]),
     );
     const table = page.blocks.find((b) => b.kind === 'table');

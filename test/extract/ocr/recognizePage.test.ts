@@ -50,6 +50,13 @@ describe('tidyText', () => {
     expect(tidyText('Ananya lyer\n129 University Drive')).toBe('Ananya Iyer\n129 University Drive');
     expect(tidyText('Suite 1500 | Portland, OR 97204')).toBe('Suite 1500 | Portland, OR 97204');
     expect(tidyText('please sign the letter')).toBe('please sign the letter');
+    expect(tidyText('Work location\nWe look')).toBe('Work location\nWe look');
+  });
+
+  it('undoes capital I read for a small l after a capital ("EIm Street"), and leaves capitals and McIntyre alone', () => {
+    expect(tidyText('520 EIm Street, Suite 1350')).toBe('520 Elm Street, Suite 1350');
+    expect(tidyText('Dear AIlison,')).toBe('Dear Allison,');
+    expect(tidyText('Ian McIntyre, MIT, IBM Inc.')).toBe('Ian McIntyre, MIT, IBM Inc.');
   });
 
   it('undoes "w" read for "v" in a month before a day and a year, and nowhere else', () => {
