@@ -82,7 +82,9 @@ async function readScannedPages(layers: LayerPage[], options: ExtractOptions): P
     if (visible > 0 && visibleLength(r.text) < visible * 1.5 + MIN_TEXT_LAYER_CHARS) return page;
     // The first page of the letter, or of an attachment, is where a letterhead sits.
     const opensDocument = index === 0 || !samePart(layers[index - 1].page.part, page.part);
-    return pageFromOcr({ number: page.number, part: page.part, rows: r.tsv, width: r.width, height: r.height, size: page.size, confidence: r.confidence, imageCount: page.imageCount, opensDocument });
+    // Marks were measured on the page as prepared; the words may have been read on it turned half round.
+    const marks = r.turnedHalfRound ? (scan.marks ?? []).map((m) => ({ ...m, left: r.width - m.left - m.width, top: r.height - m.top - m.height })) : (scan.marks ?? []);
+    return pageFromOcr({ number: page.number, part: page.part, rows: r.tsv, width: r.width, height: r.height, size: page.size, confidence: r.confidence, imageCount: page.imageCount, opensDocument, marks });
   });
   // Handled at once so a page failing while others are read is not an unhandled rejection.
   for (const read of reading) read.catch(() => failed.abort());

@@ -12,6 +12,8 @@ export interface OcrPageResult {
   /** Size in pixels of the page the engine read, which the boxes in `tsv` are measured on. */
   width: number;
   height: number;
+  /** The page read better turned half round: the boxes in `tsv` are those of the turned page, not of the page as prepared. */
+  turnedHalfRound?: boolean;
 }
 
 export interface OcrPageOptions {

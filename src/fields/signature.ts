@@ -102,8 +102,11 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
   // On a scanned page the signature is part of the picture: OCR reads a drawn signature as stray text
   // between the closing and the typed name, and "/s/ Name" as the name behind a few odd characters.
   const closingSource = letter.pages.find((p) => p.number === closingPage)?.source;
-  if (block && signerLine && closingSource === 'ocr' && !block.closing.inlineName) {
-    const between = block.lines.slice(0, block.lines.indexOf(signerLine));
+  // Only where the typed name is under this closing: a name found elsewhere (under a signature line
+  // on another page) has no lines "between".
+  const signerAt = block && signerLine ? block.lines.indexOf(signerLine) : -1;
+  if (block && signerLine && signerAt >= 0 && closingSource === 'ocr' && !block.closing.inlineName) {
+    const between = block.lines.slice(0, signerAt);
     const marked = between.find((l) => {
       const at = signer ? l.text.toLowerCase().indexOf(signer.toLowerCase()) : -1;
       return at >= 1 && at <= 6;
@@ -113,7 +116,9 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
       evidence.push({ page: marked.page, quote: marked.text });
       return present<'signature'>({ kind: 'electronic', signer }, evidence, 0.6, trace);
     }
-    if (between.length > 0) {
+    // The name set twice, once in a script face over the typed one, is a typed signature: OCR reads both as the name.
+    const nameAgain = signer !== null && between.every((l) => cleanPersonName(l.text) !== null && sameOrPartOf(cleanPersonName(l.text)!, signer));
+    if (between.length > 0 && !nameAgain) {
       trace.push(`scanned page: a mark between the closing and the typed name ("${between[0].text.slice(0, 30)}") is taken as a drawn signature`);
       if (signer) trace.push(`signer "${signer}"`);
       return present<'signature'>({ kind: 'image', signer }, evidence, 0.6, trace);

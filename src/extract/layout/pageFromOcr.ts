@@ -1,4 +1,5 @@
 import type { DocumentPart, LetterPage } from '../../document/letterDocument.js';
+import type { InkMark } from '../ocr/inkMarks.js';
 import { repairOcrWords } from '../ocr/repairOcrLine.js';
 import { paragraphsFromRows, wordConfidence, type OcrTsvLine, type OcrTsvRow, type OcrTsvWord } from '../ocr/tesseractTsv.js';
 import { boxOf, writeLayoutBlocks } from '../pdf/letterPagesFromPdf.js';
@@ -22,6 +23,8 @@ export interface OcrPageInput {
   imageCount?: number;
   /** The page opens its document (an image's first page, a PDF's first): a letterhead is looked for at its top. */
   opensDocument: boolean;
+  /** Where the page has ink, in the pixels the rows are measured in (inkMarks.ts): what no word covers becomes a picture or a rule. */
+  marks?: readonly InkMark[];
 }
 
 // The engines are told the page is at 300 dpi (engineParameters): a pixel is 72/300 of a point.
@@ -42,18 +45,25 @@ const POINTS_PER_PIXEL = 72 / 300;
  * repaired as the engine's text is (repairOcrWords).
  */
 export function pageFromOcr(input: OcrPageInput): LetterPage {
-  const upright = uprightRows(input.rows, input.width, input.height);
-  input = { ...input, ...upright };
+  // A sideways page turns its ink marks with its words.
+  const turn = quarterTurnOf(input.rows, input.width, input.height);
+  const inkMarks = (input.marks ?? []).map((m) => (turn ? turn(m) : m));
+  input = { ...input, ...uprightRows(input.rows, input.width, input.height) };
   // A line with no measurable word (marks only) counts as the page's usual size: neither larger nor smaller.
-  const measured = ocrLines(input.rows);
+  const rough = median(ocrLines(input.rows).map((l) => l.size).filter((n): n is number => n !== null)) ?? 10;
+  // A rule OCR read as a few letters it doubts ("SERRE" on a line to sign on) is a rule, not words.
+  const misread = wordsReadOffRules(inkMarks, input.rows, rough);
+  const rows = misread.size ? input.rows.filter((r) => !misread.has(r)) : input.rows;
+  const measured = ocrLines(rows);
   const usual = median(measured.map((l) => l.size).filter((n): n is number => n !== null)) ?? 10;
-  const marks = measured.filter((line) => isDrawnMark(line, usual));
+  const drawn = measured.filter((line) => isDrawnMark(line, usual));
   const lines = joinLinePieces(
-    measured.filter((line) => !marks.includes(line)),
+    measured.filter((line) => !drawn.includes(line)),
     usual,
   );
-  const runs = lines.flatMap((line) => line.words.map((word) => runOf(word, line, usual)));
-  const pictures = marks.map((mark) => rectOf(mark.words));
+  const unread = unreadMarks(inkMarks, measured.flatMap((l) => l.words), usual, input.width);
+  const runs = [...lines.flatMap((line) => line.words.map((word) => runOf(word, line, usual))), ...unread.rules.map((rule) => ruleRun(rule, usual))];
+  const pictures = [...drawn.map((mark) => rectOf(mark.words)), ...unread.pictures.map((m) => rectOf([m]))];
   const layout = layoutRuns(runs, { width: input.width * POINTS_PER_PIXEL, height: input.height * POINTS_PER_PIXEL }, pictures, MEASURED_TYPE_SIZES);
   const regions = input.width > 0 && input.height > 0 ? pageRegions([layout], new Set(input.opensDocument ? [0] : []))[0] : layout.blocks.map(() => 'body' as const);
   const builder = new PageBuilder({
@@ -81,6 +91,12 @@ export function pageFromOcr(input: OcrPageInput): LetterPage {
  * words. The page's width and height are swapped with the boxes.
  */
 export function uprightRows(rows: readonly OcrTsvRow[], width: number, height: number): { rows: readonly OcrTsvRow[]; width: number; height: number } {
+  const turn = quarterTurnOf(rows, width, height);
+  return turn ? { rows: rows.map(turn), width: height, height: width } : { rows, width, height };
+}
+
+/** The quarter turn that puts a sideways page's boxes upright (see uprightRows); null for a page read across. */
+function quarterTurnOf(rows: readonly OcrTsvRow[], width: number, height: number): (<B extends PixelBox>(box: B) => B) | null {
   let sideways = 0;
   let level = 0;
   let downward = 0;
@@ -93,13 +109,11 @@ export function uprightRows(rows: readonly OcrTsvRow[], width: number, height: n
       } else level += 1;
     }
   }
-  if (sideways <= level) return { rows, width, height };
+  if (sideways <= level) return null;
   // Text running down the picture turns a quarter anticlockwise to read across; running up, clockwise.
-  const turn =
-    downward >= 0
-      ? (r: OcrTsvRow): OcrTsvRow => ({ ...r, left: r.top, top: width - r.left - r.width, width: r.height, height: r.width })
-      : (r: OcrTsvRow): OcrTsvRow => ({ ...r, left: height - r.top - r.height, top: r.left, width: r.height, height: r.width });
-  return { rows: rows.map(turn), width: height, height: width };
+  return downward >= 0
+    ? <B extends PixelBox>(r: B): B => ({ ...r, left: r.top, top: width - r.left - r.width, width: r.height, height: r.width })
+    : <B extends PixelBox>(r: B): B => ({ ...r, left: height - r.top - r.height, top: r.left, width: r.height, height: r.width });
 }
 
 /** A word read, with the type size (points) of the piece of its line it stands in. */
@@ -159,17 +173,22 @@ const OWN_SIZE = 1.2;
 
 /**
  * A word that is a speck of a fax or a scan read as text: punctuation the engine doubts (":" and
- * "." scattered beside a letterhead), or one or two letters it hardly believes ("EE", "CC"). Left
+ * "." scattered beside a letterhead), one or two letters it doubts ("EE", "CC"), or doubted letters
+ * squeezed into a box far too narrow for them (a photo's paper edge read as "SERRE"). Left
  * in, specks line up into false table columns beside real text. A line's first word may be its
  * list marker ("•", "«" for a bullet) and stays.
  */
 function isSpeck(word: OcrTsvWord, index: number): boolean {
   if (!LETTERS.test(word.text)) return index > 0 && word.conf < SPECK_PUNCTUATION_CONFIDENCE;
-  return word.text.length <= 2 && word.conf < SPECK_LETTERS_CONFIDENCE;
+  if (word.conf >= SPECK_LETTERS_CONFIDENCE) return false;
+  // Letters narrower than a seventh of their height, each: the edge of the sheet or its shadow read
+  // down the page ("SERRE" in a box 22 px wide and 62 high), never a word of upright text.
+  return word.text.length <= 2 || word.width / word.text.length < NARROWEST_LETTER * word.height;
 }
 
 const SPECK_PUNCTUATION_CONFIDENCE = 60;
-const SPECK_LETTERS_CONFIDENCE = 30;
+const SPECK_LETTERS_CONFIDENCE = 50;
+const NARROWEST_LETTER = 0.15;
 
 /**
  * A line's baseline in pixels: the median bottom of its words with no descender (a "g", a comma),
@@ -248,16 +267,134 @@ const MARK_CONFIDENCE = 40;
 const MARK_SIZE = 1.6;
 
 /**
- * Whether a line tesseract read is a drawing rather than text: every word read with little
+ * Whether a line tesseract read is a drawing rather than text: its words read with little
  * confidence, in type much larger than the page's usual. It becomes a picture where it stands
  * (a signature over the typed name is found as one), not words that would join the name's line.
  */
 function isDrawnMark(line: OcrLine, usualSize: number): boolean {
-  return line.size !== null && line.size >= MARK_SIZE * usualSize && line.words.every((w) => w.conf < MARK_CONFIDENCE);
+  const meanConfidence = line.words.reduce((sum, w) => sum + w.conf, 0) / line.words.length;
+  return line.size !== null && line.size >= MARK_SIZE * usualSize && meanConfidence < MARK_CONFIDENCE;
+}
+
+type PixelBox = Pick<OcrTsvRow, 'left' | 'top' | 'width' | 'height'>;
+
+// A mark counts as read where words cover at least this share of it.
+const READ_SHARE = 0.25;
+// A rule: at most this many type sizes thick (a pen's line, a row of underscores), at least this
+// many long, and no longer than this share of the page (a rule across the page is the
+// letterhead's or a table's, not a line to sign on).
+const RULE_THICKNESS = 0.3;
+const RULE_LENGTH = 4;
+const RULE_MAX_SHARE = 0.6;
+// A drawn mark worth a picture is at least this many type sizes high and wide; smaller is a speck.
+const PICTURE_HEIGHT = 0.8;
+const PICTURE_WIDTH = 1.5;
+// Unread strokes this close (type sizes) are one drawing: a signature is seldom one stroke.
+const PICTURE_JOIN = 1;
+
+/**
+ * The ink no word covers (`words`: what OCR read, specks left out), as lines to sign on (rules)
+ * and drawings (pictures): OCR reads neither,
+ * but the letter has both, a signature line over the signer's typed name, a signature drawn
+ * between the closing and the name. Nearby strokes are joined into one picture.
+ */
+function unreadMarks(marks: readonly PixelBox[], words: readonly PixelBox[], usualSize: number, pageWidth: number): { rules: PixelBox[]; pictures: PixelBox[] } {
+  const type = usualSize / POINTS_PER_PIXEL;
+  const rules: PixelBox[] = [];
+  const strokes: PixelBox[] = [];
+  for (const mark of marks) {
+    const area = mark.width * mark.height;
+    let covered = 0;
+    for (const w of words) covered += overlap(mark, w);
+    if (area === 0 || covered / area >= READ_SHARE) continue;
+    if (mark.height <= RULE_THICKNESS * type && mark.width >= RULE_LENGTH * type && mark.width <= RULE_MAX_SHARE * pageWidth) {
+      // A line to sign on stands alone on its line; a rule beside words (under a letterhead, by
+      // the date) is the page's decoration and would only split that line into columns.
+      const band = { left: 0, top: mark.top + mark.height - type, width: Number.MAX_SAFE_INTEGER, height: type };
+      if (!words.some((w) => overlap(band, w) > 0)) rules.push(mark);
+    }
+    else if (mark.height >= 0.3 * type || mark.width >= 0.3 * type) strokes.push(mark);
+  }
+  const pictures = joinStrokes(strokes, PICTURE_JOIN * type).filter((m) => m.height >= PICTURE_HEIGHT * type && m.width >= PICTURE_WIDTH * type);
+  return { rules, pictures };
+}
+
+// Words the engine read off a rule: under this confidence (tesseract's 0..100).
+const RULE_WORD_CONFIDENCE = 60;
+
+/**
+ * The words OCR read off a rule: every word over a rule-shaped mark, when all of them are
+ * doubted. A line drawn to sign on, a little slanted or broken in a photo, comes out as "SERRE"
+ * or "EAE"; left in, it is text (a signer's name, to the detectors) where the letter has none.
+ */
+function wordsReadOffRules(marks: readonly PixelBox[], rows: readonly OcrTsvRow[], usualSize: number): Set<OcrTsvRow> {
+  const type = usualSize / POINTS_PER_PIXEL;
+  const words = rows.filter((r) => r.level === 5 && r.text.trim() !== '');
+  const out = new Set<OcrTsvRow>();
+  for (const mark of marks) {
+    if (mark.height > RULE_THICKNESS * type || mark.width < RULE_LENGTH * type) continue;
+    const on = words.filter((w) => overlap(mark, w) > 0 && w.top + w.height <= mark.top + mark.height + type && w.top >= mark.top - type);
+    if (on.length > 0 && on.every((w) => w.conf < RULE_WORD_CONFIDENCE)) for (const w of on) out.add(w);
+  }
+  return out;
+}
+
+function overlap(a: PixelBox, b: PixelBox): number {
+  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** Boxes within `gap` of each other, merged until none is. */
+function joinStrokes(boxes: readonly PixelBox[], gap: number): PixelBox[] {
+  let out = boxes.map((b) => ({ ...b }));
+  let merged = true;
+  while (merged) {
+    merged = false;
+    const next: PixelBox[] = [];
+    for (const box of out) {
+      const near = next.find((n) => box.left <= n.left + n.width + gap && n.left <= box.left + box.width + gap && box.top <= n.top + n.height + gap && n.top <= box.top + box.height + gap);
+      if (!near) {
+        next.push(box);
+        continue;
+      }
+      const right = Math.max(near.left + near.width, box.left + box.width);
+      const bottom = Math.max(near.top + near.height, box.top + box.height);
+      near.left = Math.min(near.left, box.left);
+      near.top = Math.min(near.top, box.top);
+      near.width = right - near.left;
+      near.height = bottom - near.top;
+      merged = true;
+    }
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * A line to sign on as the text a PDF gives for it: a row of underscores as long as the line, on
+ * the page's usual size, standing where the line is (the signature detector reads "______" over a name).
+ */
+function ruleRun(rule: PixelBox, usualSize: number): TextRun {
+  const p = (v: number) => v * POINTS_PER_PIXEL;
+  const count = Math.max(6, Math.round(p(rule.width) / (0.5 * usualSize)));
+  return {
+    text: '_'.repeat(count),
+    x0: p(rule.left),
+    x1: p(rule.left + rule.width),
+    top: p(rule.top + rule.height) - 0.8 * usualSize,
+    bottom: p(rule.top + rule.height),
+    baseline: p(rule.top + rule.height),
+    size: usualSize,
+    font: '',
+    spaceBefore: true,
+    upright: true,
+    doubled: false,
+  };
 }
 
 /** The box around some words, in points. */
-function rectOf(words: readonly OcrTsvWord[]): Rect {
+function rectOf(words: readonly PixelBox[]): Rect {
   const p = (v: number) => v * POINTS_PER_PIXEL;
   return {
     x0: p(Math.min(...words.map((w) => w.left))),

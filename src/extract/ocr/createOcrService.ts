@@ -66,7 +66,7 @@ export function createOcrService(settings: OcrSettings, log?: OcrLogger): OcrPoo
     const unsure = prepared.geometry.upsideDownCertainty < 0.5 && first.confidence < RETRY_TURNED_BELOW;
     if (!unsure && first.confidence >= RETRY_TURNED_ALWAYS_BELOW) return first;
     const turned = await pool.run(async (worker) => recognizeOrProblem(worker, await sharp(prepared.png).rotate(180).png({ compressionLevel: 1 }).toBuffer()), job);
-    return turned.confidence > first.confidence ? turned : first;
+    return turned.confidence > first.confidence ? { ...turned, turnedHalfRound: true } : first;
   }
 
   /**

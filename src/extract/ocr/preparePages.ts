@@ -2,6 +2,7 @@ import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import { DocumentUnreadableError, ImageTooLargeError, TooManyPagesError } from '../../report/errors.js';
 import { decodeBmp } from './decodeBmp.js';
 import { decodeHeic } from './decodeHeic.js';
+import { findInkMarks, type InkMark } from './inkMarks.js';
 import { measurePageGeometry, type PageGeometry } from './pageGeometry.js';
 
 // Every page is decoded and cleaned once (in a reader child, in the service): libvips's operation
@@ -23,6 +24,8 @@ export interface PreparedPage {
   geometry: PageGeometry;
   /** The factor the page was resized by to bring its text to the engine's preferred size. */
   scale: number;
+  /** Where the page has ink, in its pixels: what OCR leaves unread (a drawn signature, a rule) is among them. */
+  marks: InkMark[];
 }
 
 // Measuring is done on a copy this size: enough for tenths of a degree, cheap to scan in JS.
@@ -118,7 +121,30 @@ async function preparePage(image: Sharp, limits: PrepareLimits): Promise<Prepare
   }
   if (levels) page = page.linear(levels.multiply, levels.add);
   const { data: png, info } = await page.toColourspace('b-w').png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer({ resolveWithObject: true });
-  return { png, width: info.width, height: info.height, geometry, scale };
+  const marks = await inkMarksOf(png);
+  return { png, width: info.width, height: info.height, geometry, scale, marks };
+}
+
+// Marks are measured on a copy this many times smaller, each pixel the darkest of the ones it
+// stands for: a rule one pixel thick survives, where averaging would fade it to grey.
+const MARKS_REDUCTION = 3;
+
+/** The ink of the page as the engine will read it, as marks (inkMarks.ts), in its pixels. */
+async function inkMarksOf(png: Buffer): Promise<InkMark[]> {
+  const { data, info } = await sharp(png).grayscale().raw().toBuffer({ resolveWithObject: true });
+  const width = Math.floor(info.width / MARKS_REDUCTION);
+  const height = Math.floor(info.height / MARKS_REDUCTION);
+  const small = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < height * MARKS_REDUCTION; y++) {
+    const row = y * info.width;
+    const out = Math.floor(y / MARKS_REDUCTION) * width;
+    for (let x = 0; x < width * MARKS_REDUCTION; x++) {
+      const v = data[row + x];
+      const at = out + Math.floor(x / MARKS_REDUCTION);
+      if (v < small[at]) small[at] = v;
+    }
+  }
+  return findInkMarks({ data: small, width, height }, 1 / MARKS_REDUCTION);
 }
 
 /**
