@@ -55,11 +55,14 @@ export function findInkMarks(image: GrayImage, scale: number): InkMark[] {
       const at = stack.pop()!;
       const x = at % width;
       const y = (at - x) / width;
-      if (ink[at]) pixels += 1;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
+      // The box is the ink's, not the joining margin's.
+      if (ink[at]) {
+        pixels += 1;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
       for (let dy = -1; dy <= 1; dy++) {
         const ny = y + dy;
         if (ny < 0 || ny >= height) continue;
@@ -74,6 +77,7 @@ export function findInkMarks(image: GrayImage, scale: number): InkMark[] {
         }
       }
     }
+    if (pixels === 0) continue;
     const edge = x0 === 0 || y0 === 0 || x1 === width - 1 || y1 === height - 1;
     const w = x1 - x0 + 1;
     const h = y1 - y0 + 1;

@@ -137,6 +137,37 @@ describe('pageFromOcr lays the words out by where they stand', () => {
   });
 });
 
+describe('pageFromOcr puts back the ink OCR left unread', () => {
+  const closing = rowsOf([
+    [1, 1, 1, 300, 2360, 260, 40, 97, 'Sincerely,'],
+    [2, 1, 1, 303, 2610, 200, 33, 96, 'Michael'],
+    [2, 1, 1, 520, 2610, 190, 33, 96, 'Torres'],
+  ]);
+  const read = (marks: { left: number; top: number; width: number; height: number; fill: number }[]) =>
+    pageFromOcr({ number: 1, rows: closing, width: 2550, height: 3300, confidence: 0.9, opensDocument: false, marks });
+
+  it('makes strokes no word covers one picture where they stand, and leaves the ink of words read alone', () => {
+    const page = read([
+      { left: 300, top: 2360, width: 260, height: 40, fill: 0.4 },
+      { left: 310, top: 2470, width: 150, height: 90, fill: 0.2 },
+      { left: 470, top: 2480, width: 200, height: 70, fill: 0.2 },
+    ]);
+    const pictures = page.blocks.filter((b) => b.kind === 'picture');
+    expect(pictures).toHaveLength(1);
+    expect(pictures[0].box).toEqual({ x: 0.1216, y: 0.7485, width: 0.1412, height: 0.0273 });
+    // In reading order between the closing and the typed name.
+    expect(page.blocks.map((b) => b.kind)).toEqual(['paragraph', 'picture', 'paragraph']);
+  });
+
+  it('reads a thin line alone on its line as a line to sign on, and a rule beside words as nothing', () => {
+    const page = read([
+      { left: 300, top: 2590, width: 600, height: 4, fill: 1 },
+      { left: 1200, top: 2390, width: 600, height: 4, fill: 1 },
+    ]);
+    expect(page.text).toMatch(/^Sincerely,\n\n_{6,}\nMichael Torres$/);
+  });
+});
+
 describe('typeSize', () => {
   it('reads the same size from words with and without ascenders and descenders', () => {
     // 11 pt at 300 dpi is 45.8 px: x-height words ~24 px, capitals ~33 px, both ~43 px.
