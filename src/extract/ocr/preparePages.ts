@@ -120,27 +120,29 @@ async function preparePage(image: Sharp, limits: PrepareLimits): Promise<Prepare
     page = page.resize({ width: Math.round(width * scale), kernel: 'lanczos3' });
   }
   if (levels) page = page.linear(levels.multiply, levels.add);
-  const { data: png, info } = await page.toColourspace('b-w').png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer({ resolveWithObject: true });
-  const marks = await inkMarksOf(png);
-  return { png, width: info.width, height: info.height, geometry, scale, marks };
+  const { data: pixels, info } = await page.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  // The PNG is encoded on libuv's threads while this thread measures the ink on the same pixels.
+  const encoding = sharp(pixels, { raw: { width: info.width, height: info.height, channels: 1 } }).png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer();
+  encoding.catch(() => undefined);
+  const marks = inkMarksOf(pixels, info.width, info.height);
+  return { png: await encoding, width: info.width, height: info.height, geometry, scale, marks };
 }
 
 // Marks are measured on a copy this many times smaller, each pixel the darkest of the ones it
 // stands for: a rule one pixel thick survives, where averaging would fade it to grey.
 const MARKS_REDUCTION = 3;
 
-/** The ink of the page as the engine will read it, as marks (inkMarks.ts), in its pixels. */
-async function inkMarksOf(png: Buffer): Promise<InkMark[]> {
-  const { data, info } = await sharp(png).grayscale().raw().toBuffer({ resolveWithObject: true });
-  const width = Math.floor(info.width / MARKS_REDUCTION);
-  const height = Math.floor(info.height / MARKS_REDUCTION);
+/** The ink of the page as the engine will read it (one-channel pixels), as marks (inkMarks.ts), in its pixels. */
+function inkMarksOf(data: Uint8Array, pageWidth: number, pageHeight: number): InkMark[] {
+  const width = Math.floor(pageWidth / MARKS_REDUCTION);
+  const height = Math.floor(pageHeight / MARKS_REDUCTION);
   const small = new Uint8Array(width * height).fill(255);
   for (let y = 0; y < height * MARKS_REDUCTION; y++) {
-    const row = y * info.width;
-    const out = Math.floor(y / MARKS_REDUCTION) * width;
-    for (let x = 0; x < width * MARKS_REDUCTION; x++) {
-      const v = data[row + x];
-      const at = out + Math.floor(x / MARKS_REDUCTION);
+    let at = Math.floor(y / MARKS_REDUCTION) * width;
+    // One cell of MARKS_REDUCTION source pixels at a time, without a division per pixel.
+    for (let x = y * pageWidth, end = x + width * MARKS_REDUCTION; x < end; x += MARKS_REDUCTION, at++) {
+      let v = data[x];
+      for (let k = 1; k < MARKS_REDUCTION; k++) if (data[x + k] < v) v = data[x + k];
       if (v < small[at]) small[at] = v;
     }
   }
