@@ -122,7 +122,7 @@ async function preparePage(image: Sharp, limits: PrepareLimits): Promise<Prepare
   if (levels) page = page.linear(levels.multiply, levels.add);
   const { data: pixels, info } = await page.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   // The PNG is encoded on libuv's threads while this thread measures the ink on the same pixels.
-  const encoding = sharp(pixels, { raw: { width: info.width, height: info.height, channels: 1 } }).png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer();
+  const encoding = sharp(pixels, { raw: { width: info.width, height: info.height, channels: 1 } }).toColourspace('b-w').png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer();
   encoding.catch(() => undefined);
   const marks = inkMarksOf(pixels, info.width, info.height);
   return { png: await encoding, width: info.width, height: info.height, geometry, scale, marks };
