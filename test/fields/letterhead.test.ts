@@ -55,6 +55,17 @@ ${BODY}`),
     expect(r.value?.organization).toBe('LARKSPUR');
   });
 
+  it('spells a letterhead OCR misread as the body of the letter names the company, quoting it as read', () => {
+    // fixtures/ocr/jpeg-photo-10.jpg: a display face read as "PeLrucip Optics, INC.".
+    const text = 'PeLrucip Optics, INC.\n998 Riverside Parkway, Suite 2510\nNew Orleans, LA 70112\n\nDear Priya,\n\nOn behalf of Pellucid Optics, Inc., I am pleased to offer you the position of Analyst Intern.';
+    const words = ['PeLrucip', 'Optics,', 'INC.'].map((w) => ({ text: w, confidence: 0.55 }));
+    const r = extractLetterhead({ pages: [pageOf({ text, source: 'ocr', words })], email: null });
+    expect(r.value).toEqual({ kind: 'letterhead', organization: 'Pellucid Optics, Inc.', sender: null });
+    expect(r.evidence[0].quote).toBe('PeLrucip Optics, INC.');
+    // A text layer says what it says: its letterhead is taken as written.
+    expect(extractLetterhead(letterFromText(text)).value).toMatchObject({ organization: 'PeLrucip Optics, INC.' });
+  });
+
   it('reads a header with a company word but no address ("Northgate Robotics")', () => {
     const r = extractLetterhead(letterFromText(`Northgate Robotics\n\nOctober 12, 2026\n\n${BODY}`));
     expect(r.status).toBe('present');

@@ -64,6 +64,13 @@ describe('extractWorkLocation', () => {
     expect(r.trace.join('\n')).toMatch(/22 Elm Road, Apt 4 Bellevue, WA 98004": the addressee's address/);
   });
 
+  it('spells the city as its ZIP names it where the letter (or OCR) slipped a letter or two, and keeps any real city as written', () => {
+    // jpeg-photo-12 read "Salt" as "Sait".
+    expect(site(`${LETTERHEAD}You will work at 1000 Innovation Way, Sait Lake City, UT 84111.${CLOSING}`).value).toEqual(onsite('1000 Innovation Way', 'Salt Lake City', 'UT', '84111'));
+    // A real town under a ZIP of another (a ZIP covers several places): the letter's word stands.
+    expect(site(`${LETTERHEAD}You will work at 12 Main Street, Bountiful, UT 84111.${CLOSING}`).value).toEqual(onsite('12 Main Street', 'Bountiful', 'UT', '84111'));
+  });
+
   it('reads a location label whose value is remote as a remote statement, quoting the pair and taking the state in it', () => {
     const r = site('Acme Robotics Inc.\n12 Main St, Denver, CO 80202\n\nDear Ana,\n\nPay: $20.00 per hour\nOffice Address: Remote (from the student\'s residence in Washington)\n\nSincerely,\nJo Park');
     expect(r.value).toEqual({ mode: 'remote', street: null, city: null, state: 'WA', zip: null });

@@ -29,14 +29,15 @@ const MAX_GUTTERS = 12;
 const ROW_BASELINE = 0.12;
 const EXACT_ROWS = 0.75;
 // Text in one column of a table keeps its size (the first row may be a larger header); the caller
-// may allow more where sizes are measured, not known (OCR: TypeSizes).
+// may allow more where sizes are measured, not known (OCR: TypeSizes), and a few cells apart.
 const COLUMN_SIZE_RATIO = 1.12;
+const MEASURED_OUTLIERS = 0.2;
 // A row that continues the previous one (a wrapped label) is closer to it than this, in font sizes,
 // when the table's rows are set apart by more.
 const WRAPPED_PITCH = 1.35;
 
 /** The page's visual lines (top to bottom) as zones in reading order. */
-export function pageZones(lines: readonly VisualLine[], columnSizeRatio = COLUMN_SIZE_RATIO): Zone[] {
+export function pageZones(lines: readonly VisualLine[], columnSizeRatio = COLUMN_SIZE_RATIO, measuredSizes = false): Zone[] {
   const zones: Zone[] = [];
   let flow: VisualLine[] = [];
   const flush = () => {
@@ -69,7 +70,7 @@ export function pageZones(lines: readonly VisualLine[], columnSizeRatio = COLUMN
       gutters = free;
       members.push(lines[j]);
     }
-    const table = tableOf(members, gutters, i - lead.length === 0, columnSizeRatio);
+    const table = tableOf(members, gutters, i - lead.length === 0, columnSizeRatio, measuredSizes);
     if (table) {
       // Lines above the first row that did not cross the gutters are the flow's, as they were.
       flush();
@@ -131,7 +132,7 @@ function columnOf(segment: Segment, gutters: readonly Gutter[]): number {
  * letterhead sits; elsewhere it takes two, as a key/value block is often followed by a short line.
  * `used` counts the run's lines the table takes, from its first; lines after them are the flow's.
  */
-function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], atTop: boolean, columnSizeRatio: number): { rows: Segment[][][]; used: number } | null {
+function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], atTop: boolean, columnSizeRatio: number, measuredSizes: boolean): { rows: Segment[][][]; used: number } | null {
   const columnSets = new Map(members.map((l) => [l, new Set(l.segments.map((s) => columnOf(s, gutters)))]));
   const columnsOf = (l: VisualLine) => columnSets.get(l)!;
   const twoSided = members.filter((l) => columnsOf(l).size >= 2);
@@ -155,7 +156,13 @@ function tableOf(members: readonly VisualLine[], gutters: readonly Gutter[], atT
   }
   for (const cells of cellsByColumn.values()) {
     const sizes = cells.map((s) => s.size);
-    if (maxOf(sizes, (v) => v) > columnSizeRatio * minOf(sizes, (v) => v)) return null;
+    if (measuredSizes) {
+      // Sizes OCR measured are off now and then ("$4,600/month" reads large for its "$" and "/"):
+      // a column keeps its size when nearly all its cells agree with its median.
+      const middle = median(sizes);
+      const apart = sizes.filter((v) => v > columnSizeRatio * middle || v * columnSizeRatio < middle).length;
+      if (apart > Math.floor(sizes.length * MEASURED_OUTLIERS)) return null;
+    } else if (maxOf(sizes, (v) => v) > columnSizeRatio * minOf(sizes, (v) => v)) return null;
   }
   const headerDiffers = core[0].segments.some((s) => {
     const below = cellsByColumn.get(columnOf(s, gutters));

@@ -55,7 +55,7 @@ export const MEASURED_TYPE_SIZES: TypeSizes = { sameBlock: 0.2, sameColumn: 1.25
  */
 export function layoutRuns(runs: readonly TextRun[], size: { width: number; height: number }, pictures: readonly Rect[] = [], sizes?: TypeSizes): PdfPageLayout {
   const blocks: LayoutBlock[] = [];
-  for (const zone of pageZones(visualLines(runs), sizes?.sameColumn)) {
+  for (const zone of pageZones(visualLines(runs), sizes?.sameColumn, sizes !== undefined)) {
     if (zone.kind === 'flow') blocks.push(...flowBlocks(zone.lines, sizes?.sameBlock));
     else if (zone.kind === 'columns') for (const column of zone.columns) blocks.push(...flowBlocks(column, sizes?.sameBlock));
     else blocks.push({ kind: 'table', rows: zone.rows });

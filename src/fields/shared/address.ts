@@ -1,4 +1,5 @@
 import { PO_BOX } from './poBox.js';
+import { cityOfZip } from './addressCities.js';
 import type { Letter } from '../letter.js';
 import { STATE_PATTERN, stateCode } from './usStates.js';
 import { perLetter } from './perLetter.js';
@@ -183,7 +184,7 @@ export const findAddresses = perLetter(function findAddresses(letter: Letter): r
         end: endAt,
         text: text.slice(startAt, endAt),
         street,
-        city,
+        city: cityOfZip(city, state, zip),
         state,
         zip,
         poBox,

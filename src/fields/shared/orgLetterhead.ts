@@ -1,4 +1,5 @@
 import type { Span } from '../../document/letterDocument.js';
+import { lettersApart } from './lettersApart.js';
 import type { LayoutView, ViewLine } from '../layout/layoutView.js';
 import type { LetterLine } from './letterLines.js';
 import { cleanPersonName } from './names.js';
@@ -115,13 +116,14 @@ export function findLetterheadBlock(view: LayoutView, page: number): HeaderFound
     const following = head.slice(k + 1, k + 4).map((l) => l.text);
     const contactFollows = sameLineContact || following.some(isContactLine);
     if (org) {
+      const spelled = line.confidence !== null ? bodySpelling(view, line, org.name) : null;
       return {
-        organization: org.name,
+        organization: spelled ?? org.name,
         quote: line.text,
         span: line.span,
         page: line.page,
         confidence: org.strength === 'suffix' || contactFollows || prominent(line) ? 0.9 : 0.75,
-        how: `company name "${org.name}" at the top of page ${page}${contactFollows ? ', with an address/contact line' : ''}`,
+        how: `company name "${org.name}" at the top of page ${page}${contactFollows ? ', with an address/contact line' : ''}${spelled ? `, spelled "${spelled}" as the letter's text names it` : ''}`,
       };
     }
     if (!contactFollows) continue;
@@ -139,4 +141,32 @@ export function findLetterheadBlock(view: LayoutView, page: number): HeaderFound
     };
   }
   return null;
+}
+
+// How far (in letters, on folded names) a body's spelling may be from the letterhead's OCR reading.
+const SPELLING_SLIP = 0.25;
+
+/**
+ * On an OCR page the letterhead, set in display type, is often misread ("PeLrucip Optics, INC.")
+ * where the body, in plain type, names the company right ("Pellucid Optics, Inc."): the body's
+ * spelling of the same name, a few letters off the letterhead's reading, the one it uses most.
+ * Null where the body names it as the letterhead reads, or not at all.
+ */
+function bodySpelling(view: LayoutView, head: LetterLine, name: string): string | null {
+  const folded = fold(name);
+  const counts = new Map<string, number>();
+  for (const line of view.lines({ page: head.page, region: 'body' })) {
+    if (line.span.start === head.span.start) continue;
+    for (const org of findOrgNames(line.text)) {
+      const other = fold(org.name);
+      if (other === folded) return null;
+      if (Math.abs(other.length - folded.length) > folded.length * SPELLING_SLIP) continue;
+      if (lettersApart(other, folded) <= Math.max(2, Math.floor(folded.length * SPELLING_SLIP))) counts.set(org.name, (counts.get(org.name) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function fold(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
