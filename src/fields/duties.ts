@@ -24,9 +24,10 @@ const DUTY_SENTENCE =
 const NOT_DUTY_START =
   /^(?:(?:also|then|initially|soon|shortly|now|likely|certainly)\s+)?(?:be\s+(?:a|an|the|our|one|part|subject\s+to|bound\s+by)\b|bring|have|enjoy|love|thrive|grow|make\s+(?:a|an)\s+(?:[\p{L}-]+\s+)?(?:impact|difference|contribution|addition)|be\s+(?:paid|based|located|eligible|provided|reimbursed|notified|contacted|required|given|issued|sent|emailed|invited|enrolled|covered|compensated|employed|classified|considered|onboarded|welcomed|joining|starting|expected\s+to\s+(?:work|be\s+available|start|begin|report|arrive)|asked\s+to\s+(?:sign|complete|provide|submit)|working\s+(?:from|remotely|on-?site|out\s+of|\d|full|part|at|in\s+our))|report|receive|earn|get\s+paid|need\s+to|not\s+(?:receive|be\s+paid|be\s+eligible|be\s+compensated)|work\s+(?:from|at|remotely|on[\s-]?site|in\s+our|in\s+the\s+office|\d|full|part|out\s+of|a\s+(?:total|minimum|maximum))|start|begin|join\s+(?:us|our\s+team|the\s+team)|have\s+access|hear|find|also\s+receive|sign|return|undergo|pass|attend\s+(?:orientation|onboarding)|complete\s+(?:the|your|an?)\s+(?:i-9|paperwork|onboarding|forms?|background))\b/iu;
 
-// Pay, hours, reporting lines and conditions anywhere in a sentence: not a duties sentence.
+// Pay, hours, reporting lines and conditions anywhere in a sentence: not a duties sentence; nor is a
+// sentence of an agreement that defines a term ("work product ... (\"Project Work Product\")").
 const NOT_DUTY_ANYWHERE =
-  /\$\s?\d|\b(?:supervised\s+by|mentored\s+by|managed\s+by|under\s+the\s+(?:supervision|direction)|per\s+hour|hourly\s+rate|hours?\s+(?:per|a|each)\s+week|\d+\s+hours|report(?:ing)?\s+(?:directly\s+)?to|contingent|this\s+offer|benefits?|salary|stipend|wages?|withholding|paid\s+time\s+off|at-will|background\s+check|sign\s+and\s+return)\b/iu;
+  /\$\s?\d|\((?:the\s+)?["“]\p{Lu}[^"”]{1,40}["”]\)|\b(?:supervised\s+by|mentored\s+by|managed\s+by|under\s+the\s+(?:supervision|direction)|per\s+hour|hourly\s+rate|hours?\s+(?:per|a|each)\s+week|\d+\s+hours|report(?:ing)?\s+(?:directly\s+)?to|contingent|this\s+offer|benefits?|salary|stipend|wages?|withholding|paid\s+time\s+off|at-will|background\s+check|sign\s+and\s+return)\b/iu;
 
 // Verbs that open a duty item ("Develop dashboards", "Assist with …").
 const DUTY_VERB =

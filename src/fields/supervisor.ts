@@ -28,6 +28,25 @@ function emailNamedAfter(letter: Letter, name: string): string | null {
   return null;
 }
 
+/**
+ * An address whose local part is the supervisor's surname alone, written right after their first
+ * name: OCR read "nisha.kapoor@" as "nisha kapoor@". The first name and the dot put back; null
+ * where the letter does not read so.
+ */
+function withFirstName(letter: Letter, email: string, name: string): string | null {
+  const words = nameWords(name);
+  if (words.length < 2) return null;
+  const [local, domain] = email.split('@');
+  if (fold(local) !== fold(words[words.length - 1])) return null;
+  const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\p{L}.])(${escaped(words[0])})\\s+${escaped(local)}@${escaped(domain)}`, 'iu');
+  for (const line of letterLines(letter)) {
+    const m = re.exec(line.text);
+    if (m) return `${m[1]}.${local}@${domain}`;
+  }
+  return null;
+}
+
 /** When the supervisor also signs the letter, their contact lines sit in the signature block. */
 function signatureContacts(letter: Letter, name: string): { title: string | null; email: string | null; phone: string | null } | null {
   const block = signatureBlock(letter);
@@ -78,6 +97,11 @@ function findSupervisor(letter: Letter): FoundElement<'supervisor'> {
   if (!email) {
     email = emailNamedAfter(letter, name);
     if (email) trace.push(`email ${email} found elsewhere in the letter under the supervisor's name`);
+  }
+  const whole = email ? withFirstName(letter, email, name) : null;
+  if (whole) {
+    trace.push(`"${email}" follows the first name with a space where a dot was ("nisha kapoor@"): read as ${whole}`);
+    email = whole;
   }
   const confidence = 0.7 + (title ? 0.1 : 0) + (email || phone ? 0.1 : 0) + (nameWords(name).length >= 2 ? 0.05 : 0);
   return present<'supervisor'>({ name, title, email, phone }, [evidenceAt(letter, best.span)], Math.min(0.95, confidence), trace);

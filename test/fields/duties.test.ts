@@ -26,6 +26,13 @@ You will be paid $32.00 per hour.`);
     expect(r.evidence[0].quote).toBe('Your responsibilities will include:');
   });
 
+  it('takes no sentence of an agreement that defines its terms for duties, and still reads the duties sentence beside it', () => {
+    // The Outreachy-style internship agreement (wild/text/outreachy-agreement-01): obligations, not a description of the work.
+    const agreement = 'The Project. You agree to perform the Project as assigned. From time to time, you will deliver work product related to your Project ("Project Work Product") to your Participating Organization through your Volunteer Mentor.';
+    expect(duties(agreement).status).toBe('missing');
+    expect(duties(`${agreement} In this role, you will design test fixtures and write firmware for sensor boards.`).value).toEqual(['Design test fixtures and write firmware for sensor boards']);
+  });
+
   it('splits a duties sentence into its duties', () => {
     const r = duties('In this role, you will design and implement REST API endpoints in TypeScript, write unit and integration tests for new features, and take part in code reviews and sprint planning.');
     expect(r.value).toEqual([

@@ -15,6 +15,18 @@ describe('extractSupervisor', () => {
     expect(r.confidence).toBeGreaterThan(0.9);
   });
 
+  it('reads an address OCR garbled as it was written: the "@" read as a space, a dot read as a space', () => {
+    // fixtures/ocr/jpeg-photo-07.jpg and heic-photo-16.heic read these lines so.
+    expect(supervisor('You will report to David Okonkwo, Marketing Director, who can be reached at\ndavid.okonkwo seaglasshospitality.com or (617) 555-0113.').value).toMatchObject({
+      name: 'David Okonkwo',
+      email: 'david.okonkwo@seaglasshospitality.com',
+    });
+    expect(supervisor('You will report to Nisha Kapoor, Senior Data Scientist, who can be reached at\nnisha kapoor@meridianloop.net or (734) 555-0162.').value).toMatchObject({
+      name: 'Nisha Kapoor',
+      email: 'nisha.kapoor@meridianloop.net',
+    });
+  });
+
   it('reads a parenthesized contact after the title', () => {
     const r = supervisor('You will report to Dana Whitfield, Engineering Manager (dana.whitfield@acme.example, 555-201-3399).');
     expect(r.value).toEqual({ name: 'Dana Whitfield', title: 'Engineering Manager', email: 'dana.whitfield@acme.example', phone: '555-201-3399' });

@@ -14,11 +14,16 @@ export { closingOf };
  */
 
 export const EMAIL_ADDRESS = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
-/** An email address, also when OCR put a space beside the "@" ("dana.lee @acme.com"); returned without it. */
+/**
+ * An email address, also where OCR put a space beside the "@" or a dot ("dana.lee @acme.com",
+ * "dana. lee@acme.com") or read the "@" as a space between a dotted name and a domain
+ * ("david.okonkwo seaglasshospitality.com"); returned as it was written.
+ */
 export function findEmail(text: string): string | null {
   const joined = text
     .replace(/([\p{L}\p{N}._%+-])\s?@\s?(?=[\p{L}\p{N}-]+\.)/gu, '$1@')
-    .replace(/([\p{L}\p{N}])\.\s(?=[\p{L}\p{N}._%+-]+@)/gu, '$1.');
+    .replace(/([\p{L}\p{N}])\.\s(?=[\p{L}\p{N}._%+-]+@)/gu, '$1.')
+    .replace(/(?<![\p{L}\p{N}.@])([a-z]+\.[a-z]+)\s(?=[a-z0-9-]{3,}\.[a-z]{2,6}\b(?![.@]?[\p{L}\p{N}]))/gu, '$1@');
   return EMAIL_ADDRESS.exec(joined)?.[0] ?? null;
 }
 
