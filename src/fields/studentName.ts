@@ -9,6 +9,7 @@ import { findContactNames, findSignerNames, findSupervisorMentions } from './sha
 import { CITY_STATE_ZIP, EMAIL_ADDRESS, STREET, findGreeting, findGreetings, letterSentences, withoutBullet, type Greeting } from './shared/sections.js';
 import type { FoundEvidence } from './shared/foundElement.js';
 import { perLetter } from './shared/perLetter.js';
+import { betterReading } from './shared/betterReading.js';
 
 const FIX = 'Please address the letter to the student by full name (for example "Dear Priya Raman," or a "To:" line with the full name).';
 
@@ -144,7 +145,12 @@ function topNameCandidates(lines: readonly LetterLine[]): Candidate[] {
  * addressee's own name is the student's), and gets the same result findElements reports.
  */
 export const extractStudentName = perLetter(function extractStudentName(letter: Letter): FoundElement<'student_name'> {
-  return withPlacedEvidence(letter, findStudentName(letter));
+  const found = findStudentName(letter);
+  const better = found.status === 'present' && typeof found.value === 'string' ? betterReading(letter, found.value) : null;
+  if (better && found.status === 'present') {
+    return withPlacedEvidence(letter, { ...found, value: better, trace: [...found.trace, `OCR read "${found.value}" with little confidence; the same name reads "${better}" elsewhere on the letter, every word sure`] });
+  }
+  return withPlacedEvidence(letter, found);
 });
 
 function findStudentName(letter: Letter): FoundElement<'student_name'> {

@@ -20,6 +20,19 @@ describe('extractStudentName', () => {
     expect(name('Dear Participant:\n\nCongratulations on your acceptance.\n\nAccepted by: ____________\nDate: ______').status).toBe('missing');
   });
 
+  it('takes the better of two OCR readings of the name where OCR doubted a word of the one it found', () => {
+    // wild/ocr/photo-frappe-appointment-13: "Tomás" read "Tomés" (0.38) at the top, "Tomas" (0.95) over the acceptance line.
+    const text = 'Appointment Letter\n\nTomés Echeverria, Date: 11-23-2026\n\nWe are pleased to appoint you as Supply Chain Analytics Intern.\n\nPlease sign and return a copy of this letter as a token of your acceptance.\n\nTomas Echeverria';
+    const confidence: Record<string, number> = { 'Tomés': 0.38, 'Tomas': 0.95 };
+    const words = text.split(/\s+/).map((w) => ({ text: w, confidence: confidence[w] ?? 0.96 }));
+    const r = extractStudentName({ pages: [pageOf({ text, source: 'ocr', words })], email: null });
+    expect(r.value).toBe('Tomas Echeverria');
+    // Read well, the name stands as found; and a text layer is never second-guessed.
+    const sure = text.split(/\s+/).map((w) => ({ text: w, confidence: 0.96 }));
+    expect(extractStudentName({ pages: [pageOf({ text, source: 'ocr', words: sure })], email: null }).value).toBe('Tomés Echeverria');
+    expect(extractStudentName(letterFromText(text)).value).toBe('Tomés Echeverria');
+  });
+
   it('completes a first-name greeting from the address block', () => {
     const r = name(`Brightwater Analytics, Inc.
 420 Market Street
