@@ -106,7 +106,8 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
   // on another page) has no lines "between".
   const signerAt = block && signerLine ? block.lines.indexOf(signerLine) : -1;
   if (block && signerLine && signerAt >= 0 && closingSource === 'ocr' && !block.closing.inlineName) {
-    const between = block.lines.slice(0, signerAt);
+    // A line to sign on ("______", which OCR pages now give for the drawn line) is no mark of a signature.
+    const between = block.lines.slice(0, signerAt).filter((l) => !/^[\s_.\-–—]*$/u.test(l.text));
     const marked = between.find((l) => {
       const at = signer ? l.text.toLowerCase().indexOf(signer.toLowerCase()) : -1;
       return at >= 1 && at <= 6;

@@ -276,7 +276,7 @@ function isDrawnMark(line: OcrLine, usualSize: number): boolean {
   return line.size !== null && line.size >= MARK_SIZE * usualSize && meanConfidence < MARK_CONFIDENCE;
 }
 
-type PixelBox = Pick<OcrTsvRow, 'left' | 'top' | 'width' | 'height'>;
+type PixelBox = Pick<OcrTsvRow, 'left' | 'top' | 'width' | 'height'> & { rule?: true };
 
 // A mark counts as read where words cover at least this share of it.
 const READ_SHARE = 0.25;
@@ -286,6 +286,8 @@ const READ_SHARE = 0.25;
 const RULE_THICKNESS = 0.3;
 const RULE_LENGTH = 4;
 const RULE_MAX_SHARE = 0.6;
+// Type sizes of blank page a line to sign on has over it.
+const RULE_ROOM = 0.8;
 // A drawn mark worth a picture is at least this many type sizes high and wide; smaller is a speck.
 const PICTURE_HEIGHT = 0.8;
 const PICTURE_WIDTH = 1.5;
@@ -306,12 +308,16 @@ function unreadMarks(marks: readonly PixelBox[], words: readonly PixelBox[], usu
     const area = mark.width * mark.height;
     let covered = 0;
     for (const w of words) covered += overlap(mark, w);
-    if (area === 0 || covered / area >= READ_SHARE) continue;
+    // A rule found as a line is judged by its line, not by the words whose boxes reach down to it.
+    if (area === 0 || (!mark.rule && covered / area >= READ_SHARE)) continue;
     if (mark.height <= RULE_THICKNESS * type && mark.width >= RULE_LENGTH * type && mark.width <= RULE_MAX_SHARE * pageWidth) {
       // A line to sign on stands alone on its line; a rule beside words (under a letterhead, by
       // the date) is the page's decoration and would only split that line into columns.
-      const band = { left: 0, top: mark.top + mark.height - type, width: Number.MAX_SAFE_INTEGER, height: type };
-      if (!words.some((w) => overlap(band, w) > 0)) rules.push(mark);
+      // A line to sign on has room over it for the signature: text beside it, or just over it
+      // (a table's border under its row), makes it the page's ruling, not a line to sign on.
+      const band = { left: 0, top: mark.top - RULE_ROOM * type, width: Number.MAX_SAFE_INTEGER, height: mark.height + (RULE_ROOM + 0.1) * type };
+      // Found both as a blob and as a line, a rule is one rule.
+      if (!words.some((w) => overlap(band, w) > 0) && !rules.some((r) => overlap(r, { ...mark, top: mark.top - 2, height: mark.height + 4 }) > 0)) rules.push(mark);
     }
     else if (mark.height >= 0.3 * type || mark.width >= 0.3 * type) strokes.push(mark);
   }

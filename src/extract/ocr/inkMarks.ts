@@ -15,7 +15,15 @@ export interface InkMark {
   height: number;
   /** Dark pixels of the reduced copy in the box over the box's area there: low for strokes, 1 for a solid block. */
   fill: number;
+  /** A straight horizontal line (found as such even where it touches the text over it); absent for a blob. */
+  rule?: true;
 }
+
+// A rule runs at least this share of the page's width without a break of more than a pixel
+// (a line to sign on is a quarter to a half of it; no text runs unbroken so far)...
+const RULE_MIN_SHARE = 0.12;
+// ...and is at most this many pixels of the reduced copy thick.
+const RULE_MAX_ROWS = 4;
 
 // After the contrast stretch, ink is black on white paper; anything darker than mid-grey is ink.
 const INK_LEVEL = 128;
@@ -83,17 +91,62 @@ export function findInkMarks(image: GrayImage, scale: number): InkMark[] {
     const h = y1 - y0 + 1;
     marks.push({ left: x0, top: y0, width: w, height: h, fill: pixels / (w * h), pixels, edge });
   }
-  return marks
+  const toPage = (m: { left: number; top: number; width: number; height: number }) => ({
+    left: Math.round(m.left / scale),
+    top: Math.round(m.top / scale),
+    width: Math.round(m.width / scale),
+    height: Math.round(m.height / scale),
+  });
+  const blobs = marks
     .filter((m) => !m.edge && m.pixels >= MIN_PIXELS && m.width <= width / 2 && m.height <= height / 2)
     .sort((a, b) => b.pixels - a.pixels)
     .slice(0, MAX_MARKS)
-    .map((m) => ({
-      left: Math.round(m.left / scale),
-      top: Math.round(m.top / scale),
-      width: Math.round(m.width / scale),
-      height: Math.round(m.height / scale),
-      fill: Math.round(m.fill * 100) / 100,
-    }));
+    .map((m) => ({ ...toPage(m), fill: Math.round(m.fill * 100) / 100 }));
+  return [...blobs, ...horizontalRules(ink, width, height).map((r) => ({ ...toPage(r), fill: 1, rule: true as const }))];
+}
+
+/**
+ * Straight horizontal lines: runs of ink along a row, unbroken but for single pixels, at least
+ * RULE_MIN_SHARE of the page long, on at most RULE_MAX_ROWS rows together. Found apart from the
+ * blobs, as a line to sign on often touches the descenders of the text over it and joins its blob.
+ */
+function horizontalRules(ink: Uint8Array, width: number, height: number): { left: number; top: number; width: number; height: number }[] {
+  const minRun = Math.max(8, Math.round(width * RULE_MIN_SHARE));
+  const open: { left: number; right: number; top: number; bottom: number }[] = [];
+  const closed: typeof open = [];
+  for (let y = 0; y < height; y++) {
+    const runs: [number, number][] = [];
+    let start = -1;
+    let last = -1;
+    for (let x = 0; x <= width; x++) {
+      const dark = x < width && ink[y * width + x] === 1;
+      if (dark) {
+        if (start < 0) start = x;
+        last = x;
+      } else if (start >= 0 && (x >= width || x - last > 1)) {
+        if (last - start + 1 >= minRun && start > 0 && last < width - 1) runs.push([start, last]);
+        start = -1;
+      }
+    }
+    // A run continues a rule open on the row above when most of it lies under that rule.
+    for (let k = open.length - 1; k >= 0; k--) {
+      const rule = open[k];
+      const i = runs.findIndex(([a, b]) => Math.min(b, rule.right) - Math.max(a, rule.left) >= 0.5 * (b - a));
+      if (i >= 0) {
+        const [a, b] = runs.splice(i, 1)[0];
+        rule.left = Math.min(rule.left, a);
+        rule.right = Math.max(rule.right, b);
+        rule.bottom = y;
+      } else {
+        closed.push(rule);
+        open.splice(k, 1);
+      }
+    }
+    for (const [a, b] of runs) open.push({ left: a, right: b, top: y, bottom: y });
+  }
+  return [...closed, ...open]
+    .filter((r) => r.bottom - r.top + 1 <= RULE_MAX_ROWS && r.right - r.left + 1 <= width / 2)
+    .map((r) => ({ left: r.left, top: r.top, width: r.right - r.left + 1, height: r.bottom - r.top + 1 }));
 }
 
 /** The ink grown by `r` pixels in every direction (a square neighbourhood, done as two passes). */

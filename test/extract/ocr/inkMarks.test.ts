@@ -23,8 +23,20 @@ describe('findInkMarks', () => {
     expect(marks).toHaveLength(2);
   });
 
+  it('finds a line to sign on as a rule even where it touches the text over it', () => {
+    // Letters (with gaps between them) whose feet touch the line under them.
+    const letters: [number, number, number, number][] = [0, 1, 2, 3, 4, 5].map((k) => [40 + k * 11, 100, 8, 10]);
+    const image = page(200, 300, [...letters, [30, 110, 90, 1]]);
+    // A faint grey line lower down is no ink: a scan's light table borders are not lines to sign on.
+    for (let x = 30; x < 120; x++) image.data[200 * 200 + x] = 170;
+    const rules = findInkMarks(image, 1).filter((m) => m.rule);
+    expect(rules).toEqual([
+      { left: 30, top: 110, width: 90, height: 1, fill: 1, rule: true },
+    ]);
+  });
+
   it('leaves out specks, ink touching the picture\'s edge (the table around a photo) and blobs over half the page', () => {
     const marks = findInkMarks(page(200, 300, [[10, 10, 2, 2], [0, 100, 20, 20], [20, 60, 150, 200]]), 1);
-    expect(marks).toEqual([]);
+    expect(marks.filter((m) => !m.rule)).toEqual([]);
   });
 });
