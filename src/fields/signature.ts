@@ -9,6 +9,9 @@ import { domainOf, findOrgNames, isFreeMail, orgMatchesDomain } from './shared/o
 import { cleanPersonName, sameOrPartOf } from './shared/names.js';
 import { extractStudentName } from './studentName.js';
 
+// An OCR line read under this confidence is as likely a smudge as words.
+const SURE_READING = 0.5;
+
 const FIX = 'Please have the letter signed by the employer (a signature over the signer\'s name and title).';
 
 // Marks of an electronic signature, anywhere in the letter.
@@ -159,7 +162,11 @@ function findSignature(letter: Letter): FoundElement<'signature'> {
     return present<'signature'>({ kind: 'typed', signer }, evidence, 0.85, trace);
   }
   // A closing with a single-word sign-off ("Best, Dana"): typed, but the signer is not a full name.
-  const single = block?.lines.map((l) => cleanPersonName(l.text)).find((n) => n && !isCompanyOfLetter(letter, n));
+  // A word OCR hardly believed ("AER", read off a photo's shadow under the closing) is no one's name.
+  const single = block?.lines
+    .filter((l) => l.confidence === null || l.confidence >= SURE_READING)
+    .map((l) => cleanPersonName(l.text))
+    .find((n) => n && !isCompanyOfLetter(letter, n));
   if (single) {
     trace.push(`closing followed by "${single}" only`);
     return present<'signature'>({ kind: 'typed', signer: single }, evidence, 0.6, trace);

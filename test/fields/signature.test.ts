@@ -13,6 +13,15 @@ describe('extractSignature', () => {
     expect(r.evidence.map((e) => e.quote)).toEqual(['Sincerely,', 'Margaret Ellison']);
   });
 
+  it('takes no word OCR hardly believed under the closing for a one-word sign-off', () => {
+    // wild/ocr/photo-accord-internship-01 (tesseract.js): the paper's shadow under "Sincerely," read as "AER" at 0.15.
+    const text = 'Dear Emeka,\n\nWe are pleased to offer you the internship.\n\nSincerely,\nSignatures:\n\nAER';
+    const words = text.split(/\s+/).map((w) => ({ text: w, confidence: w === 'AER' ? 0.15 : 0.95 }));
+    expect(extractSignature({ pages: [pageOf({ text, source: 'ocr', words })], email: null }).status).toBe('missing');
+    const read = text.split(/\s+/).map((w) => ({ text: w, confidence: 0.95 }));
+    expect(extractSignature({ pages: [pageOf({ text: text.replace('AER', 'Dana'), source: 'ocr', words: read.map((w) => (w.text === 'AER' ? { ...w, text: 'Dana' } : w)) })], email: null }).value).toEqual({ kind: 'typed', signer: 'Dana' });
+  });
+
   it('reads a signature line over a typed name and title, even where the closing stands elsewhere with the company name', () => {
     const r = extractSignature(
       letterFromText(`${BODY}Please sign and return the enclosed copy.\n\n______________________________\nMonica Delacroix\nUniversity Recruiting Lead\n\nSincerely,\nPinecrest Aerospace, Inc.`),

@@ -174,7 +174,7 @@ const OWN_SIZE = 1.2;
 /**
  * A word that is a speck of a fax or a scan read as text: punctuation the engine doubts (":" and
  * "." scattered beside a letterhead), one or two letters it doubts ("EE", "CC"), or doubted letters
- * squeezed into a box far too narrow for them (a photo's paper edge read as "SERRE"). Left
+ * squeezed into a box far too narrow or small for them (a photo's paper edge read as "SERRE"). Left
  * in, specks line up into false table columns beside real text. A line's first word may be its
  * list marker ("•", "«" for a bullet) and stays.
  */
@@ -183,12 +183,18 @@ function isSpeck(word: OcrTsvWord, index: number): boolean {
   if (word.conf >= SPECK_LETTERS_CONFIDENCE) return false;
   // Letters narrower than a seventh of their height, each: the edge of the sheet or its shadow read
   // down the page ("SERRE" in a box 22 px wide and 62 high), never a word of upright text.
-  return word.text.length <= 2 || word.width / word.text.length < NARROWEST_LETTER * word.height;
+  // Or letters in a box smaller than any print (under 2.5 pt at the 300 dpi the page is read at).
+  return (
+    word.text.length <= 2 ||
+    word.width / word.text.length < NARROWEST_LETTER * word.height ||
+    word.height < SMALLEST_TEXT_PX
+  );
 }
 
 const SPECK_PUNCTUATION_CONFIDENCE = 60;
 const SPECK_LETTERS_CONFIDENCE = 50;
 const NARROWEST_LETTER = 0.15;
+const SMALLEST_TEXT_PX = 10;
 
 /**
  * A line's baseline in pixels: the median bottom of its words with no descender (a "g", a comma),
