@@ -50,12 +50,13 @@ export function pageFromOcr(input: OcrPageInput): LetterPage {
   const inkMarks = (input.marks ?? []).map((m) => (turn ? turn(m) : m));
   input = { ...input, ...uprightRows(input.rows, input.width, input.height) };
   // A line with no measurable word (marks only) counts as the page's usual size: neither larger nor smaller.
-  const rough = median(ocrLines(input.rows).map((l) => l.size).filter((n): n is number => n !== null)) ?? 10;
-  // A rule OCR read as a few letters it doubts ("SERRE" on a line to sign on) is a rule, not words.
-  const misread = wordsReadOffRules(inkMarks, input.rows, rough);
-  const rows = misread.size ? input.rows.filter((r) => !misread.has(r)) : input.rows;
-  const measured = ocrLines(rows);
-  const usual = median(measured.map((l) => l.size).filter((n): n is number => n !== null)) ?? 10;
+  const usualOf = (lines: readonly OcrLine[]) => median(lines.map((l) => l.size).filter((n): n is number => n !== null)) ?? 10;
+  const read = ocrLines(input.rows);
+  // A rule OCR read as a few letters it doubts ("SERRE" on a line to sign on) is a rule, not words;
+  // the lines are measured again only where it took some.
+  const misread = wordsReadOffRules(inkMarks, input.rows, usualOf(read));
+  const measured = misread.size ? ocrLines(input.rows.filter((r) => !misread.has(r))) : read;
+  const usual = usualOf(measured);
   const drawn = measured.filter((line) => isDrawnMark(line, usual));
   const lines = joinLinePieces(
     measured.filter((line) => !drawn.includes(line)),

@@ -199,11 +199,17 @@ function rowProfile(ink: InkPoints, degrees: number): Float64Array {
 
 /** How many rows of a profile lie between the first and the last ink. */
 function inkExtent(profile: Float64Array): number {
+  const { first, last } = inkRows(profile);
+  return Math.max(1, last - first + 1);
+}
+
+/** The first and the last row of a profile that hold ink. */
+function inkRows(profile: Float64Array): { first: number; last: number } {
   let first = 0;
   while (first < profile.length && profile[first] === 0) first++;
   let last = profile.length - 1;
   while (last > first && profile[last] === 0) last--;
-  return Math.max(1, last - first + 1);
+  return { first, last };
 }
 
 function peakiness(profile: Float64Array, count: number): number {
@@ -279,10 +285,7 @@ function textLineBands(profile: Float64Array): Band[] {
 
 /** The profile's level in its emptiest rows: the 20th percentile of the rows between the first ink and the last. */
 function baseline(profile: Float64Array): number {
-  let first = 0;
-  while (first < profile.length && profile[first] === 0) first++;
-  let last = profile.length - 1;
-  while (last > first && profile[last] === 0) last--;
+  const { first, last } = inkRows(profile);
   if (last <= first) return 0;
   const rows = Array.from(profile.subarray(first, last + 1)).sort((a, b) => a - b);
   return rows[Math.floor(rows.length * 0.2)];

@@ -1,3 +1,4 @@
+import { layoutOf } from '../layout/layoutView.js';
 import type { Letter } from '../letter.js';
 import { lettersApart } from './lettersApart.js';
 
@@ -26,11 +27,9 @@ export function betterReading(letter: Letter, name: string): string | null {
   if (pages.length === 0) return null;
   const wanted = name.split(/\s+/).map(bare);
   if (wanted.length < 2) return null;
+  const view = layoutOf(letter);
   const lines: ReadWord[][] = pages.flatMap((page) =>
-    page.blocks.flatMap((block) => {
-      const lines = block.kind === 'table' ? block.rows.flatMap((r) => r.cells.flatMap((c) => c.lines)) : block.kind === 'picture' ? [] : block.lines;
-      return lines.map((line) => (line.words ?? []).map((w) => ({ text: bare(page.text.slice(w.span.start, w.span.end)), confidence: w.confidence })));
-    }),
+    view.lines({ page: page.number }).map((line) => (line.source.words ?? []).map((w) => ({ text: bare(view.textAt(w.span)), confidence: w.confidence }))),
   );
   // How sure OCR was of this reading: its least sure word, wherever the name is written so.
   let ours = -1;
